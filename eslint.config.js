@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Layering: dependencies point one way, core ← providers, store ← sync ← api ← apps.
+ * Each entry lists the workspace packages a layer must not import.
+ */
+const layers = [
+  { files: ['packages/core/**'], banned: ['@ccx/*'] },
+  { files: ['packages/store/**', 'packages/providers/**'], banned: ['@ccx/sync', '@ccx/api', '@ccx/server', '@ccx/cli', '@ccx/sandbox'] },
+  { files: ['packages/sync/**'], banned: ['@ccx/api', '@ccx/server', '@ccx/cli', '@ccx/sandbox'] },
+  { files: ['packages/sandbox/**'], banned: ['@ccx/store', '@ccx/sync', '@ccx/api', '@ccx/server', '@ccx/cli'] },
+  { files: ['packages/api/**'], banned: ['@ccx/server', '@ccx/cli'] },
+  { files: ['apps/server/**'], banned: ['@ccx/cli'] },
+];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '.ccx/**', 'apps/cli/bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+    },
+  },
+  ...layers.map(({ files, banned }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: banned.map((group) => ({ group: [group], message: 'This import breaks the layering in DESIGN.md.' })) }],
+    },
+  })),
+  {
+    files: ['**/*.test.ts', '**/*.contract.ts', 'e2e/**', 'bench/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+);

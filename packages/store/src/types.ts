@@ -1,0 +1,248 @@
+import type {
+  AuditEvent,
+  AuditEventInput,
+  AuditOutcome,
+  ProviderId,
+  Resource,
+  Role,
+} from '@ccx/core';
+
+/** The part of a scope that owns rows: deletions never cross it. */
+export interface ScopeRef {
+  connection: string;
+  provider: ProviderId;
+  account: string;
+  region: string;
+}
+
+export interface StoredResource extends Resource {
+  connection: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** When a sync last saw a field change (or the resource appear). */
+  updatedAt: string;
+  /** Set when a complete listing of its scope no longer contained it. */
+  deletedAt: string | null;
+}
+
+export interface FieldChange {
+  /** Dotted path into the resource, e.g. `state`, `tags.env`, `attributes.instanceType`. */
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type ChangeKind = 'created' | 'updated' | 'deleted';
+
+export interface ResourceChange {
+  id: number;
+  uid: string;
+  syncRunId: string | null;
+  at: string;
+  kind: ChangeKind;
+  /** Empty for `created` and `deleted`; the field-level diff for `updated`. */
+  diff: FieldChange[];
+}
+
+export interface ChangeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+}
+
+export const RESOURCE_SORT_FIELDS = [
+  'name',
+  'id',
+  'type',
+  'provider',
+  'account',
+  'region',
+  'state',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type ResourceSortField = (typeof RESOURCE_SORT_FIELDS)[number];
+
+export interface ResourceFilter {
+  provider?: string[];
+  account?: string[];
+  region?: string[];
+  type?: string[];
+  state?: string[];
+  /** Every condition must hold; a condition without `value` means "has the tag key". */
+  tags?: { key: string; value?: string }[];
+  /** Case-insensitive substring over id, name and tag values. */
+  q?: string;
+  includeDeleted?: boolean;
+}
+
+export interface ResourceQuery extends ResourceFilter {
+  sort?: { field: ResourceSortField; dir: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+export type FacetField = 'provider' | 'account' | 'region' | 'type' | 'state';
+
+export interface ResourceRepository {
+  /**
+   * Upserts one batch of a scope listing. Rows seen are stamped with `runId`; each new or
+   * changed row writes a change record (field-level diff for updates). A row that was marked
+   * deleted and is seen again is revived (recorded as `created`).
+   */
+  applyBatch(input: {
+    scope: ScopeRef;
+    type: string;
+    runId: string;
+    resources: Resource[];
+    at?: string;
+  }): Promise<ChangeCounts>;
+  /**
+   * Called only after a listing of `scope` × `type` finished without error: marks every live
+   * row of that scope and type not stamped with `runId` as deleted. A failed listing never
+   * calls this, so it deletes nothing.
+   */
+  completeListing(input: { scope: ScopeRef; type: string; runId: string; at?: string }): Promise<{
+    deleted: number;
+  }>;
+  query(query: ResourceQuery): Promise<{ items: StoredResource[]; total: number }>;
+  facets(filter: ResourceFilter): Promise<Record<FacetField, { value: string; count: number }[]>>;
+  get(uid: string): Promise<StoredResource | null>;
+  history(uid: string, options?: { limit?: number }): Promise<ResourceChange[]>;
+  /** Live (not deleted) resources, in total and per provider. */
+  counts(): Promise<{ total: number; byProvider: Record<string, number> }>;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string | null;
+  role: Role;
+  /** scrypt hash in PHC-like form; null for SSO-only users. */
+  passwordHash: string | null;
+  oidcIssuer: string | null;
+  oidcSubject: string | null;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export interface UserRepository {
+  create(input: {
+    username: string;
+    role: Role;
+    displayName?: string | null;
+    passwordHash?: string | null;
+    oidcIssuer?: string | null;
+    oidcSubject?: string | null;
+  }): Promise<User>;
+  findById(id: string): Promise<User | null>;
+  findByUsername(username: string): Promise<User | null>;
+  findByOidc(issuer: string, subject: string): Promise<User | null>;
+  list(): Promise<User[]>;
+  update(
+    id: string,
+    patch: Partial<Pick<User, 'role' | 'displayName' | 'passwordHash' | 'disabledAt'>>,
+  ): Promise<User>;
+  count(): Promise<number>;
+}
+
+export interface Session {
+  /** SHA-256 of the cookie value; the raw value is never stored. */
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface SessionRepository {
+  create(session: Omit<Session, 'createdAt' | 'lastSeenAt'>): Promise<Session>;
+  get(idHash: string): Promise<Session | null>;
+  touch(idHash: string, at: string, expiresAt: string): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+  deleteExpired(now: string): Promise<number>;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  userId: string;
+  /** A token never has more rights than its owner; it may have fewer. */
+  role: Role;
+  /** First characters of the token, shown so a user can tell tokens apart. */
+  prefix: string;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenRepository {
+  create(token: Omit<ApiToken, 'createdAt' | 'lastUsedAt' | 'revokedAt'>): Promise<ApiToken>;
+  findByHash(tokenHash: string): Promise<ApiToken | null>;
+  list(userId?: string): Promise<ApiToken[]>;
+  revoke(id: string, at: string): Promise<void>;
+  touch(id: string, at: string): Promise<void>;
+}
+
+export interface AuditQuery {
+  actorId?: string;
+  action?: string;
+  target?: string;
+  outcome?: AuditOutcome;
+  correlationId?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface AuditRepository {
+  append(event: AuditEventInput): Promise<AuditEvent>;
+  /** Newest first. */
+  list(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }>;
+}
+
+export type SyncRunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
+
+export interface SyncRun {
+  id: string;
+  trigger: string;
+  status: SyncRunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Counts per capability/type and totals; JSON. */
+  summary: Record<string, unknown>;
+  errors: { scope: string; type: string; message: string }[];
+}
+
+export interface SyncRunRepository {
+  create(input: { id: string; trigger: string; startedAt?: string }): Promise<SyncRun>;
+  finish(
+    id: string,
+    result: Pick<SyncRun, 'status' | 'summary' | 'errors'> & { finishedAt?: string },
+  ): Promise<SyncRun>;
+  get(id: string): Promise<SyncRun | null>;
+  /** Newest first. */
+  list(limit: number): Promise<SyncRun[]>;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly resources: ResourceRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly tokens: ApiTokenRepository;
+  readonly audit: AuditRepository;
+  readonly syncRuns: SyncRunRepository;
+  /** Applies pending migrations; safe to call on every start and from concurrent processes. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** `postgres://…` for PostgreSQL; a file path or `sqlite:path` or `:memory:` for SQLite. */
+  url: string;
+}
