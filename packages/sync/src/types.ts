@@ -1,0 +1,125 @@
+import type { ProviderConnection, Resource } from '@ccx/core';
+
+/** Counts one listing produced in the store. */
+export interface ListingCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+}
+
+export interface ScopeRefForSink {
+  connection: string;
+  provider: Resource['provider'];
+  account: string;
+  region: string;
+}
+
+/**
+ * Where listings go. Owned here (the consumer); the store's ResourceRepository satisfies it.
+ * `completeListing` is called only after a listing ran to its end without error.
+ */
+export interface InventorySink {
+  applyBatch(input: {
+    scope: ScopeRefForSink;
+    type: string;
+    runId: string;
+    resources: Resource[];
+  }): Promise<ListingCounts>;
+  completeListing(input: { scope: ScopeRefForSink; type: string; runId: string }): Promise<{
+    deleted: number;
+  }>;
+}
+
+export type SyncRunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
+
+/** The run bookkeeping the engine needs; the store's SyncRunRepository satisfies it. */
+export interface SyncRunLog {
+  create(input: { id: string; trigger: string }): Promise<unknown>;
+  finish(
+    id: string,
+    result: {
+      status: Exclude<SyncRunStatus, 'running'>;
+      summary: Record<string, unknown>;
+      errors: SyncError[];
+    },
+  ): Promise<unknown>;
+}
+
+export interface SyncError {
+  scope: string;
+  type: string;
+  message: string;
+}
+
+/** One job: a connection's scope × a capability's resource type. Plain data (queue payload). */
+export interface SyncJob {
+  id: string;
+  runId: string;
+  connection: string;
+  provider: Resource['provider'];
+  account: string;
+  region: string;
+  capability: 'inventory';
+  type: string;
+}
+
+export type SyncEvent =
+  | { type: 'run.started'; runId: string; at: string; trigger: string; jobs: number }
+  | { type: 'job.started'; runId: string; jobId: string; scope: string; resourceType: string }
+  | { type: 'job.progress'; runId: string; jobId: string; listed: number }
+  | {
+      type: 'job.retry';
+      runId: string;
+      jobId: string;
+      attempt: number;
+      delayMs: number;
+      error: string;
+    }
+  | {
+      type: 'job.completed';
+      runId: string;
+      jobId: string;
+      scope: string;
+      resourceType: string;
+      listed: number;
+      counts: ListingCounts;
+    }
+  | {
+      type: 'job.failed';
+      runId: string;
+      jobId: string;
+      scope: string;
+      resourceType: string;
+      error: string;
+    }
+  | { type: 'run.completed'; runId: string; at: string; summary: SyncSummary };
+
+export interface SyncSummary {
+  runId: string;
+  status: Exclude<SyncRunStatus, 'running'>;
+  jobs: { total: number; succeeded: number; failed: number };
+  resources: ListingCounts & { listed: number };
+  /** Resources listed in this run per provider. */
+  byProvider: Record<string, number>;
+  errors: SyncError[];
+  durationMs: number;
+}
+
+/** The one interface the API and the CLI use, whichever driver runs the jobs. */
+export interface SyncService {
+  /** Starts a run and returns at once; rejects with a `conflict` CcxError if one is running. */
+  start(trigger: string): Promise<{ runId: string }>;
+  /** Starts a run and resolves with its summary when every job has ended. */
+  run(trigger: string): Promise<SyncSummary>;
+  /** Current run id, if any. */
+  current(): string | null;
+  subscribe(listener: (event: SyncEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Everything a driver needs to run one job wherever it runs (this process or a worker). */
+export interface JobRuntime {
+  connections: ReadonlyMap<string, ProviderConnection>;
+  sink: InventorySink;
+}
