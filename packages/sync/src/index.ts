@@ -1,0 +1,10 @@
+export type * from './types';
+export type { SyncDriver, JobExecution } from './driver';
+export type { SyncServiceOptions } from './service-options';
+export type { JobActivity, JobResult } from './job-activity';
+export { createSyncService } from './service';
+export { inProcessDriver } from './drivers/in-process';
+export { syncLimitsSchema, retryPolicySchema } from './options';
+export type { SyncLimits, SyncLimitsInput, RetryPolicy, RetryPolicyInput } from './options';
+export { runJob } from './run-job';
+export { isRetryable } from './retryable';

@@ -1,0 +1,59 @@
+import type { Logger, ProviderConnection } from '@ccx/core';
+import type { RetryPolicy } from './options';
+import type { RandomSource } from './prng';
+import { errorMessage } from './retryable';
+import type { SyncError, SyncJob } from './types';
+import { withRetry } from './with-retry';
+
+export interface JobPlan {
+  jobs: SyncJob[];
+  /** Connections whose scopes could not be discovered: they get no jobs this run. */
+  errors: SyncError[];
+}
+
+/**
+ * Jobs are connection × scope × inventory type, in connection order. Scopes are asked of every
+ * connection in parallel (with the same retry policy as jobs). A connection whose discovery
+ * fails contributes an error and no jobs; it never prevents the others from syncing, and since
+ * it has no job it cannot delete anything either.
+ */
+export async function planJobs(
+  runId: string,
+  connections: readonly ProviderConnection[],
+  options: { retry: RetryPolicy; random: RandomSource; signal?: AbortSignal; logger: Logger },
+): Promise<JobPlan> {
+  const listing = connections.filter((connection) => connection.inventory !== undefined);
+  const discovered = await Promise.allSettled(
+    listing.map((connection) =>
+      withRetry(() => connection.scopes(), options.retry, options.random, {
+        signal: options.signal,
+        onRetry: (notice) => options.logger.warn({ connection: connection.name, ...notice }, 'retrying scope discovery'),
+      }),
+    ),
+  );
+  const jobs: SyncJob[] = [];
+  const errors: SyncError[] = [];
+  discovered.forEach((outcome, index) => {
+    const connection = listing[index]!;
+    if (outcome.status === 'rejected') {
+      options.logger.error({ connection: connection.name, err: outcome.reason as unknown }, 'scope discovery failed');
+      errors.push({ scope: connection.name, type: '*', message: errorMessage(outcome.reason) });
+      return;
+    }
+    for (const scope of outcome.value) {
+      for (const type of connection.inventory?.types ?? []) {
+        jobs.push({
+          id: `${runId}.${jobs.length + 1}`,
+          runId,
+          connection: connection.name,
+          provider: connection.provider,
+          account: scope.account,
+          region: scope.region,
+          capability: 'inventory',
+          type,
+        });
+      }
+    }
+  });
+  return { jobs, errors };
+}
