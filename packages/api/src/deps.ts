@@ -1,0 +1,47 @@
+import type { ProviderConnection, Role } from '@ccx/core';
+import type { Store } from '@ccx/store';
+import type { SyncService } from '@ccx/sync';
+import type { Logger } from 'pino';
+
+/** Single sign-on through one OpenID Connect issuer (Auth0, Entra ID, Okta, Keycloak…). */
+export interface OidcOptions {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Must be this server's `/api/auth/oidc/callback` as registered at the IdP. */
+  redirectUri: string;
+  /** Shown on the login button. */
+  name: string;
+  /** Role of a user whose claims map to no role. */
+  defaultRole: Role;
+  /** Claim holding a role name or a list of group names, e.g. `groups` or `ccx_role`. */
+  roleClaim?: string;
+  /** Claim value → role; the highest role any value maps to wins. */
+  roleMap?: Record<string, Role>;
+  /** Space-separated scopes; default `openid profile email`. */
+  scopes?: string;
+}
+
+export interface AuthOptions {
+  /** A session lives this long after its last use (sliding expiry). */
+  sessionTtlHours: number;
+  /** Sets `Secure` on cookies; true whenever the server is reached over https. */
+  secureCookies: boolean;
+  oidc?: OidcOptions;
+}
+
+/** Everything the API needs; the composition root builds these and owns their lifecycle. */
+export interface ApiDeps {
+  store: Store;
+  sync: SyncService;
+  connections: ReadonlyMap<string, ProviderConnection>;
+  logger: Logger;
+  auth: AuthOptions;
+  /** Folder of the built web app; when absent only the API is served. */
+  webRoot?: string;
+  version: string;
+  /** True when the server runs against the local sandbox estate. */
+  sandbox: boolean;
+  /** Clock, injectable so tests can move time (session expiry, rate limits). */
+  now?: () => Date;
+}

@@ -1,0 +1,96 @@
+import { RESOURCE_SORT_FIELDS } from '@ccx/store';
+import { z } from '@hono/zod-openapi';
+import { queryInt, resourceSchema } from './common.schema';
+
+/** A filter given as repeated parameters, comma-separated values, or both. */
+const listParam = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) =>
+    value === undefined
+      ? undefined
+      : (Array.isArray(value) ? value : [value])
+          .flatMap((part) => part.split(','))
+          .map((part) => part.trim())
+          .filter((part) => part.length > 0),
+  );
+
+const TAG = /^[^:]+(:.*)?$/;
+const tagParam = z
+  .union([z.string().regex(TAG, 'expected key or key:value'), z.array(z.string().regex(TAG, 'expected key or key:value'))])
+  .optional()
+  .transform((value) =>
+    value === undefined
+      ? undefined
+      : (Array.isArray(value) ? value : [value]).map((tag) => {
+          const at = tag.indexOf(':');
+          return at === -1 ? { key: tag } : { key: tag.slice(0, at), value: tag.slice(at + 1) };
+        }),
+  );
+
+const SORT = new RegExp(`^-?(${RESOURCE_SORT_FIELDS.join('|')})$`);
+const sortParam = z
+  .string()
+  .regex(SORT, `expected one of ${RESOURCE_SORT_FIELDS.join(', ')}, optionally prefixed by -`)
+  .optional()
+  .transform((value) => {
+    if (value === undefined) return undefined;
+    const desc = value.startsWith('-');
+    const field = (desc ? value.slice(1) : value) as (typeof RESOURCE_SORT_FIELDS)[number];
+    return { field, dir: desc ? ('desc' as const) : ('asc' as const) };
+  });
+
+const booleanParam = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+export const resourceFilterQuerySchema = z.object({
+  provider: listParam,
+  account: listParam,
+  region: listParam,
+  type: listParam,
+  state: listParam,
+  tag: tagParam,
+  q: z.string().max(200).optional(),
+  includeDeleted: booleanParam,
+});
+
+export const resourceListQuerySchema = resourceFilterQuerySchema.extend({
+  sort: sortParam,
+  offset: queryInt(0, 10_000_000).default(0),
+  limit: queryInt(1, 500).default(50),
+});
+
+export const resourcePageSchema = z
+  .object({ items: z.array(resourceSchema), total: z.number().int(), offset: z.number().int(), limit: z.number().int() })
+  .openapi('ResourcePage');
+
+const facetValues = z.array(z.object({ value: z.string(), count: z.number().int() }));
+export const facetsSchema = z
+  .object({ provider: facetValues, account: facetValues, region: facetValues, type: facetValues, state: facetValues })
+  .openapi('ResourceFacets');
+
+export const uidParamsSchema = z.object({
+  uid: z.string().min(1).openapi({ param: { name: 'uid', in: 'path' }, description: 'Resource uid, URL-encoded as one segment' }),
+});
+
+export const resourceDetailSchema = resourceSchema
+  .extend({ actions: z.array(z.string()) })
+  .openapi('ResourceDetail');
+
+export const historySchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        at: z.string(),
+        kind: z.enum(['created', 'updated', 'deleted']),
+        syncRunId: z.string().nullable(),
+        diff: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+      }),
+    ),
+  })
+  .openapi('ResourceHistory');
+
+export const historyQuerySchema = z.object({ limit: queryInt(1, 1000).default(200) });

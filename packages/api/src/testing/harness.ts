@@ -1,0 +1,98 @@
+import { Writable } from 'node:stream';
+import type { ProviderConnection, Role } from '@ccx/core';
+import { makeResource } from '@ccx/core';
+import type { Store } from '@ccx/store';
+import { openStore } from '@ccx/store';
+import pino from 'pino';
+import { createLocalUser } from '../auth/users';
+import { createApi } from '../create-api';
+import type { Api } from '../create-api';
+import type { ApiDeps, OidcOptions } from '../deps';
+import { fakeComputeConnection } from './fake-compute';
+import type { FakeSync } from './fake-sync';
+import { fakeSync } from './fake-sync';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface Caller {
+  cookie?: string;
+  csrf?: string;
+  bearer?: string;
+}
+
+export interface HarnessOptions {
+  oidc?: OidcOptions;
+  webRoot?: string;
+  now?: () => Date;
+}
+
+/**
+ * A real API over a real SQLite store in memory, a scripted sync service and one connection
+ * (`lab`) with a fake compute capability. Log lines are captured for assertions.
+ */
+export async function createHarness(options: HarnessOptions = {}) {
+  const store: Store = await openStore({ url: ':memory:' });
+  await store.migrate();
+  const sync: FakeSync = fakeSync();
+  const compute = fakeComputeConnection('lab');
+  const connections = new Map<string, ProviderConnection>([['lab', compute.connection]]);
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logLines.push(chunk.toString());
+      callback();
+    },
+  });
+  const logger = pino({ level: 'debug' }, sink);
+  const deps: ApiDeps = {
+    store, sync: sync.service, connections, logger, version: '0.0.0-test', sandbox: true,
+    auth: { sessionTtlHours: 12, secureCookies: false, ...(options.oidc ? { oidc: options.oidc } : {}) },
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
+  const api: Api = createApi(deps);
+
+  async function request(path: string, init: RequestInit & { as?: Caller } = {}): Promise<Response> {
+    const { as, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (as?.cookie) headers.set('cookie', as.cookie);
+    if (as?.csrf) headers.set('x-csrf-token', as.csrf);
+    if (as?.bearer) headers.set('authorization', `Bearer ${as.bearer}`);
+    if (rest.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    return api.app.request(path, { ...rest, headers });
+  }
+
+  async function login(username: string, password = PASSWORD): Promise<Caller & { response: Response }> {
+    const response = await request('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    const match = /ccx_session=([^;]+)/.exec(setCookie);
+    const body = response.ok ? ((await response.clone().json()) as { csrfToken: string }) : null;
+    return { response, ...(match ? { cookie: `ccx_session=${match[1]}` } : {}), ...(body ? { csrf: body.csrfToken } : {}) };
+  }
+
+  async function addUser(username: string, role: Role) {
+    return createLocalUser(store, { username, password: PASSWORD, role });
+  }
+
+  async function seedInstance(id: string, state: string, extra: { connection?: string; tags?: Record<string, string>; region?: string } = {}) {
+    const resource = makeResource({
+      provider: 'aws', account: '111111111111', region: extra.region ?? 'us-east-1', type: 'ec2.instance', id,
+      name: `web-${id}`, state, tags: extra.tags ?? {}, createdAt: null, attributes: { instanceType: 't3.micro' },
+    });
+    await store.resources.applyBatch({
+      scope: { connection: extra.connection ?? 'lab', provider: 'aws', account: resource.account, region: resource.region },
+      type: 'ec2.instance', runId: 'seed', resources: [resource],
+    });
+    return resource;
+  }
+
+  return {
+    store, sync, compute, api, logLines, request, login, addUser, seedInstance,
+    async close() {
+      await api.close();
+      await store.close();
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
