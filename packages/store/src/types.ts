@@ -245,4 +245,6 @@ export interface Store {
 export interface StoreOptions {
   /** `postgres://…` for PostgreSQL; a file path or `sqlite:path` or `:memory:` for SQLite. */
   url: string;
+  /** Apply pending migrations while opening (default true); `false` leaves it to `migrate()`. */
+  migrate?: boolean;
 }

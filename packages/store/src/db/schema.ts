@@ -1,0 +1,124 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Every timestamp is an ISO-8601 UTC string and every JSON
+ * column is text in both dialects: ISO strings sort correctly as text, and one representation
+ * keeps one migration set and one mapping layer for SQLite and PostgreSQL. The repositories
+ * parse JSON columns with zod when they read them.
+ */
+export interface Database {
+  resources: ResourcesTable;
+  resource_tags: ResourceTagsTable;
+  resource_changes: ResourceChangesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+  sync_runs: SyncRunsTable;
+}
+
+/** PostgreSQL returns `bigint` identity columns as strings; SQLite returns numbers. */
+type AutoId = ColumnType<number | string, never, never>;
+
+export interface ResourcesTable {
+  uid: string;
+  connection: string;
+  provider: string;
+  account: string;
+  region: string;
+  type: string;
+  id: string;
+  name: string | null;
+  state: string | null;
+  /** JSON object of string → string. */
+  tags: string;
+  created_at: string | null;
+  /** JSON object. */
+  attributes: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  last_run_id: string | null;
+}
+
+/** One row per tag of a resource, so tag filters and facets are plain indexed SQL. */
+export interface ResourceTagsTable {
+  uid: string;
+  key: string;
+  value: string;
+}
+
+export interface ResourceChangesTable {
+  id: AutoId;
+  uid: string;
+  sync_run_id: string | null;
+  at: string;
+  kind: string;
+  /** JSON array of `{path, before, after}`. */
+  diff: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string | null;
+  role: string;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  user_id: string;
+  role: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventsTable {
+  /** Insertion order: `at` alone ties within a millisecond and uuids do not sort by time. */
+  seq: AutoId;
+  id: string;
+  at: string;
+  actor_kind: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  target: string | null;
+  outcome: string;
+  correlation_id: string;
+  /** JSON object. */
+  detail: string;
+  source_ip: string | null;
+}
+
+export interface SyncRunsTable {
+  id: string;
+  trigger: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  /** JSON object. */
+  summary: string;
+  /** JSON array of `{scope, type, message}`. */
+  errors: string;
+}

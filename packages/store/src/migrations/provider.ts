@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { SqlDialect } from '../db/dialect';
+import { initialMigration } from './0001-initial';
+
+/**
+ * Migrations live in code, so nothing is read from disk at run time and a bundled build
+ * carries its schema. Names sort in the order they must run; never rename or edit a released
+ * one, add the next instead.
+ */
+export function migrationProvider(dialect: SqlDialect): MigrationProvider {
+  return {
+    getMigrations(): Promise<Record<string, Migration>> {
+      return Promise.resolve({
+        '0001-initial': initialMigration(dialect),
+      });
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../db/schema';
+import type { FacetField, ResourceFilter } from '../types';
+
+type Eb = ExpressionBuilder<Database, 'resources'>;
+
+const LIST_FIELDS = [
+  'provider',
+  'account',
+  'region',
+  'type',
+  'state',
+] as const satisfies FacetField[];
+
+/**
+ * The WHERE clause of a resource filter. `omit` leaves out one field's own condition, which is
+ * what a facet needs: the counts of `region` under every other filter, so picking one region
+ * still shows the others to switch to.
+ *
+ * `q` matches case-insensitively as a substring of id, name or any tag value. `lower()` folds
+ * ASCII in SQLite and all of Unicode in PostgreSQL; ids and names are overwhelmingly ASCII.
+ */
+export function filterExpression(
+  eb: Eb,
+  filter: ResourceFilter,
+  omit?: FacetField,
+): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (!filter.includeDeleted) conditions.push(eb('resources.deleted_at', 'is', null));
+  for (const field of LIST_FIELDS) {
+    const values = filter[field];
+    if (field !== omit && values && values.length > 0)
+      conditions.push(eb(`resources.${field}`, 'in', values));
+  }
+  for (const tag of filter.tags ?? []) {
+    let tagRows = eb
+      .selectFrom('resource_tags')
+      .select(sql.lit(1).as('one'))
+      .whereRef('resource_tags.uid', '=', 'resources.uid')
+      .where('resource_tags.key', '=', tag.key);
+    if (tag.value !== undefined) tagRows = tagRows.where('resource_tags.value', '=', tag.value);
+    conditions.push(eb.exists(tagRows));
+  }
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = `%${escapeLike(q.toLowerCase())}%`;
+    conditions.push(
+      eb.or([
+        likeLower(eb.ref('resources.id'), pattern),
+        likeLower(eb.ref('resources.name'), pattern),
+        eb.exists(
+          eb
+            .selectFrom('resource_tags')
+            .select(sql.lit(1).as('one'))
+            .whereRef('resource_tags.uid', '=', 'resources.uid')
+            .where((inner) => likeLower(inner.ref('resource_tags.value'), pattern)),
+        ),
+      ]),
+    );
+  }
+  return eb.and(conditions);
+}
+
+const LIKE_ESCAPE = '!';
+
+/** Makes `%`, `_` and the escape character literal inside a LIKE pattern. */
+export function escapeLike(text: string): string {
+  return text.replace(/[!%_]/g, (char) => `${LIKE_ESCAPE}${char}`);
+}
+
+function likeLower(column: Expression<string | null>, pattern: string): Expression<SqlBool> {
+  return sql<SqlBool>`lower(${column}) like ${pattern} escape ${sql.lit(LIKE_ESCAPE)}`;
+}

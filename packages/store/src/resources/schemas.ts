@@ -1,0 +1,46 @@
+import { providerIdSchema, resourceSchema } from '@ccx/core';
+import { z } from 'zod';
+import { RESOURCE_SORT_FIELDS } from '../types';
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+
+export const scopeRefSchema = z.object({
+  connection: z.string().min(1),
+  provider: providerIdSchema,
+  account: z.string().min(1),
+  region: z.string().min(1),
+});
+
+export const applyBatchInputSchema = z.object({
+  scope: scopeRefSchema,
+  type: z.string().min(1),
+  runId: z.string().min(1),
+  resources: z.array(resourceSchema),
+  at: isoTimestamp.optional(),
+});
+
+export const completeListingInputSchema = z.object({
+  scope: scopeRefSchema,
+  type: z.string().min(1),
+  runId: z.string().min(1),
+  at: isoTimestamp.optional(),
+});
+
+const valuesSchema = z.array(z.string()).optional();
+
+export const resourceFilterSchema = z.object({
+  provider: valuesSchema,
+  account: valuesSchema,
+  region: valuesSchema,
+  type: valuesSchema,
+  state: valuesSchema,
+  tags: z.array(z.object({ key: z.string().min(1), value: z.string().optional() })).optional(),
+  q: z.string().optional(),
+  includeDeleted: z.boolean().optional(),
+});
+
+export const resourceQuerySchema = resourceFilterSchema.extend({
+  sort: z.object({ field: z.enum(RESOURCE_SORT_FIELDS), dir: z.enum(['asc', 'desc']) }).optional(),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(0),
+});
