@@ -8,3 +8,7 @@ export { syncLimitsSchema, retryPolicySchema } from './options';
 export type { SyncLimits, SyncLimitsInput, RetryPolicy, RetryPolicyInput } from './options';
 export { runJob } from './run-job';
 export { isRetryable } from './retryable';
+export { bullmqDriver } from './drivers/bullmq/driver';
+export type { BullmqDriverOptions } from './drivers/bullmq/driver';
+export { startSyncWorker } from './drivers/bullmq/worker';
+export type { SyncWorker, SyncWorkerOptions } from './drivers/bullmq/worker';
