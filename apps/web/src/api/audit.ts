@@ -1,0 +1,16 @@
+import type { ApiClient } from './client';
+import { auditPageSchema } from './schemas/audit';
+import type { AuditPage } from './schemas/audit';
+
+export interface AuditQuery {
+  offset: number;
+  limit: number;
+  action?: string;
+  actorId?: string;
+  target?: string;
+  outcome?: string;
+}
+
+export function listAudit(client: ApiClient, query: AuditQuery): Promise<AuditPage> {
+  return client.request('/api/audit', auditPageSchema, { query: { ...query } });
+}

@@ -1,0 +1,76 @@
+import type { ApiClient, Query } from './client';
+import {
+  actionResultSchema,
+  facetsSchema,
+  historySchema,
+  resourceDetailSchema,
+  resourcePageSchema,
+} from './schemas/resources';
+import type {
+  ActionName,
+  ActionResult,
+  Facets,
+  ResourceChange,
+  ResourceDetail,
+  ResourcePage,
+} from './schemas/resources';
+
+/** Server-side filters; each list is OR within a field, fields AND together. */
+export interface ResourceFilters {
+  provider: string[];
+  account: string[];
+  region: string[];
+  type: string[];
+  state: string[];
+  /** `key` (has the tag) or `key:value`; every one must hold. */
+  tag: string[];
+  q: string;
+}
+
+export interface ResourceListQuery extends ResourceFilters {
+  /** `field` or `-field`; null leaves the order to the server. */
+  sort: string | null;
+  offset: number;
+  limit: number;
+}
+
+export function filterQuery(filters: ResourceFilters): Query {
+  return {
+    provider: filters.provider,
+    account: filters.account,
+    region: filters.region,
+    type: filters.type,
+    state: filters.state,
+    tag: filters.tag,
+    q: filters.q.trim(),
+  };
+}
+
+export function listResources(client: ApiClient, query: ResourceListQuery, signal?: AbortSignal): Promise<ResourcePage> {
+  return client.request('/api/resources', resourcePageSchema, {
+    query: { ...filterQuery(query), sort: query.sort, offset: query.offset, limit: query.limit },
+    signal,
+  });
+}
+
+export function resourceFacets(client: ApiClient, filters: ResourceFilters, signal?: AbortSignal): Promise<Facets> {
+  return client.request('/api/resources/facets', facetsSchema, { query: filterQuery(filters), signal });
+}
+
+/** The uid already percent-encodes its segments; encoding it again makes it one path segment. */
+export function resourcePath(uid: string): string {
+  return `/api/resources/${encodeURIComponent(uid)}`;
+}
+
+export function getResource(client: ApiClient, uid: string): Promise<ResourceDetail> {
+  return client.request(resourcePath(uid), resourceDetailSchema);
+}
+
+export async function resourceHistory(client: ApiClient, uid: string): Promise<ResourceChange[]> {
+  const { items } = await client.request(`${resourcePath(uid)}/history`, historySchema);
+  return items;
+}
+
+export function runResourceAction(client: ApiClient, uid: string, action: ActionName): Promise<ActionResult> {
+  return client.request(`${resourcePath(uid)}/actions`, actionResultSchema, { method: 'POST', body: { action } });
+}

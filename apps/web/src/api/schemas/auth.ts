@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Wire shapes of `/api/auth/*` (docs/api.md). The client owns them: this is its edge. */
+export const ROLES = ['viewer', 'operator', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** True when `role` carries at least the rights of `required` (viewer < operator < admin). */
+export function roleAllows(role: Role, required: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(required);
+}
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string().nullable().optional(),
+  role: roleSchema,
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const sessionSchema = z.object({ user: sessionUserSchema, csrfToken: z.string() });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const authConfigSchema = z.object({
+  local: z.boolean(),
+  oidc: z.object({ enabled: z.boolean(), name: z.string().nullable().optional() }),
+});
+export type AuthConfig = z.infer<typeof authConfigSchema>;
+
+export const loginInputSchema = z.object({
+  username: z.string().trim().min(1, 'Enter your username'),
+  password: z.string().min(1, 'Enter your password'),
+});
+export type LoginInput = z.infer<typeof loginInputSchema>;

@@ -1,0 +1,31 @@
+import type { RouteObject } from 'react-router';
+import { SECTIONS } from '../components/sections';
+import { Shell } from '../components/Shell';
+import { ActivityPage } from '../pages/ActivityPage';
+import { InventoryPage } from '../pages/inventory/InventoryPage';
+import { LoginPage } from '../pages/LoginPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { OverviewPage } from '../pages/OverviewPage';
+import { ResourcePage } from '../pages/resource/ResourcePage';
+import { SectionPage } from '../pages/SectionPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+
+/** Every screen. Modules with a page of their own are listed before the generic section page. */
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'inventory', element: <InventoryPage /> },
+      { path: 'resources/*', element: <ResourcePage /> },
+      { path: 'activity', element: <ActivityPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      ...SECTIONS.filter((section) => !section.connected).map((section) => ({
+        path: section.path.slice(1),
+        element: <SectionPage section={section} />,
+      })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,1 @@
+export { webDistDir } from './dist-dir';

@@ -1,0 +1,96 @@
+import { Link, useNavigate } from 'react-router';
+import type { Resource } from '../../api/schemas/resources';
+import { StateBadge } from '../../components/StateBadge';
+import { Time } from '../../components/Time';
+import { sortDirection } from '../../inventory/url-state';
+import type { SortField } from '../../inventory/url-state';
+import { resourceHref } from '../resource-href';
+
+const COLUMNS = [
+  { field: 'name', label: 'Name' },
+  { field: 'id', label: 'ID' },
+  { field: 'type', label: 'Type' },
+  { field: 'state', label: 'State' },
+  { field: 'region', label: 'Region' },
+  { field: 'account', label: 'Account' },
+  { field: 'createdAt', label: 'Created' },
+] as const satisfies readonly { field: SortField; label: string }[];
+
+/**
+ * The page of resources the server returned, in its order. Headers are buttons that change
+ * the server-side sort; a row click opens the resource (the name is also a real link, for
+ * keyboards and "open in new tab").
+ */
+export function InventoryTable({
+  items,
+  sort,
+  onSort,
+  busy,
+}: {
+  items: Resource[];
+  sort: string | null;
+  onSort: (field: SortField) => void;
+  busy: boolean;
+}) {
+  const navigate = useNavigate();
+  return (
+    <div className="table-wrap">
+      <table className="data-table" aria-label="Resources" aria-busy={busy} data-testid="inventory-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => {
+              const direction = sortDirection(sort, column.field);
+              return (
+                <th key={column.field} scope="col" aria-sort={direction}>
+                  <button type="button" className="sort" onClick={() => onSort(column.field)}>
+                    {column.label}
+                    <span aria-hidden="true" className="sort-mark">
+                      {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {items.length === 0 ? (
+            <tr>
+              <td colSpan={COLUMNS.length} className="empty">
+                No resources match these filters.
+              </td>
+            </tr>
+          ) : (
+            items.map((resource) => (
+              <tr
+                key={resource.uid}
+                data-testid="resource-row"
+                data-uid={resource.uid}
+                className={resource.deletedAt ? 'clickable deleted' : 'clickable'}
+                onClick={() => void navigate(resourceHref(resource.uid))}
+              >
+                <td>
+                  <Link to={resourceHref(resource.uid)} onClick={(event) => event.stopPropagation()}>
+                    {resource.name ?? <span className="muted">(no name)</span>}
+                  </Link>
+                </td>
+                <td>
+                  <code>{resource.id}</code>
+                </td>
+                <td>{resource.type}</td>
+                <td>
+                  <StateBadge state={resource.state} />
+                </td>
+                <td>{resource.region}</td>
+                <td>{resource.account}</td>
+                <td>
+                  <Time value={resource.createdAt} />
+                </td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useRef, useState } from 'react';
+import { useDebounced } from '../../hooks/useDebounced';
+
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * Free-text search, committed to the URL after typing pauses. When the URL changes from
+ * elsewhere (Back, a link) the box follows it.
+ */
+export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) => void }) {
+  const [text, setText] = useState(value);
+  const debounced = useDebounced(text, SEARCH_DEBOUNCE_MS);
+  const committed = useRef(value);
+
+  useEffect(() => {
+    committed.current = value;
+    setText(value);
+  }, [value]);
+
+  useEffect(() => {
+    if (debounced === committed.current) return;
+    committed.current = debounced;
+    onCommit(debounced);
+  }, [debounced, onCommit]);
+
+  return (
+    <label className="search">
+      <span className="visually-hidden">Search</span>
+      <input
+        type="search"
+        aria-label="Search"
+        placeholder="Search name, id or tag value"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+    </label>
+  );
+}
