@@ -1,0 +1,16 @@
+/** An account of the sandbox estate, with the long-term key of its sandbox user. */
+export interface SandboxAccount {
+  id: string;
+  alias: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** `arn:aws:iam::<id>:role/ccx-read`, assumable from the first account. */
+  roleArn: string;
+}
+
+export const READ_ROLE_NAME = 'ccx-read';
+export const SANDBOX_USER_NAME = 'ccx-sandbox';
+
+export function roleArnFor(accountId: string, roleName: string = READ_ROLE_NAME): string {
+  return `arn:aws:iam::${accountId}:role/${roleName}`;
+}

@@ -1,0 +1,40 @@
+import { createPrng, deriveSeed, type Prng } from '../prng';
+import { NO_FAULTS, parseFaultSpec, ratesFor, type FaultSpec } from './fault-spec';
+
+export type FaultDecision = { latencyMs: number; outcome: 'pass' | 'throttle' | 'internal' | 'unavailable' };
+
+/**
+ * Decides, per request, the latency to add and whether to throttle or fail it. Decisions come
+ * from a seeded PRNG, so a fault test sees the same sequence on every run. Setting a new spec
+ * keeps the stream, so a test that flips faults mid-way stays reproducible too.
+ */
+export class FaultInjector {
+  private spec: FaultSpec;
+  private readonly prng: Prng;
+
+  constructor(seed: number, spec: FaultSpec | string = NO_FAULTS) {
+    this.prng = createPrng(deriveSeed(seed, 'faults'));
+    this.spec = typeof spec === 'string' ? parseFaultSpec(spec) : spec;
+  }
+
+  set(spec: FaultSpec | string): void {
+    this.spec = typeof spec === 'string' ? parseFaultSpec(spec) : spec;
+  }
+
+  current(): FaultSpec {
+    return this.spec;
+  }
+
+  decide(service: string): FaultDecision {
+    const rates = ratesFor(this.spec, service);
+    // Always draw both numbers so one service's rates never shift another's decisions.
+    const throttleRoll = this.prng.next();
+    const errorRoll = this.prng.next();
+    if (rates.throttle > 0 && throttleRoll < rates.throttle) return { latencyMs: rates.latencyMs, outcome: 'throttle' };
+    if (rates.error > 0 && errorRoll < rates.error) {
+      // Split server faults between 500 and 503 by the same roll, so both kinds occur.
+      return { latencyMs: rates.latencyMs, outcome: errorRoll < rates.error / 2 ? 'internal' : 'unavailable' };
+    }
+    return { latencyMs: rates.latencyMs, outcome: 'pass' };
+  }
+}

@@ -1,0 +1,25 @@
+import type { SandboxAccount } from './estate/account';
+import type { FaultSpec } from './faults/fault-spec';
+import type { SandboxStats } from './stats';
+import type { SandboxCliConfig } from './cli-config';
+
+/** A running sandbox. */
+export interface SandboxHandle {
+  /** `http://127.0.0.1:<port>`: every AWS service at one endpoint. */
+  url: string;
+  /** The same handler over TLS, with a certificate from the sandbox CA. */
+  httpsUrl: string;
+  caFile: string;
+  caPem: string;
+  accounts: readonly SandboxAccount[];
+  /** Regions holding seeded instances (DescribeRegions lists more). */
+  regions: readonly string[];
+  /** Number of seeded instances across all accounts and regions. */
+  instanceCount: number;
+  stats(): SandboxStats;
+  resetStats(): void;
+  /** Replaces the fault spec; a string is parsed (throws FaultSpecError on a bad one). */
+  setFaults(spec: string | FaultSpec): void;
+  stop(): Promise<void>;
+  cliConfig(): SandboxCliConfig;
+}

@@ -1,0 +1,130 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createAwsRouter } from './aws/aws-router';
+import { CredentialStore } from './aws/credential-store';
+import { buildCliConfig } from './cli-config';
+import { controlRoute } from './control-routes';
+import { createEc2Service } from './ec2/ec2-service';
+import { seedEstate } from './estate/seed';
+import { FaultInjector } from './faults/fault-injector';
+import type { SandboxHandle } from './handle';
+import { sandboxOptionsSchema, type SandboxOptionsInput } from './options';
+import { StatsCounter } from './stats';
+import { createStsService } from './sts/sts-service';
+import { ensureSandboxTls } from './tls/certificates';
+
+/** Query bodies are small; this bounds what a misbehaving client can make the sandbox buffer. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Midnight UTC today: launch times are spread back from here, stable for a whole day. */
+const todayUtc = (now: number) => now - (now % 86_400_000);
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) req.destroy(new Error(`Request body over ${MAX_BODY_BYTES} bytes`));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * Starts the sandbox: one handler served over HTTP and HTTPS on loopback. Everything is built
+ * from the validated options — estate from the seed, credentials from the estate — and nothing
+ * is global, so several sandboxes can run side by side in one test process.
+ */
+export async function startSandbox(input: SandboxOptionsInput = {}): Promise<SandboxHandle> {
+  const { now: clock, onError: onErrorOption, ...rest } = input;
+  const options = sandboxOptionsSchema.parse(rest);
+  const now = clock ?? Date.now;
+  const onError = onErrorOption ?? ((error: unknown) => console.error('sandbox: unexpected error', error));
+  const estate = seedEstate(options.seed, options.estate, todayUtc(now()));
+  const credentials = new CredentialStore(estate.accounts, options.seed);
+  const faults = new FaultInjector(options.seed, options.faults);
+  const stats = new StatsCounter(now());
+  const routeAws = createAwsRouter({
+    services: [createStsService(estate, credentials), createEc2Service(estate, options.transitionMs)],
+    credentials,
+    faults,
+    stats,
+    now,
+    onError,
+  });
+  const control = { stats, faults, now, health: () => ({ pid: process.pid, accounts: estate.accounts.length, regions: estate.regions, instances: estate.size }) };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const target = req.url ?? '/';
+    const q = target.indexOf('?');
+    const rawPath = q === -1 ? target : target.slice(0, q);
+    const rawQuery = q === -1 ? '' : target.slice(q + 1);
+    const body = await readBody(req);
+    if (rawPath.startsWith('/_sandbox/')) {
+      const reply = controlRoute(control, req.method ?? 'GET', rawPath, body.toString('utf8'));
+      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.json));
+      return;
+    }
+    const reply = await routeAws(req, rawPath, rawQuery, body);
+    res
+      .writeHead(reply.status, { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': reply.requestId, 'x-ccx-sandbox': 'true' })
+      .end(reply.body);
+  };
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      onError(error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('sandbox: internal error');
+    });
+  };
+
+  const tls = await ensureSandboxTls(options.stateDir);
+  const httpServer = createHttpServer({ keepAliveTimeout: 30_000 }, listener);
+  const httpsServer = createHttpsServer({ key: tls.key, cert: tls.cert, keepAliveTimeout: 30_000 }, listener);
+  const port = await listen(httpServer, options.port, options.host);
+  let httpsPort: number;
+  try {
+    httpsPort = await listen(httpsServer, options.httpsPort, options.host);
+  } catch (error) {
+    await close(httpServer);
+    throw error;
+  }
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${hostForUrl}:${port}`;
+  return {
+    url,
+    httpsUrl: `https://${hostForUrl}:${httpsPort}`,
+    caFile: tls.caFile,
+    caPem: tls.caPem,
+    accounts: estate.accounts,
+    regions: estate.regions,
+    instanceCount: estate.size,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(now()),
+    setFaults: (spec) => faults.set(spec),
+    stop: async () => {
+      await Promise.all([close(httpServer), close(httpsServer)]);
+    },
+    cliConfig: () => buildCliConfig(url, tls.caFile, estate.accounts, estate.regions),
+  };
+}
