@@ -17,7 +17,7 @@ export function Pager({
   return (
     <nav className="pager" aria-label={label}>
       <span className="pager-range" data-testid="pager-range">
-        {first}–{last} of {total}
+        {`${first}–${last} of ${total}`}
       </span>
       <button type="button" onClick={() => onChange(Math.max(0, offset - limit))} disabled={offset === 0}>
         Previous

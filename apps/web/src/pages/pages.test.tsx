@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { queryKeys } from '../app/query-keys';
+import { parseInventoryParams } from '../inventory/url-state';
+import { instance, sessionFor, statusWith } from '../testing/fixtures';
+import { renderPage, textOf } from '../testing/render-page';
+import { resourceHref } from './resource-href';
+
+const hostileName = '<img src=x onerror="alert(1)">';
+
+describe('shell', () => {
+  it('shows the SANDBOX badge, the role and every module when the server says sandbox', () => {
+    const html = renderPage('/cost', [
+      [queryKeys.session, sessionFor('viewer')],
+      [queryKeys.status, statusWith(true)],
+    ]);
+    const text = textOf(html);
+    expect(html).toContain('data-testid="sandbox-badge"');
+    expect(html).toMatch(/data-testid="user-role"[^>]*>viewer</);
+    for (const title of ['Cost', 'Compute', 'Storage', 'Identity', 'Insights', 'Policies & activity', 'Inventory']) {
+      expect(text).toContain(title);
+    }
+    expect(text).toContain('the Aetherium');
+  });
+
+  it('has no SANDBOX badge for a real estate', () => {
+    const html = renderPage('/', [
+      [queryKeys.session, sessionFor('admin')],
+      [queryKeys.status, statusWith(false)],
+    ]);
+    expect(html).not.toContain('sandbox-badge');
+  });
+
+  it('shows an unconnected module as not connected, with no figures', () => {
+    const html = renderPage('/insights', [
+      [queryKeys.session, sessionFor('viewer')],
+      [queryKeys.status, statusWith(false)],
+    ]);
+    const panel = /data-testid="not-connected".*?<\/section>/s.exec(html)?.[0] ?? '';
+    expect(textOf(panel)).toContain('Not connected yet');
+    expect(textOf(panel)).not.toMatch(/\d/);
+  });
+});
+
+describe('resource page', () => {
+  const path = resourceHref(instance().uid);
+
+  it('gives a viewer no action buttons', () => {
+    const html = renderPage(path, [
+      [queryKeys.session, sessionFor('viewer')],
+      [queryKeys.resource(instance().uid), instance({ actions: [] })],
+      [queryKeys.history(instance().uid), []],
+    ]);
+    expect(textOf(html)).toContain('web-1');
+    expect(html).not.toMatch(/<button[^>]*>(Start|Stop|Reboot)<\/button>/);
+  });
+
+  it('gives an operator exactly the actions the server allows', () => {
+    const html = renderPage(path, [
+      [queryKeys.session, sessionFor('operator')],
+      [queryKeys.resource(instance().uid), instance({ actions: ['compute.stop', 'compute.reboot'] })],
+      [queryKeys.history(instance().uid), []],
+    ]);
+    expect(html).toMatch(/<button[^>]*>Stop<\/button>/);
+    expect(html).toMatch(/<button[^>]*>Reboot<\/button>/);
+    expect(html).not.toMatch(/<button[^>]*>Start<\/button>/);
+  });
+
+  it('renders names, tags and history as text, never as markup', () => {
+    const hostile = instance({ name: hostileName, tags: { [hostileName]: hostileName }, attributes: { note: hostileName } });
+    const html = renderPage(path, [
+      [queryKeys.session, sessionFor('viewer')],
+      [queryKeys.resource(hostile.uid), hostile],
+      [
+        queryKeys.history(hostile.uid),
+        [{ id: 2, at: '2026-11-20T00:00:00Z', kind: 'updated', syncRunId: 'r1', diff: [{ path: 'tags.note', before: hostileName, after: 'ok' }] }],
+      ],
+    ]);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+    expect(textOf(html)).toContain('tags.note');
+    expect(textOf(html)).toMatch(/updated/);
+  });
+});
+
+describe('inventory page', () => {
+  it('renders the page the server returned under the filters in the URL', () => {
+    const search = 'state=running&sort=-name';
+    const view = parseInventoryParams(new URLSearchParams(search));
+    const rows = [instance(), instance({ uid: 'aws/1/us-east-1/ec2.instance/i-2', id: 'i-2', name: hostileName })];
+    const html = renderPage(`/inventory?${search}`, [
+      [queryKeys.session, sessionFor('viewer')],
+      [queryKeys.resourceList(view), { items: rows, total: 120, offset: 0, limit: 50 }],
+    ]);
+    expect(html.match(/data-testid="resource-row"/g)).toHaveLength(2);
+    expect(html).not.toContain('<img');
+    expect(html).toMatch(/aria-sort="descending"[^>]*><button[^>]*>Name/);
+    expect(textOf(html)).toContain('1–50 of 120');
+    expect(html).toContain('href="/resources/aws%2F111122223333%2Fus-east-1%2Fec2.instance%2Fi-0abc"');
+    // A viewer has no Sync now button.
+    expect(textOf(html)).not.toContain('Sync now');
+  });
+});

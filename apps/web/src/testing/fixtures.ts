@@ -1,0 +1,41 @@
+import type { Session } from '../api/schemas/auth';
+import type { ResourceDetail } from '../api/schemas/resources';
+import type { Status } from '../api/schemas/status';
+
+/** Answers shaped as docs/api.md documents them, for seeding render tests. */
+export function sessionFor(role: Session['user']['role']): Session {
+  return { user: { id: 'u1', username: 'ada', displayName: 'Ada Lovelace', role }, csrfToken: 'csrf' };
+}
+
+export function statusWith(sandbox: boolean): Status {
+  return {
+    resources: { total: 3, byProvider: { aws: 3 } },
+    lastSync: null,
+    connections: [{ name: 'demo-aws', provider: 'aws', sandbox }],
+    sandbox,
+    version: '0.1.0',
+  };
+}
+
+export function instance(overrides: Partial<ResourceDetail> = {}): ResourceDetail {
+  return {
+    uid: 'aws/111122223333/us-east-1/ec2.instance/i-0abc',
+    provider: 'aws',
+    account: '111122223333',
+    region: 'us-east-1',
+    type: 'ec2.instance',
+    id: 'i-0abc',
+    name: 'web-1',
+    state: 'running',
+    tags: { env: 'prod' },
+    createdAt: '2026-01-02T03:04:05Z',
+    attributes: { instanceType: 't3.micro' },
+    connection: 'demo-aws',
+    firstSeenAt: '2026-11-01T00:00:00Z',
+    lastSeenAt: '2026-11-25T00:00:00Z',
+    updatedAt: '2026-11-20T00:00:00Z',
+    deletedAt: null,
+    actions: [],
+    ...overrides,
+  };
+}

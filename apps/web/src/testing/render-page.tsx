@@ -1,0 +1,46 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import { MemoryRouter, useRoutes } from 'react-router';
+import { createApiClient } from '../api/client';
+import { ApiClientProvider } from '../app/api-context';
+import { routes } from '../app/routes';
+
+function Routes() {
+  return useRoutes(routes);
+}
+
+/**
+ * Renders the real route table at `path` to HTML, with the query cache seeded as if the API
+ * had answered. Rendering on the server runs no effects and sends no requests, so the page
+ * shows exactly what the seeded answers produce; a fetch here would be a test bug and fails.
+ */
+export function renderPage(path: string, seed: [QueryKey, unknown][]): string {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  for (const [key, data] of seed) queryClient.setQueryData(key, data);
+  const client = createApiClient({
+    fetch: () => Promise.reject(new Error('render tests do not fetch')),
+  });
+  return renderToString(
+    <ApiClientProvider client={client}>
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes />
+        </MemoryRouter>
+      </QueryClientProvider>
+    </ApiClientProvider>,
+  );
+}
+
+/** Visible text of rendered HTML, for assertions that should not depend on markup. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
