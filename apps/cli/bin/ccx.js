@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The `ccx` binary. Runs the TypeScript sources through tsx, so `npx ccx` works in a clone
+// right after `npm ci`, with no build step.
+//
+// Node reads NODE_EXTRA_CA_CERTS only at start-up. When the command talks to the sandbox (whose
+// HTTPS certificate is signed by a CA it generates) or the config names `tls.extraCaFile`, this
+// file re-executes Node once with that variable set, so every HTTPS client in the process
+// (fetch, the SDKs) trusts the CA without code paths of its own.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+register();
+
+const args = process.argv.slice(2);
+const { extraCaFileFor } = await import('../src/bootstrap/extra-ca.ts');
+const caFile = await extraCaFileFor(args, process.env, process.cwd());
+
+if (caFile !== null && process.env.NODE_EXTRA_CA_CERTS !== caFile) {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+  });
+  // The child gets Ctrl-C from the terminal itself; forwarding covers `kill <pid>` of this
+  // process. Either way this process waits for the child and exits with its code.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('exit', (code, signal) => {
+    process.exit(code ?? (signal === null ? 1 : 128 + (signalNumber(signal) ?? 1)));
+  });
+  child.on('error', (error) => {
+    process.stderr.write(`ccx: cannot start Node: ${error.message}\n`);
+    process.exit(1);
+  });
+} else {
+  const { main } = await import('../src/main.ts');
+  const code = await main(process.argv);
+  process.exitCode = code;
+  // Every command closes what it opened; should a library leave a handle open anyway, the
+  // command's result still ends the process instead of hanging it. The timer is unref'd, so
+  // it only fires when something else is keeping the process alive.
+  setTimeout(() => process.exit(code), 1000).unref();
+}
+
+function signalNumber(name) {
+  return { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[name];
+}

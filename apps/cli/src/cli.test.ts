@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * The real binary, spawned in a temporary working directory against the real sandbox: what a
+ * user types is what is tested. No part of the stack is mocked.
+ */
+const BIN = fileURLToPath(new URL('../bin/ccx.js', import.meta.url));
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function ccx(cwd: string, args: string[], input?: string): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cleanEnv(), stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** The parent's environment without CCX_* settings or an inherited CA, so each test starts clean. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('CCX_') && key !== 'NODE_EXTRA_CA_CERTS'),
+  );
+}
+
+function tempCwd(): string {
+  return mkdtempSync(join(tmpdir(), 'ccx-cli-'));
+}
+
+const longRunning: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of longRunning) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('ccx', () => {
+  it('treats a missing config file and a bad option as usage errors (exit 2)', async () => {
+    const cwd = tempCwd();
+    const missing = await ccx(cwd, ['--config', 'nope.yaml', 'status']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^ccx: Config file not found: .*nope\.yaml\n$/);
+    const badOption = await ccx(cwd, ['sync', '--bogus']);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain("unknown option '--bogus'");
+  });
+
+  it('reports an invalid config value with its path (exit 2)', async () => {
+    const cwd = tempCwd();
+    writeFileSync(join(cwd, 'ccx.yaml'), 'server:\n  port: abc\n');
+    const result = await ccx(cwd, ['status']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('server.port: expected a number between 1 and 65535, got "abc"');
+  });
+
+  it('demo --once --json syncs hundreds of sandbox resources without errors', async () => {
+    const cwd = tempCwd();
+    const result = await ccx(cwd, ['demo', '--once', '--json']);
+    expect(result.stderr).not.toMatch(/^ccx: /m);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { resources: number; byProvider: Record<string, number>; errors: unknown[] };
+    expect(report.resources).toBeGreaterThanOrEqual(100);
+    expect(report.byProvider.aws).toBe(report.resources);
+    expect(report.errors).toEqual([]);
+
+    const again = await ccx(cwd, ['demo', '--once', '--json']);
+    expect(again.code).toBe(0);
+    const second = JSON.parse(again.stdout) as { resources: number; changes: { created: number } };
+    expect(second.resources).toBe(report.resources);
+    expect(second.changes.created).toBe(0);
+  }, 120_000);
+
+  it('starts a detached sandbox, syncs it with its config, reports status and stops it', async () => {
+    const cwd = tempCwd();
+    const started = await ccx(cwd, ['sandbox', 'start', '--detach', '--json']);
+    expect(started.stderr).not.toMatch(/^ccx: /m);
+    expect(started.code).toBe(0);
+    const { pid } = JSON.parse(started.stdout) as { pid: number };
+    try {
+      const synced = await ccx(cwd, ['sync', '--config', '.ccx/sandbox.yaml', '--json']);
+      expect(synced.code).toBe(0);
+      const report = JSON.parse(synced.stdout) as { status: string; resources: number };
+      expect(report.status).toBe('succeeded');
+      expect(report.resources).toBeGreaterThanOrEqual(100);
+
+      const status = await ccx(cwd, ['status', '--config', '.ccx/sandbox.yaml', '--json']);
+      expect(status.code).toBe(0);
+      const parsed = JSON.parse(status.stdout) as { resources: { total: number }; sandbox: boolean; lastSync: { status: string } };
+      expect(parsed).toMatchObject({ resources: { total: report.resources }, sandbox: true, lastSync: { status: 'succeeded' } });
+
+      const twice = await ccx(cwd, ['sandbox', 'start', '--detach']);
+      expect(twice.code).toBe(1);
+      expect(twice.stderr).toContain('already running');
+    } finally {
+      const stopped = await ccx(cwd, ['sandbox', 'stop']);
+      expect(stopped.code).toBe(0);
+      expect(stopped.stdout).toContain(`pid ${pid}`);
+    }
+    expect(() => process.kill(pid, 0)).toThrow();
+  }, 120_000);
+
+  it('creates an admin from stdin who can then sign in to `ccx serve`', async () => {
+    const cwd = tempCwd();
+    const weak = await ccx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin'], 'short\n');
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toMatch(/^ccx: Password/);
+
+    const password = 'correct horse battery staple';
+    const created = await ccx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin', '--json'], `${password}\n`);
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ username: 'ada', role: 'admin' });
+
+    const duplicate = await ccx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin'], `${password}\n`);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('already exists');
+
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json'], { cwd, env: cleanEnv(), stdio: 'pipe' });
+    longRunning.push(server);
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /"url": "([^"]+)"/.exec(out);
+        if (match?.[1]) resolve(match[1]);
+      });
+      server.on('exit', (code) => reject(new Error(`serve exited with ${String(code)}`)));
+    });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ada', password }),
+    });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { user: { role: string } }).user.role).toBe('admin');
+    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 60_000);
+});

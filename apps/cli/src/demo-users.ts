@@ -1,0 +1,27 @@
+import type { Role } from '@ccx/core';
+import { createLocalUser } from '@ccx/api';
+import type { Store } from '@ccx/store';
+
+/**
+ * The demo's accounts, one per role, with fixed passwords. Fixed rather than generated on
+ * purpose: the demo store (`.ccx/demo/`) only ever holds sandbox data, the demo server binds
+ * 127.0.0.1, and a newcomer (or a browser test) can sign in again after a restart without
+ * hunting for a password printed once. These passwords are for the sandbox only and are
+ * printed with that label; `ccx admin create` is how real accounts are made.
+ */
+export const DEMO_USERS = [
+  { username: 'admin', password: 'sandbox-admin-pass', role: 'admin' },
+  { username: 'operator', password: 'sandbox-operator-pass', role: 'operator' },
+  { username: 'viewer', password: 'sandbox-viewer-pass', role: 'viewer' },
+] as const satisfies readonly { username: string; password: string; role: Role }[];
+
+/** Creates whichever demo account is missing; existing ones (maybe with a changed password) are left alone. */
+export async function ensureDemoUsers(store: Store): Promise<{ created: string[] }> {
+  const created: string[] = [];
+  for (const user of DEMO_USERS) {
+    if (await store.users.findByUsername(user.username)) continue;
+    await createLocalUser(store, { ...user, displayName: `Demo ${user.role}` });
+    created.push(user.username);
+  }
+  return { created };
+}

@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { VERSION } from '@ccx/server';
+import { adminCommand } from './commands/admin';
+import { demoCommand } from './commands/demo';
+import { sandboxCommand } from './commands/sandbox';
+import { serveCommand } from './commands/serve';
+import { statusCommand } from './commands/status';
+import { syncCommand } from './commands/sync';
+import { workerCommand } from './commands/worker';
+import type { CliContext } from './context';
+import type { Outcome } from './outcome';
+
+/**
+ * The `ccx` command tree. Each command is a thin adapter: it loads the config, calls the same
+ * service functions the HTTP API calls, and prints the result for a human or, with `--json`,
+ * for a program.
+ */
+export function buildProgram(ctx: CliContext, outcome: Outcome): Command {
+  const program = new Command('ccx')
+    .description("Creator's Codex: a self-hosted multi-cloud command center")
+    .version(VERSION)
+    .option('--config <file>', 'config file (default: CCX_CONFIG, then ./ccx.yaml if present)')
+    .option('--json', 'machine-readable output on stdout; everything else on stderr')
+    .option('--verbose', 'show stacks and causes of errors, and info logs')
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    });
+  for (const make of [demoCommand, sandboxCommand, syncCommand, serveCommand, workerCommand, adminCommand, statusCommand]) {
+    program.addCommand(make(ctx, outcome));
+  }
+  return program;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { awsProvider } from '@ccx/provider-aws';
+
+/**
+ * One entry per configured connection, discriminated by `provider`. Each provider owns the
+ * schema of its own settings (`configSchema`); the config adds what every connection has: a
+ * unique `name` and the `sandbox` label.
+ */
+const common = {
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/i, { error: 'expected a name of letters, digits, ".", "_" or "-"' }),
+  /** Labels everything this connection shows as sandbox data. */
+  sandbox: z.boolean().optional(),
+};
+
+/** Strict, unlike the provider's own schema: a misspelt key in ccx.yaml is an error, not ignored. */
+export const awsConnectionSchema = awsProvider.configSchema
+  .extend({ ...common, provider: z.literal('aws') })
+  .strict();
+
+export const connectionsSchema = z
+  .array(z.discriminatedUnion('provider', [awsConnectionSchema]))
+  .superRefine((entries, ctx) => {
+    const seen = new Set<string>();
+    entries.forEach((entry, index) => {
+      if (seen.has(entry.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          message: `duplicate connection name "${entry.name}"`,
+        });
+      }
+      seen.add(entry.name);
+    });
+  });

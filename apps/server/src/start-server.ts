@@ -1,0 +1,59 @@
+import { createApi } from '@ccx/api';
+import type { CcxConfig } from './config/schema';
+import { listen } from './listen';
+import { createLogger, type ServerLogger } from './logger';
+import { openRuntime, type Runtime } from './runtime';
+import { scheduleSync } from './schedule';
+import { VERSION } from './version';
+import { findWebRoot } from './web-root';
+import { authOptions } from './auth-options';
+import { Shutdown } from './shutdown';
+
+export interface StartServerOptions {
+  logger?: ServerLogger;
+  /** Overrides `server.port` (0 picks a free port; the bound one is in `url`). */
+  port?: number;
+  /** Set false to serve without the web app even when it is built. */
+  web?: boolean;
+}
+
+export interface RunningServer extends Runtime {
+  url: string;
+}
+
+/**
+ * The composition root: store → providers → sync → API → HTTP; `close()` stops them in
+ * reverse order (schedule, HTTP, API, sync, providers, store). Each step registers how to undo
+ * itself, so a failure halfway (bad credentials, port in use) releases what was already open
+ * before the error propagates.
+ */
+export async function startServer(config: CcxConfig, options: StartServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logging.level);
+  const shutdown = new Shutdown();
+  try {
+    const runtime = await openRuntime(config, logger);
+    shutdown.push(() => runtime.close());
+    const { store, connections, sync } = runtime;
+    const host = config.server.host;
+    const port = options.port ?? config.server.port;
+    const api = createApi({
+      store,
+      sync,
+      connections,
+      logger,
+      auth: authOptions(config, `http://${host}:${port}`),
+      webRoot: options.web === false ? undefined : findWebRoot(),
+      version: VERSION,
+      sandbox: config.sandbox || config.connections.some((connection) => connection.sandbox === true),
+    });
+    shutdown.push(() => api.close());
+    const http = await listen(api.app.fetch, host, port);
+    shutdown.push(() => http.close());
+    shutdown.push(scheduleSync(sync, config.sync.intervalMinutes, logger));
+    logger.info({ url: http.url, connections: connections.size, store: store.dialect }, 'server listening');
+    return { url: http.url, store, sync, connections, close: () => shutdown.run() };
+  } catch (error) {
+    await shutdown.run().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
+    throw error;
+  }
+}
