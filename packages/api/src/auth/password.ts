@@ -26,11 +26,16 @@ function derive(password: string, salt: Buffer, keyLength: number, params: Scryp
 
 const b64 = (buffer: Buffer): string => buffer.toString('base64').replace(/=+$/, '');
 
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * `cost` is log2 of scrypt's N (default 15, 32 MiB per hash). Lower it only where hashes are
+ * throwaway (tests); verification reads the cost from the stored hash.
+ */
+export async function hashPassword(password: string, options: { cost?: number } = {}): Promise<string> {
+  const ln = options.cost ?? DEFAULTS.ln;
   const salt = randomBytes(DEFAULTS.saltLength);
-  const params = { N: 2 ** DEFAULTS.ln, r: DEFAULTS.r, p: DEFAULTS.p };
+  const params = { N: 2 ** ln, r: DEFAULTS.r, p: DEFAULTS.p };
   const key = await derive(password, salt, DEFAULTS.keyLength, params);
-  return `$scrypt$ln=${DEFAULTS.ln},r=${DEFAULTS.r},p=${DEFAULTS.p}$${b64(salt)}$${b64(key)}`;
+  return `$scrypt$ln=${ln},r=${DEFAULTS.r},p=${DEFAULTS.p}$${b64(salt)}$${b64(key)}`;
 }
 
 const PHC = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;

@@ -65,7 +65,8 @@ export function createSessionService(options: SessionServiceOptions) {
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
         throw unauthenticated('This account is disabled');
       }
-      if (at.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
+      // Judged from expiresAt (our clock) rather than lastSeenAt (the store's clock).
+      if (Date.parse(session.expiresAt) - at.getTime() <= ttlMs - TOUCH_INTERVAL_MS) {
         const expiresAt = new Date(at.getTime() + ttlMs).toISOString();
         await store.sessions.touch(idHash, at.toISOString(), expiresAt);
         writeCookie(c, raw);

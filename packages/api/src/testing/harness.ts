@@ -4,7 +4,7 @@ import { makeResource } from '@ccx/core';
 import type { Store } from '@ccx/store';
 import { openStore } from '@ccx/store';
 import pino from 'pino';
-import { createLocalUser } from '../auth/users';
+import { hashPassword } from '../auth/password';
 import { createApi } from '../create-api';
 import type { Api } from '../create-api';
 import type { ApiDeps, OidcOptions } from '../deps';
@@ -70,9 +70,12 @@ export async function createHarness(options: HarnessOptions = {}) {
     return { response, ...(match ? { cookie: `ccx_session=${match[1]}` } : {}), ...(body ? { csrf: body.csrfToken } : {}) };
   }
 
+  /** Users get a low-cost hash of PASSWORD so that logins keep the suite fast. */
   async function addUser(username: string, role: Role) {
-    return createLocalUser(store, { username, password: PASSWORD, role });
+    passwordHash ??= hashPassword(PASSWORD, { cost: 10 });
+    return store.users.create({ username, role, passwordHash: await passwordHash });
   }
+  let passwordHash: Promise<string> | undefined;
 
   async function seedInstance(id: string, state: string, extra: { connection?: string; tags?: Record<string, string>; region?: string } = {}) {
     const resource = makeResource({
