@@ -1,0 +1,15 @@
+import { describe } from 'vitest';
+import type { Store } from './types';
+import { describeResourceContract } from './resources/resources.contract';
+import { describeAccountsContract } from './accounts.contract';
+
+/**
+ * The store's behaviour, run against every back end. `open` returns a fresh, migrated and
+ * empty store; the suite closes it after each test.
+ */
+export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`store contract: ${name}`, () => {
+    describeResourceContract(open);
+    describeAccountsContract(open);
+  });
+}
