@@ -57,14 +57,14 @@ export async function startSandboxDaemon(input: SandboxDaemonOptions = {}): Prom
     stdio: ['ignore', log.fd, log.fd],
   });
   await log.close();
-  let exited: number | null = null;
-  child.once('exit', (code) => (exited = code ?? -1));
+  const early = { exitCode: null as number | null };
+  child.once('exit', (code) => (early.exitCode = code ?? -1));
   child.unref();
   const pid = child.pid;
   if (pid === undefined) throw new Error(`Could not spawn the sandbox process; see ${logFile}.`);
   const deadline = Date.now() + options.readyTimeoutMs;
   while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`The sandbox process exited with code ${exited} before it was ready:\n${await logTail(logFile)}`);
+    if (early.exitCode !== null) throw new Error(`The sandbox process exited with code ${early.exitCode} before it was ready:\n${await logTail(logFile)}`);
     const ready = await readPidFile(stateDir);
     if (ready && ready.pid === pid) return { pid, url: ready.url, httpsUrl: ready.httpsUrl, configFile: ready.configFile, caFile };
     await sleep(50);
