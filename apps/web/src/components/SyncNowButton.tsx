@@ -11,7 +11,10 @@ export function SyncNowButton() {
   const allowed = useCan('operator');
   const client = useApiClient();
   const queryClient = useQueryClient();
-  const { progress } = useSyncEvents();
+  const { progress, stream } = useSyncEvents();
+  // Only trust "running" while the stream is live: a lost stream may have missed run.completed,
+  // and the server's 409 still guards against a second run.
+  const running = progress.running && stream === 'open';
   const start = useMutation({
     mutationFn: () => startSync(client),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.syncRuns }),
@@ -19,8 +22,8 @@ export function SyncNowButton() {
   if (!allowed) return null;
   return (
     <span className="sync-now">
-      <button type="button" className="primary" onClick={() => start.mutate()} disabled={start.isPending || progress.running}>
-        {progress.running ? 'Sync running…' : 'Sync now'}
+      <button type="button" className="primary" onClick={() => start.mutate()} disabled={start.isPending || running}>
+        {running ? 'Sync running…' : 'Sync now'}
       </button>
       {start.isError ? (
         <span role="alert" className="inline-error">

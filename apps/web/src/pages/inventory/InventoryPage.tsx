@@ -82,7 +82,7 @@ export function InventoryPage() {
                 value={view.limit}
                 onChange={(event) => setView({ ...view, limit: Number(event.target.value), offset: 0 })}
               >
-                {PAGE_SIZES.map((size) => (
+                {(PAGE_SIZES.some((size) => size === view.limit) ? PAGE_SIZES : [...PAGE_SIZES, view.limit]).map((size) => (
                   <option key={size} value={size}>
                     {size}
                   </option>
