@@ -1,0 +1,94 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ProviderConnection } from '@ccx/core';
+import { awsProvider } from '@ccx/provider-aws';
+// eslint-disable-next-line no-restricted-imports -- the integration test drives the real provider against the local sandbox
+import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
+import { openStore, type Store } from '@ccx/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSyncService } from './service';
+import { memoryLogger } from './testing/memory-run-log';
+import type { SyncEvent, SyncSummary } from './types';
+
+/**
+ * End to end without mocks: the real AWS provider (official SDK) against the sandbox, the real
+ * store (SQLite in memory), the in-process driver. Under throttling and server errors the
+ * request- and job-level retries must still produce exactly the inventory of a clean run.
+ */
+describe('sync of the sandbox estate through the AWS provider', () => {
+  let sandbox: SandboxHandle;
+  let connection: ProviderConnection;
+  const stores: Store[] = [];
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ stateDir: mkdtempSync(join(tmpdir(), 'ccx-sync-test-')) });
+    const config = awsProvider.configSchema.parse(sandbox.cliConfig().connections[0]);
+    connection = await awsProvider.connect('sandbox-aws', config, { logger: memoryLogger(), extraCaPem: sandbox.caPem });
+  });
+
+  afterAll(async () => {
+    await connection.close();
+    for (const store of stores) await store.close();
+    await sandbox.stop();
+  });
+
+  async function syncInto(store: Store): Promise<{ summary: SyncSummary; events: SyncEvent[] }> {
+    const service = createSyncService({
+      connections: [connection],
+      sink: store.resources,
+      runs: store.syncRuns,
+      logger: memoryLogger(),
+      retry: { maxAttempts: 6, baseDelayMs: 20, maxDelayMs: 200, seed: 11 },
+      limits: { perApi: 2, perProvider: 6 },
+    });
+    const events: SyncEvent[] = [];
+    service.subscribe((event) => events.push(event));
+    try {
+      return { summary: await service.run('test'), events };
+    } finally {
+      await service.close();
+    }
+  }
+
+  async function inventory(store: Store): Promise<unknown[]> {
+    const { items, total } = await store.resources.query({ offset: 0, limit: 10_000 });
+    expect(items).toHaveLength(total);
+    return items
+      .map(({ uid, state, name, tags, attributes, createdAt }) => ({ uid, state, name, tags, attributes, createdAt }))
+      .sort((a, b) => a.uid.localeCompare(b.uid));
+  }
+
+  async function freshStore(): Promise<Store> {
+    const store = await openStore({ url: ':memory:' });
+    stores.push(store);
+    return store;
+  }
+
+  it('ends with the same inventory under throttling and server errors as without faults', async () => {
+    const clean = await freshStore();
+    const first = await syncInto(clean);
+    expect(first.summary.status).toBe('succeeded');
+    expect(first.summary.resources.listed).toBe(sandbox.instanceCount);
+    const expected = await inventory(clean);
+    expect(expected).toHaveLength(sandbox.instanceCount);
+
+    sandbox.setFaults('throttle=0.3,error=0.05');
+    sandbox.resetStats();
+    try {
+      const faulty = await freshStore();
+      const second = await syncInto(faulty);
+      expect(second.summary.status).toBe('succeeded');
+      expect(await inventory(faulty)).toEqual(expected);
+      const stats = sandbox.stats();
+      expect(stats.throttled + stats.faulted).toBeGreaterThan(0);
+
+      const again = await syncInto(clean);
+      expect(again.summary.status).toBe('succeeded');
+      expect(again.summary.resources).toMatchObject({ created: 0, deleted: 0, listed: sandbox.instanceCount });
+      expect(await inventory(clean)).toEqual(expected);
+    } finally {
+      sandbox.setFaults('');
+    }
+  });
+});
