@@ -1,25 +1,15 @@
 import { invalidInput, resourceUid, type Resource } from '@ccx/core';
-import type { Kysely } from 'kysely';
 import { chunkForParams, type DbContext } from '../db/dialect';
 import { parseInput } from '../db/input';
-import { parseJsonColumn } from '../db/json';
-import type {
-  Database,
-  ResourceChangesTable,
-  ResourcesTable,
-  ResourceTagsTable,
-} from '../db/schema';
+import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../db/refresh-statistics';
+import type { ResourceChangesTable, ResourcesTable, ResourceTagsTable } from '../db/schema';
 import { writeTransaction } from '../db/write-transaction';
 import type { ChangeCounts, FieldChange, ResourceRepository } from '../types';
+import { loadExisting, replaceTags, storedVersion, toRow, upsertRows } from './batch-rows';
 import { diffResources } from './diff';
-import { attributesSchema, tagsSchema } from './rows';
 import { applyBatchInputSchema } from './schemas';
 
 type ApplyBatchInput = Parameters<ResourceRepository['applyBatch']>[0];
-
-const RESOURCE_COLUMNS = 17;
-/** SQLite allows at most 32,766 bound parameters per statement; uids are one each. */
-const UID_CHUNK = 5_000;
 
 /**
  * Writes one batch of a listing in one transaction: one query (per 5,000 uids) loads what the
@@ -37,7 +27,7 @@ export async function applyBatch(ctx: DbContext, rawInput: ApplyBatchInput): Pro
   const counts: ChangeCounts = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
   if (incoming.size === 0) return counts;
 
-  return writeTransaction(ctx, async (trx) => {
+  const result = await writeTransaction(ctx, async (trx) => {
     const existing = await loadExisting(trx, [...incoming.keys()]);
     const upserts: ResourcesTable[] = [];
     const unchanged: string[] = [];
@@ -88,6 +78,8 @@ export async function applyBatch(ctx: DbContext, rawInput: ApplyBatchInput): Pro
     }
     return counts;
   });
+  if (result.created >= STATISTICS_REFRESH_ROWS) await refreshStatistics(ctx);
+  return result;
 }
 
 /** A batch belongs to exactly one scope and type; a stray row would escape the deletion sweep. */
@@ -111,102 +103,14 @@ function checkInScope(
   }
 }
 
-/** What will be stored, as it will read back: a JSON round trip drops `undefined` and the like. */
+/**
+ * What will be stored, as it will read back: a JSON round trip drops `undefined` and turns
+ * dates into strings. The input was validated already, so the shapes still hold.
+ */
 function normalise(resource: Resource): Resource {
   return {
     ...resource,
-    tags: tagsSchema.parse(JSON.parse(JSON.stringify(resource.tags))),
-    attributes: attributesSchema.parse(JSON.parse(JSON.stringify(resource.attributes))),
+    tags: JSON.parse(JSON.stringify(resource.tags)) as Resource['tags'],
+    attributes: JSON.parse(JSON.stringify(resource.attributes)) as Resource['attributes'],
   };
-}
-
-async function loadExisting(
-  trx: Kysely<Database>,
-  uids: string[],
-): Promise<Map<string, ResourcesTable>> {
-  const rows = new Map<string, ResourcesTable>();
-  for (let start = 0; start < uids.length; start += UID_CHUNK) {
-    const found = await trx
-      .selectFrom('resources')
-      .selectAll()
-      .where('uid', 'in', uids.slice(start, start + UID_CHUNK))
-      .execute();
-    for (const row of found) rows.set(row.uid, row);
-  }
-  return rows;
-}
-
-function storedVersion(
-  row: ResourcesTable,
-): Pick<Resource, 'name' | 'state' | 'tags' | 'createdAt' | 'attributes'> {
-  return {
-    name: row.name,
-    state: row.state,
-    createdAt: row.created_at,
-    tags: parseJsonColumn(tagsSchema, row.tags, 'resources.tags'),
-    attributes: parseJsonColumn(attributesSchema, row.attributes, 'resources.attributes'),
-  };
-}
-
-function toRow(
-  resource: Resource,
-  connection: string,
-  runId: string,
-  at: string,
-  firstSeenAt: string,
-): ResourcesTable {
-  return {
-    uid: resource.uid,
-    connection,
-    provider: resource.provider,
-    account: resource.account,
-    region: resource.region,
-    type: resource.type,
-    id: resource.id,
-    name: resource.name,
-    state: resource.state,
-    tags: JSON.stringify(resource.tags),
-    created_at: resource.createdAt,
-    attributes: JSON.stringify(resource.attributes),
-    first_seen_at: firstSeenAt,
-    last_seen_at: at,
-    updated_at: at,
-    deleted_at: null,
-    last_run_id: runId,
-  };
-}
-
-async function upsertRows(trx: Kysely<Database>, rows: ResourcesTable[]): Promise<void> {
-  for (const chunk of chunkForParams(rows, RESOURCE_COLUMNS)) {
-    await trx
-      .insertInto('resources')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.column('uid').doUpdateSet((eb) => ({
-          connection: eb.ref('excluded.connection'),
-          name: eb.ref('excluded.name'),
-          state: eb.ref('excluded.state'),
-          tags: eb.ref('excluded.tags'),
-          created_at: eb.ref('excluded.created_at'),
-          attributes: eb.ref('excluded.attributes'),
-          last_seen_at: eb.ref('excluded.last_seen_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-          deleted_at: eb.ref('excluded.deleted_at'),
-          last_run_id: eb.ref('excluded.last_run_id'),
-        })),
-      )
-      .execute();
-  }
-}
-
-/** The tag rows mirror `resources.tags` of the rows just written. */
-async function replaceTags(
-  trx: Kysely<Database>,
-  uids: string[],
-  tags: ResourceTagsTable[],
-): Promise<void> {
-  for (const chunk of chunkForParams(uids, 1))
-    await trx.deleteFrom('resource_tags').where('uid', 'in', chunk).execute();
-  for (const chunk of chunkForParams(tags, 3))
-    await trx.insertInto('resource_tags').values(chunk).execute();
 }

@@ -1,0 +1,103 @@
+import type { Resource } from '@ccx/core';
+import type { Kysely } from 'kysely';
+import { chunkForParams } from '../db/dialect';
+import { parseJsonColumn } from '../db/json';
+import type { Database, ResourcesTable, ResourceTagsTable } from '../db/schema';
+import { attributesSchema, tagsSchema } from './rows';
+
+/** Columns of one `resources` row, for sizing multi-row inserts. */
+const RESOURCE_COLUMNS = 17;
+/** SQLite allows at most 32,766 bound parameters per statement; uids are one each. */
+const UID_CHUNK = 5_000;
+
+/** The reads and writes of one inventory batch, all inside the caller's transaction. */
+export async function loadExisting(
+  trx: Kysely<Database>,
+  uids: string[],
+): Promise<Map<string, ResourcesTable>> {
+  const rows = new Map<string, ResourcesTable>();
+  for (let start = 0; start < uids.length; start += UID_CHUNK) {
+    const found = await trx
+      .selectFrom('resources')
+      .selectAll()
+      .where('uid', 'in', uids.slice(start, start + UID_CHUNK))
+      .execute();
+    for (const row of found) rows.set(row.uid, row);
+  }
+  return rows;
+}
+
+export function storedVersion(
+  row: ResourcesTable,
+): Pick<Resource, 'name' | 'state' | 'tags' | 'createdAt' | 'attributes'> {
+  return {
+    name: row.name,
+    state: row.state,
+    createdAt: row.created_at,
+    tags: parseJsonColumn(tagsSchema, row.tags, 'resources.tags'),
+    attributes: parseJsonColumn(attributesSchema, row.attributes, 'resources.attributes'),
+  };
+}
+
+export function toRow(
+  resource: Resource,
+  connection: string,
+  runId: string,
+  at: string,
+  firstSeenAt: string,
+): ResourcesTable {
+  return {
+    uid: resource.uid,
+    connection,
+    provider: resource.provider,
+    account: resource.account,
+    region: resource.region,
+    type: resource.type,
+    id: resource.id,
+    name: resource.name,
+    state: resource.state,
+    tags: JSON.stringify(resource.tags),
+    created_at: resource.createdAt,
+    attributes: JSON.stringify(resource.attributes),
+    first_seen_at: firstSeenAt,
+    last_seen_at: at,
+    updated_at: at,
+    deleted_at: null,
+    last_run_id: runId,
+  };
+}
+
+export async function upsertRows(trx: Kysely<Database>, rows: ResourcesTable[]): Promise<void> {
+  for (const chunk of chunkForParams(rows, RESOURCE_COLUMNS)) {
+    await trx
+      .insertInto('resources')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('uid').doUpdateSet((eb) => ({
+          connection: eb.ref('excluded.connection'),
+          name: eb.ref('excluded.name'),
+          state: eb.ref('excluded.state'),
+          tags: eb.ref('excluded.tags'),
+          created_at: eb.ref('excluded.created_at'),
+          attributes: eb.ref('excluded.attributes'),
+          last_seen_at: eb.ref('excluded.last_seen_at'),
+          updated_at: eb.ref('excluded.updated_at'),
+          deleted_at: eb.ref('excluded.deleted_at'),
+          last_run_id: eb.ref('excluded.last_run_id'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The tag rows mirror `resources.tags` of the rows just written. */
+export async function replaceTags(
+  trx: Kysely<Database>,
+  uids: string[],
+  tags: ResourceTagsTable[],
+): Promise<void> {
+  for (const chunk of chunkForParams(uids, 1))
+    await trx.deleteFrom('resource_tags').where('uid', 'in', chunk).execute();
+  for (const chunk of chunkForParams(tags, 3))
+    await trx.insertInto('resource_tags').values(chunk).execute();
+}
