@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCcx, tempCwd } from './testing';
 
 /**
  * The real binary, spawned in a temporary working directory against the real sandbox: what a
@@ -37,34 +35,12 @@ function cleanEnv(): NodeJS.ProcessEnv {
   );
 }
 
-function tempCwd(): string {
-  return mkdtempSync(join(tmpdir(), 'ccx-cli-'));
-}
-
 const longRunning: ChildProcess[] = [];
 afterAll(() => {
   for (const child of longRunning) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
 describe('ccx', () => {
-  it('treats a missing config file and a bad option as usage errors (exit 2)', async () => {
-    const cwd = tempCwd();
-    const missing = await ccx(cwd, ['--config', 'nope.yaml', 'status']);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^ccx: Config file not found: .*nope\.yaml\n$/);
-    const badOption = await ccx(cwd, ['sync', '--bogus']);
-    expect(badOption.code).toBe(2);
-    expect(badOption.stderr).toContain("unknown option '--bogus'");
-  });
-
-  it('reports an invalid config value with its path (exit 2)', async () => {
-    const cwd = tempCwd();
-    writeFileSync(join(cwd, 'ccx.yaml'), 'server:\n  port: abc\n');
-    const result = await ccx(cwd, ['status']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('server.port: expected a number between 1 and 65535, got "abc"');
-  });
-
   it('demo --once --json syncs hundreds of sandbox resources without errors', async () => {
     const cwd = tempCwd();
     const result = await ccx(cwd, ['demo', '--once', '--json']);
@@ -74,12 +50,6 @@ describe('ccx', () => {
     expect(report.resources).toBeGreaterThanOrEqual(100);
     expect(report.byProvider.aws).toBe(report.resources);
     expect(report.errors).toEqual([]);
-
-    const again = await ccx(cwd, ['demo', '--once', '--json']);
-    expect(again.code).toBe(0);
-    const second = JSON.parse(again.stdout) as { resources: number; changes: { created: number } };
-    expect(second.resources).toBe(report.resources);
-    expect(second.changes.created).toBe(0);
   }, 120_000);
 
   it('starts a detached sandbox, syncs it with its config, reports status and stops it', async () => {
@@ -95,14 +65,10 @@ describe('ccx', () => {
       expect(report.status).toBe('succeeded');
       expect(report.resources).toBeGreaterThanOrEqual(100);
 
-      const status = await ccx(cwd, ['status', '--config', '.ccx/sandbox.yaml', '--json']);
+      const status = await runCcx(cwd, ['status', '--config', '.ccx/sandbox.yaml', '--json']);
       expect(status.code).toBe(0);
       const parsed = JSON.parse(status.stdout) as { resources: { total: number }; sandbox: boolean; lastSync: { status: string } };
       expect(parsed).toMatchObject({ resources: { total: report.resources }, sandbox: true, lastSync: { status: 'succeeded' } });
-
-      const twice = await ccx(cwd, ['sandbox', 'start', '--detach']);
-      expect(twice.code).toBe(1);
-      expect(twice.stderr).toContain('already running');
     } finally {
       const stopped = await ccx(cwd, ['sandbox', 'stop']);
       expect(stopped.code).toBe(0);
@@ -111,20 +77,12 @@ describe('ccx', () => {
     expect(() => process.kill(pid, 0)).toThrow();
   }, 120_000);
 
-  it('creates an admin from stdin who can then sign in to `ccx serve`', async () => {
+  it('creates an admin from stdin who can then sign in to `ccx serve`, which stops cleanly on SIGTERM', async () => {
     const cwd = tempCwd();
-    const weak = await ccx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin'], 'short\n');
-    expect(weak.code).toBe(2);
-    expect(weak.stderr).toMatch(/^ccx: Password/);
-
     const password = 'correct horse battery staple';
     const created = await ccx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin', '--json'], `${password}\n`);
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ username: 'ada', role: 'admin' });
-
-    const duplicate = await ccx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin'], `${password}\n`);
-    expect(duplicate.code).toBe(1);
-    expect(duplicate.stderr).toContain('already exists');
 
     const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json'], { cwd, env: cleanEnv(), stdio: 'pipe' });
     longRunning.push(server);

@@ -18,10 +18,13 @@ export type GlobalOptions = z.infer<typeof globalOptionsSchema>;
 export interface CliContext {
   env: NodeJS.ProcessEnv;
   cwd: string;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
+  stdout: OutputStream;
+  stderr: OutputStream;
   stdin: NodeJS.ReadStream;
 }
+
+/** A writable stream that may be a terminal (progress bars only draw on one). */
+export type OutputStream = NodeJS.WritableStream & { isTTY?: boolean };
 
 export function globalsOf(command: Command): GlobalOptions {
   return globalOptionsSchema.parse(command.optsWithGlobals());

@@ -11,7 +11,7 @@ import { formatError } from './report-error';
  */
 export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<ExitCode> {
   const outcome: Outcome = { code: EXIT.ok };
-  const program = buildProgram(ctx, outcome).exitOverride();
+  const program = buildProgram(ctx, outcome);
   const verbose = argv.includes('--verbose');
   try {
     await program.parseAsync([...argv]);

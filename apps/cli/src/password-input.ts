@@ -1,4 +1,5 @@
 import { CcxError, invalidInput } from '@ccx/core';
+import type { OutputStream } from './context';
 
 /** Reads all of stdin (for `--password-stdin`), dropping one trailing newline. */
 export async function readPasswordFromStdin(stdin: NodeJS.ReadStream): Promise<string> {
@@ -12,7 +13,7 @@ export async function readPasswordFromStdin(stdin: NodeJS.ReadStream): Promise<s
  * by one and are never written back. Ctrl-C aborts with an error rather than leaving the
  * terminal in raw mode.
  */
-export function promptHidden(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream, prompt: string): Promise<string> {
+export function promptHidden(stdin: NodeJS.ReadStream, stderr: OutputStream, prompt: string): Promise<string> {
   if (!stdin.isTTY) {
     return Promise.reject(invalidInput('No terminal to ask for a password on: pass it with --password-stdin'));
   }

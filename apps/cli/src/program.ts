@@ -21,14 +21,25 @@ export function buildProgram(ctx: CliContext, outcome: Outcome): Command {
     .version(VERSION)
     .option('--config <file>', 'config file (default: CCX_CONFIG, then ./ccx.yaml if present)')
     .option('--json', 'machine-readable output on stdout; everything else on stderr')
-    .option('--verbose', 'show stacks and causes of errors, and info logs')
-    .showHelpAfterError()
-    .configureOutput({
-      writeOut: (text) => ctx.stdout.write(text),
-      writeErr: (text) => ctx.stderr.write(text),
-    });
+    .option('--verbose', 'show stacks and causes of errors, and info logs');
   for (const make of [demoCommand, sandboxCommand, syncCommand, serveCommand, workerCommand, adminCommand, statusCommand]) {
     program.addCommand(make(ctx, outcome));
   }
+  applyToAll(program, (command) =>
+    command.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    }),
+  );
   return program;
+}
+
+/**
+ * `addCommand` does not pass settings down (only `.command()` does), so error handling and
+ * output streams are applied to every command of the tree here: a usage error anywhere then
+ * surfaces as a CommanderError that `main` turns into exit code 2.
+ */
+function applyToAll(command: Command, apply: (command: Command) => void): void {
+  apply(command);
+  for (const sub of command.commands) applyToAll(sub, apply);
 }

@@ -1,11 +1,12 @@
 import { SingleBar } from 'cli-progress';
 import type { SyncEvent, SyncService } from '@ccx/sync';
+import type { OutputStream } from './context';
 
 /**
  * Shows a sync's progress on `stream` (stderr): one bar of jobs on a terminal, plain lines
  * otherwise (CI logs, pipes), where a redrawn bar would be noise. Returns the unsubscribe.
  */
-export function showSyncProgress(sync: SyncService, stream: NodeJS.WriteStream): () => void {
+export function showSyncProgress(sync: SyncService, stream: OutputStream): () => void {
   const render = stream.isTTY ? barRenderer(stream) : lineRenderer(stream);
   const unsubscribe = sync.subscribe((event) => render.onEvent(event));
   return () => {
@@ -19,7 +20,7 @@ interface Renderer {
   stop(): void;
 }
 
-function barRenderer(stream: NodeJS.WriteStream): Renderer {
+function barRenderer(stream: OutputStream): Renderer {
   const bar = new SingleBar({
     stream,
     format: 'Syncing |{bar}| {value}/{total} jobs | {listed} resources | {failed} failed',
@@ -61,7 +62,7 @@ function barRenderer(stream: NodeJS.WriteStream): Renderer {
   };
 }
 
-function lineRenderer(stream: NodeJS.WriteStream): Renderer {
+function lineRenderer(stream: OutputStream): Renderer {
   const write = (line: string) => stream.write(`${line}\n`);
   return {
     onEvent(event) {

@@ -31,11 +31,3 @@ export function withSandboxFlags(command: Command): Command {
       new Option('--faults <spec>', 'inject faults, e.g. "latency=50,ec2.throttle=0.3,error=0.01"').argParser(checkFaults),
     );
 }
-
-/** The same flags as arguments again, for re-running `ccx sandbox start` in the background. */
-export function sandboxFlagArgs(flags: SandboxFlags): string[] {
-  return [
-    ...(flags.seed === undefined ? [] : ['--seed', String(flags.seed)]),
-    ...(flags.faults === undefined ? [] : ['--faults', flags.faults]),
-  ];
-}

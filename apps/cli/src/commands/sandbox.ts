@@ -1,103 +1,63 @@
-import { spawn } from 'node:child_process';
-import { mkdir, open, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { CcxError, conflict } from '@ccx/core';
-import { startSandbox, writeSandboxConfig } from '@ccx/sandbox';
+import {
+  startSandbox,
+  startSandboxDaemon,
+  stopSandboxDaemon,
+  writeSandboxConfig,
+  type SandboxDaemonInfo,
+} from '@ccx/sandbox';
 import { globalsOf, printJson, say, type CliContext, type GlobalOptions } from '../context';
 import type { Outcome } from '../outcome';
 import { localPaths } from '../paths';
-import { sandboxFlagArgs, withSandboxFlags, type SandboxFlags } from '../sandbox-options';
-import { isAlive, readPidFile, removePidFile, waitFor, writePidFile } from '../sandbox-process';
+import { withSandboxFlags, type SandboxFlags } from '../sandbox-options';
 import { untilSignal } from '../signals';
-
-const BIN = fileURLToPath(new URL('../../bin/ccx.js', import.meta.url));
-const START_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 20_000;
-
-async function refuseIfRunning(pidFile: string): Promise<void> {
-  const running = await readPidFile(pidFile);
-  if (running !== null && isAlive(running.pid)) {
-    throw conflict(`A sandbox is already running (pid ${running.pid}); stop it with "ccx sandbox stop"`);
-  }
-}
 
 /** Runs the sandbox in this process until SIGINT/SIGTERM. */
 async function runForeground(ctx: CliContext, globals: GlobalOptions, flags: SandboxFlags): Promise<void> {
   const paths = localPaths(ctx.cwd);
-  await refuseIfRunning(paths.sandboxPidFile);
-  await mkdir(paths.root, { recursive: true });
   const sandbox = await startSandbox({ stateDir: paths.sandboxState, seed: flags.seed, faults: flags.faults });
   try {
     await writeSandboxConfig(sandbox, paths.sandboxConfig);
-    await writePidFile(paths.sandboxPidFile, {
-      pid: process.pid,
-      config: paths.sandboxConfig,
-      startedAt: new Date().toISOString(),
-    });
-    say(ctx, globals, `SANDBOX running (pid ${process.pid}); config written to ${paths.sandboxConfig}`);
+    say(ctx, globals, `SANDBOX serving AWS at ${sandbox.url} and ${sandbox.httpsUrl} (Ctrl-C to stop)`);
     say(ctx, globals, `Sync it with: ccx sync --config ${paths.sandboxConfig}`);
     await untilSignal();
   } finally {
-    await removePidFile(paths.sandboxPidFile);
     await sandbox.stop();
   }
 }
 
 /**
- * Starts `ccx sandbox start` as a detached background process (its output goes to
- * `.ccx/sandbox.log`) and returns once that process has written its pid file, i.e. serves.
+ * Starts the sandbox as a background process through the sandbox's own daemon launcher, which
+ * resolves once the sandbox serves and its config is written (its log is in the state folder).
  */
 async function runDetached(ctx: CliContext, globals: GlobalOptions, flags: SandboxFlags): Promise<void> {
   const paths = localPaths(ctx.cwd);
-  await refuseIfRunning(paths.sandboxPidFile);
-  await mkdir(paths.root, { recursive: true });
-  const log = await open(paths.sandboxLog, 'w');
-  const child = spawn(process.execPath, [...process.execArgv, BIN, 'sandbox', 'start', ...sandboxFlagArgs(flags)], {
-    cwd: ctx.cwd,
-    env: ctx.env,
-    detached: true,
-    stdio: ['ignore', log.fd, log.fd],
-  });
-  await log.close();
-  let exited: string | null = null;
-  child.on('exit', (code, signal) => {
-    exited = `exited with ${signal ?? `code ${String(code)}`}`;
-  });
-  child.unref();
-  const childPid = child.pid;
-  if (childPid === undefined) throw new CcxError('internal', 'Could not start the sandbox process');
-  await waitFor(
-    async () => {
-      if (exited !== null) {
-        const tail = (await readFile(paths.sandboxLog, 'utf8')).trim().split('\n').slice(-5).join('\n');
-        throw new CcxError('unavailable', `The sandbox process ${exited}:\n${tail}`);
-      }
-      const pid = await readPidFile(paths.sandboxPidFile);
-      return pid?.pid === childPid ? pid : null;
-    },
-    START_TIMEOUT_MS,
-    'the sandbox to start',
-  );
-  if (globals.json) printJson(ctx, { pid: childPid, config: paths.sandboxConfig, log: paths.sandboxLog });
+  let info: SandboxDaemonInfo;
+  try {
+    info = await startSandboxDaemon({
+      stateDir: paths.sandboxState,
+      configFile: paths.sandboxConfig,
+      seed: flags.seed,
+      faults: flags.faults,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw /already running/.test(message) ? conflict(message) : new CcxError('unavailable', message, { cause: error });
+  }
+  if (globals.json) printJson(ctx, info);
   else {
-    say(ctx, globals, `SANDBOX started in the background (pid ${childPid}); config: ${paths.sandboxConfig}`);
-    say(ctx, globals, `Sync it with "ccx sync --config ${paths.sandboxConfig}"; stop it with "ccx sandbox stop".`);
+    say(ctx, globals, `SANDBOX started in the background (pid ${info.pid}) at ${info.url}; config: ${info.configFile}`);
+    say(ctx, globals, `Sync it with "ccx sync --config ${info.configFile}"; stop it with "ccx sandbox stop".`);
   }
 }
 
 async function stop(ctx: CliContext, globals: GlobalOptions): Promise<void> {
-  const paths = localPaths(ctx.cwd);
-  const running = await readPidFile(paths.sandboxPidFile);
-  if (running === null || !isAlive(running.pid)) {
-    await removePidFile(paths.sandboxPidFile);
-    say(ctx, globals, 'No sandbox is running.');
-    return;
-  }
-  process.kill(running.pid, 'SIGTERM');
-  await waitFor(() => Promise.resolve(isAlive(running.pid) ? null : true), STOP_TIMEOUT_MS, `sandbox pid ${running.pid} to stop`);
-  await removePidFile(paths.sandboxPidFile);
-  say(ctx, globals, `Sandbox (pid ${running.pid}) stopped.`);
+  const result = await stopSandboxDaemon(localPaths(ctx.cwd).sandboxState);
+  if (globals.json) printJson(ctx, result);
+  else if (result.stopped) say(ctx, globals, `Sandbox (pid ${result.pid}) stopped.`);
+  else if (result.reason === 'stale-pid-file') say(ctx, globals, 'No sandbox was running (removed a stale pid file).');
+  else say(ctx, globals, 'No sandbox is running.');
 }
 
 export function sandboxCommand(ctx: CliContext, _outcome: Outcome): Command {
