@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProviderConnection } from '@ccx/core';
 import { awsProvider } from '@ccx/provider-aws';
-// eslint-disable-next-line no-restricted-imports -- the integration test drives the real provider against the local sandbox
 import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
 import { openStore, type Store } from '@ccx/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

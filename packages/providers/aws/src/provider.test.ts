@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CcxError, resourceSchema, type ProviderConnection, type Resource, type Scope } from '@ccx/core';
-// eslint-disable-next-line no-restricted-imports -- tests run the real provider against the local sandbox, never product code
 import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsProvider } from './provider';
