@@ -16,6 +16,10 @@ import type { Store, StoreOptions } from './types';
 /**
  * Opens the store named by `url` and, unless `migrate: false`, brings its schema up to date,
  * so a store handed out is ready to use. Each call owns its own connection (pool); close it.
+ *
+ * SQLite: open one store per file per process and share it. better-sqlite3 is synchronous, so
+ * a second connection of the same process waiting for the first one's write lock would block
+ * the event loop the first one needs to finish. Several processes on one file are fine.
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const target = parseStoreUrl(options.url);
