@@ -16,10 +16,12 @@ const args = process.argv.slice(2);
 const { extraCaFileFor } = await import('../src/bootstrap/extra-ca.ts');
 const caFile = await extraCaFileFor(args, process.env, process.cwd());
 
-if (caFile !== null && process.env.NODE_EXTRA_CA_CERTS !== caFile) {
+// CCX_CA_REEXEC marks the child, so a CA file that somehow differs on the second look can
+// never make the binary re-execute itself in a loop.
+if (caFile !== null && process.env.NODE_EXTRA_CA_CERTS !== caFile && process.env.CCX_CA_REEXEC === undefined) {
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, CCX_CA_REEXEC: '1' },
   });
   // The child gets Ctrl-C from the terminal itself; forwarding covers `kill <pid>` of this
   // process. Either way this process waits for the child and exits with its code.

@@ -11,5 +11,7 @@ export function localPaths(cwd: string) {
     sandboxState: join(root, 'sandbox'),
     sandboxConfig: join(root, 'sandbox.yaml'),
     demoData: join(root, 'demo'),
+    /** The inherited NODE_EXTRA_CA_CERTS and the CA this command needs, in one file. */
+    caBundle: join(root, 'ca-bundle.pem'),
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ensureSandboxCa } from '@ccx/sandbox';
 import { localPaths } from '../paths';
@@ -16,6 +17,14 @@ const SANDBOX_COMMANDS = new Set(['demo', 'sandbox']);
  * itself loads the config and reports the problem properly (with exit code 2).
  */
 export async function extraCaFileFor(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string | null> {
+  const wanted = await wantedCaFile(args, env, cwd);
+  if (wanted === null) return null;
+  const inherited = env.NODE_EXTRA_CA_CERTS;
+  if (inherited === undefined || inherited === '' || inherited === wanted) return wanted;
+  return bundle([inherited, wanted], localPaths(cwd).caBundle);
+}
+
+async function wantedCaFile(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string | null> {
   const command = args.find((arg) => !arg.startsWith('-') && !isOptionValue(args, arg));
   if (command !== undefined && SANDBOX_COMMANDS.has(command)) {
     const ca = await ensureSandboxCa(localPaths(cwd).sandboxState);
@@ -25,6 +34,17 @@ export async function extraCaFileFor(args: readonly string[], env: NodeJS.Proces
   if (file === null || !existsSync(file)) return null;
   const extra = peekExtraCaFile(file);
   return extra === null ? null : resolve(cwd, extra);
+}
+
+/**
+ * NODE_EXTRA_CA_CERTS holds one file. When the user already trusts a CA that way (a corporate
+ * proxy, say), replacing it would break their other connections, so both go into one bundle.
+ */
+async function bundle(files: readonly string[], target: string): Promise<string> {
+  const pems = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, pems.map((pem) => pem.trim()).join('\n') + '\n', { mode: 0o644 });
+  return target;
 }
 
 function isOptionValue(args: readonly string[], arg: string): boolean {
