@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { StoredResource } from '@ccx/store';
+import { startE2eEstate, type E2eEstate } from './harness';
+
+let estate: E2eEstate;
+let target: StoredResource;
+
+async function signIn(page: Page, user: { username: string; password: string }, path: string): Promise<void> {
+  await page.goto(`${estate.server.url}${path}`);
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+function resourcePath(uid: string): string {
+  return `/resources/${encodeURIComponent(uid)}`;
+}
+
+beforeAll(async () => {
+  estate = await startE2eEstate({ transitionMs: 500 });
+  const running = await estate.server.store.resources.query({
+    type: ['ec2.instance'],
+    state: ['running'],
+    sort: { field: 'name', dir: 'asc' },
+    offset: 0,
+    limit: 1,
+  });
+  target = running.items[0]!;
+});
+
+afterAll(async () => {
+  await estate?.close();
+});
+
+describe('inventory in a real browser', () => {
+  it('an operator filters, opens an instance, stops it, sees the state after the next sync and the audit entry', async () => {
+    const context = await estate.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, estate.users.operator, '/inventory');
+    await expect.poll(() => page.getByTestId('resource-row').count()).toBeGreaterThan(10);
+
+    await page.getByLabel('State').selectOption('running');
+    await page.getByLabel('Search').fill(target.id);
+    await expect.poll(() => page.getByTestId('resource-row').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('state')).toBe('running');
+    await page.getByTestId('resource-row').first().click();
+    await page.waitForURL(`**${resourcePath(target.uid)}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(target.name ?? target.id);
+
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain(target.id);
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => page.getByTestId('action-outcome').textContent()).toMatch(/success.*stopping/);
+
+    // The sandbox finishes stopping after 500 ms; the next sync records the new state, and the
+    // instance leaves the inventory filtered to running ones.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('resource-row').count()).toBe(1);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => page.getByTestId('resource-row').count(), { timeout: 30_000 }).toBe(0);
+    await page.goto(`${estate.server.url}${resourcePath(target.uid)}`);
+    await expect.poll(() => page.getByLabel('Summary').textContent()).toContain('stopped');
+    await expect.poll(() => page.getByTestId('history-item').first().textContent()).toMatch(/state/);
+
+    await page.goto(`${estate.server.url}/activity`);
+    const rows = page.getByTestId('audit-row').filter({ hasText: 'compute.stop' });
+    await expect.poll(() => rows.filter({ hasText: 'success' }).count()).toBe(1);
+    await expect.poll(() => rows.filter({ hasText: 'pending' }).count()).toBe(1);
+    await context.close();
+
+    const stored = await estate.server.store.resources.get(target.uid);
+    expect(stored?.state).toBe('stopped');
+  });
+
+  it('a viewer gets no stop button and a 403 from the API', async () => {
+    const context = await estate.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, estate.users.viewer, resourcePath(target.uid));
+    await expect.poll(() => page.getByLabel('Summary').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^(Stop|Start|Reboot)$/ }).count()).toBe(0);
+
+    const me = (await (await page.request.get(`${estate.server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const response = await page.request.post(`${estate.server.url}/api/resources/${encodeURIComponent(target.uid)}/actions`, {
+      data: { action: 'compute.start' },
+      headers: { 'x-csrf-token': me.csrfToken },
+    });
+    expect(response.status()).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    await context.close();
+  });
+});
