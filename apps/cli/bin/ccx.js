@@ -23,10 +23,14 @@ if (caFile !== null && process.env.NODE_EXTRA_CA_CERTS !== caFile && process.env
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, CCX_CA_REEXEC: '1' },
   });
-  // The child gets Ctrl-C from the terminal itself; forwarding covers `kill <pid>` of this
-  // process. Either way this process waits for the child and exits with its code.
+  // On a terminal, Ctrl-C reaches the child directly (same process group); forwarding it as
+  // well would deliver a second SIGINT, which means "stop now" to the child and would cut its
+  // orderly shutdown short. So SIGINT is forwarded only when there is no terminal; SIGTERM and
+  // SIGHUP (`kill <pid>`) always are. Either way this process exits with the child's code.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => child.kill(signal));
+    process.on(signal, () => {
+      if (signal !== 'SIGINT' || !process.stdin.isTTY) child.kill(signal);
+    });
   }
   child.on('exit', (code, signal) => {
     process.exit(code ?? (signal === null ? 1 : 128 + (signalNumber(signal) ?? 1)));

@@ -65,6 +65,12 @@ describe('ccx exit codes and messages', () => {
     expect(again.stderr).toContain('already exists');
   });
 
+  it('refuses to sync a config without connections (exit 2)', async () => {
+    const result = await runCcx(tempCwd(), ['sync']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('No connections to sync');
+  });
+
   it('refuses to prompt for a password without a terminal', async () => {
     const result = await runCcx(tempCwd(), ['admin', 'create', '--username', 'ada']);
     expect(result.code).toBe(2);
