@@ -2,6 +2,8 @@
  * `npm run bench -- NAME [args]` runs one benchmark. Each prints its figures as lines and ends
  * with one JSON object (figures and ratios) on the last line, so runs can be compared.
  */
+export {};
+
 const BENCHMARKS = {
   'sync-ec2': () => import('./sync-ec2'),
 } as const satisfies Record<string, () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>>;
