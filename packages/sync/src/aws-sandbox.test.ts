@@ -90,4 +90,22 @@ describe('sync of the sandbox estate through the AWS provider', () => {
       sandbox.setFaults('');
     }
   });
+  it('deletes nothing where a listing fails', async () => {
+    const store = await freshStore();
+    expect((await syncInto(store)).summary.status).toBe('succeeded');
+    const before = await inventory(store);
+
+    // Every EC2 call now fails with a server error after all retries: no listing completes.
+    sandbox.setFaults('ec2.error=1');
+    try {
+      const failed = await syncInto(store);
+      expect(failed.summary.status).toBe('failed');
+      expect(failed.summary.resources.deleted).toBe(0);
+      expect(failed.events.some((event) => event.type === 'job.failed')).toBe(true);
+      expect(await inventory(store)).toEqual(before);
+      expect((await store.resources.counts()).total).toBe(sandbox.instanceCount);
+    } finally {
+      sandbox.setFaults('');
+    }
+  });
 });
