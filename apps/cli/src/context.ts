@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { createLogger, loadConfig, type CcxConfig, type ServerLogger } from '@ccx/server';
+import type { CcxConfig, ServerLogger } from '@ccx/server';
 
 export const globalOptionsSchema = z.object({
   config: z.string().optional(),
@@ -39,7 +39,12 @@ export function printJson(ctx: CliContext, value: unknown): void {
   ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export function loadCliConfig(ctx: CliContext, globals: GlobalOptions): CcxConfig {
+/**
+ * The server packages are imported when a command runs, not when `ccx` starts: `--help`,
+ * `--version` and usage errors then answer at once instead of loading every SDK first.
+ */
+export async function loadCliConfig(ctx: CliContext, globals: GlobalOptions): Promise<CcxConfig> {
+  const { loadConfig } = await import('@ccx/server');
   return loadConfig({ file: globals.config, env: ctx.env, cwd: ctx.cwd });
 }
 
@@ -47,7 +52,8 @@ export function loadCliConfig(ctx: CliContext, globals: GlobalOptions): CcxConfi
  * One-shot commands log warnings and errors only (their output is the result); `--verbose`
  * shows the configured level. Long-running ones (`serve`, `worker`) always use the config's.
  */
-export function commandLogger(config: CcxConfig, globals: GlobalOptions, longRunning = false): ServerLogger {
+export async function commandLogger(config: CcxConfig, globals: GlobalOptions, longRunning = false): Promise<ServerLogger> {
+  const { createLogger } = await import('@ccx/server');
   if (longRunning || globals.verbose) return createLogger(config.logging.level);
   return createLogger(config.logging.level === 'error' || config.logging.level === 'silent' ? config.logging.level : 'warn');
 }

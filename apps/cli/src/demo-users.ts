@@ -1,6 +1,4 @@
 import type { Role } from '@ccx/core';
-import { createLocalUser } from '@ccx/api';
-import type { Store } from '@ccx/store';
 
 /**
  * The demo's accounts, one per role, with fixed passwords. Fixed rather than generated on
@@ -14,14 +12,3 @@ export const DEMO_USERS = [
   { username: 'operator', password: 'sandbox-operator-pass', role: 'operator' },
   { username: 'viewer', password: 'sandbox-viewer-pass', role: 'viewer' },
 ] as const satisfies readonly { username: string; password: string; role: Role }[];
-
-/** Creates whichever demo account is missing; existing ones (maybe with a changed password) are left alone. */
-export async function ensureDemoUsers(store: Store): Promise<{ created: string[] }> {
-  const created: string[] = [];
-  for (const user of DEMO_USERS) {
-    if (await store.users.findByUsername(user.username)) continue;
-    await createLocalUser(store, { ...user, displayName: `Demo ${user.role}` });
-    created.push(user.username);
-  }
-  return { created };
-}

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { VERSION } from '@ccx/server';
+import { CLI_VERSION } from './version';
 import { adminCommand } from './commands/admin';
 import { demoCommand } from './commands/demo';
 import { sandboxCommand } from './commands/sandbox';
@@ -18,7 +18,7 @@ import type { Outcome } from './outcome';
 export function buildProgram(ctx: CliContext, outcome: Outcome): Command {
   const program = new Command('ccx')
     .description("Creator's Codex: a self-hosted multi-cloud command center")
-    .version(VERSION)
+    .version(CLI_VERSION)
     .option('--config <file>', 'config file (default: CCX_CONFIG, then ./ccx.yaml if present)')
     .option('--json', 'machine-readable output on stdout; everything else on stderr')
     .option('--verbose', 'show stacks and causes of errors, and info logs');

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { FaultSpecError, parseFaultSpec } from '@ccx/sandbox';
+import { invalidInput } from '@ccx/core';
 
 export interface SandboxFlags {
   seed?: number;
@@ -12,15 +12,16 @@ function parseSeed(value: string): number {
   return seed;
 }
 
-/** Checked here so a bad spec is a usage error (exit 2) before anything starts; the sandbox parses it again. */
-function checkFaults(value: string): string {
+/** Checked before anything starts, so a bad spec is a usage error (exit 2); the sandbox parses it again. */
+export async function checkFaultSpec(spec: string | undefined): Promise<void> {
+  if (spec === undefined) return;
+  const { FaultSpecError, parseFaultSpec } = await import('@ccx/sandbox');
   try {
-    parseFaultSpec(value);
+    parseFaultSpec(spec);
   } catch (error) {
-    if (error instanceof FaultSpecError) throw new InvalidArgumentError(error.message);
+    if (error instanceof FaultSpecError) throw invalidInput(`--faults: ${error.message}`);
     throw error;
   }
-  return value;
 }
 
 /** `--seed` and `--faults`, shared by `ccx demo` and `ccx sandbox start`. */
@@ -28,6 +29,6 @@ export function withSandboxFlags(command: Command): Command {
   return command
     .addOption(new Option('--seed <n>', 'seed of the generated estate (same seed, same estate)').argParser(parseSeed))
     .addOption(
-      new Option('--faults <spec>', 'inject faults, e.g. "latency=50,ec2.throttle=0.3,error=0.01"').argParser(checkFaults),
+      new Option('--faults <spec>', 'inject faults, e.g. "latency=50,ec2.throttle=0.3,error=0.01"'),
     );
 }

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ensureSandboxCa } from '@ccx/sandbox';
 import { localPaths } from '../paths';
 
 /** Commands that run the sandbox in this process, so they need its CA before Node starts. */
@@ -27,6 +26,8 @@ export async function extraCaFileFor(args: readonly string[], env: NodeJS.Proces
 async function wantedCaFile(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string | null> {
   const command = args.find((arg) => !arg.startsWith('-') && !isOptionValue(args, arg));
   if (command !== undefined && SANDBOX_COMMANDS.has(command)) {
+    // Loaded only here: every other command line starts without the sandbox package.
+    const { ensureSandboxCa } = await import('@ccx/sandbox');
     const ca = await ensureSandboxCa(localPaths(cwd).sandboxState);
     return ca.caFile;
   }

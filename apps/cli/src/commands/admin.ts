@@ -1,7 +1,5 @@
 import { Command, Option } from 'commander';
 import { invalidInput, ROLES, roleSchema, type Role } from '@ccx/core';
-import { createLocalUser, publicUser } from '@ccx/api';
-import { openMigratedStore } from '@ccx/server';
 import { globalsOf, loadCliConfig, printJson, say, type CliContext } from '../context';
 import type { Outcome } from '../outcome';
 import { promptHidden, readPasswordFromStdin, weakPasswordReason } from '../password-input';
@@ -26,10 +24,12 @@ export function adminCommand(ctx: CliContext, outcome: Outcome): Command {
     .option('--display-name <name>', 'name shown in the UI')
     .action(async (options: { username: string; passwordStdin?: boolean; role: Role; displayName?: string }, command: Command) => {
       const globals = globalsOf(command);
-      const config = loadCliConfig(ctx, globals);
+      const config = await loadCliConfig(ctx, globals);
       const password = await readPassword(ctx, options.passwordStdin === true);
       const weakness = weakPasswordReason(password, options.username);
       if (weakness !== null) throw invalidInput(`Password refused: ${weakness}`);
+      const { createLocalUser, publicUser } = await import('@ccx/api');
+      const { openMigratedStore } = await import('@ccx/server');
       const store = await openMigratedStore(config.store.url ?? ':memory:');
       try {
         const user = await createLocalUser(store, {

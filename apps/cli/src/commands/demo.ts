@@ -1,14 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { startSandbox, writeSandboxConfig } from '@ccx/sandbox';
 import { commandLogger, globalsOf, printJson, say, type CliContext, type GlobalOptions } from '../context';
-import { loadConfig, openRuntime, startServer, type CcxConfig } from '@ccx/server';
-import { DEMO_USERS, ensureDemoUsers } from '../demo-users';
+import type { CcxConfig } from '@ccx/server';
+import { DEMO_USERS } from '../demo-users';
 import { EXIT } from '../exit-codes';
 import type { Outcome } from '../outcome';
 import { localPaths } from '../paths';
-import { withSandboxFlags, type SandboxFlags } from '../sandbox-options';
+import { checkFaultSpec, withSandboxFlags, type SandboxFlags } from '../sandbox-options';
 import { untilSignal } from '../signals';
 import { syncExitCode, syncReport, syncSummaryLine } from '../sync-report';
 import { parsePort } from './serve';
@@ -27,7 +26,8 @@ const DEMO_PORT = 8080;
  * purpose, so a demo can never write sandbox data into a real store or listen beyond this
  * machine.
  */
-function demoConfig(ctx: CliContext, sandboxConfigFile: string): CcxConfig {
+async function demoConfig(ctx: CliContext, sandboxConfigFile: string): Promise<CcxConfig> {
+  const { loadConfig } = await import('@ccx/server');
   const paths = localPaths(ctx.cwd);
   const env = { CCX_LOG_LEVEL: ctx.env.CCX_LOG_LEVEL };
   const config = loadConfig({ file: sandboxConfigFile, env, cwd: ctx.cwd });
@@ -53,13 +53,17 @@ function printLogin(ctx: CliContext, globals: GlobalOptions, url: string, create
 }
 
 async function runDemo(ctx: CliContext, globals: GlobalOptions, options: DemoOptions, outcome: Outcome): Promise<void> {
+  await checkFaultSpec(options.faults);
+  const { startSandbox, writeSandboxConfig } = await import('@ccx/sandbox');
+  const { openRuntime, startServer } = await import('@ccx/server');
+  const { ensureDemoUsers } = await import('../demo-users-setup');
   const paths = localPaths(ctx.cwd);
   await mkdir(paths.demoData, { recursive: true });
   const sandbox = await startSandbox({ stateDir: paths.sandboxState, seed: options.seed, faults: options.faults });
   try {
     await writeSandboxConfig(sandbox, paths.sandboxConfig);
-    const config = demoConfig(ctx, paths.sandboxConfig);
-    const logger = commandLogger(config, globals, options.once !== true);
+    const config = await demoConfig(ctx, paths.sandboxConfig);
+    const logger = await commandLogger(config, globals, options.once !== true);
     if (options.once === true) {
       const runtime = await openRuntime(config, logger);
       try {

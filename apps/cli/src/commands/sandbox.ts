@@ -1,20 +1,16 @@
 import { Command } from 'commander';
 import { CcxError, conflict } from '@ccx/core';
-import {
-  startSandbox,
-  startSandboxDaemon,
-  stopSandboxDaemon,
-  writeSandboxConfig,
-  type SandboxDaemonInfo,
-} from '@ccx/sandbox';
+import type { SandboxDaemonInfo } from '@ccx/sandbox';
 import { globalsOf, printJson, say, type CliContext, type GlobalOptions } from '../context';
 import type { Outcome } from '../outcome';
 import { localPaths } from '../paths';
-import { withSandboxFlags, type SandboxFlags } from '../sandbox-options';
+import { checkFaultSpec, withSandboxFlags, type SandboxFlags } from '../sandbox-options';
 import { untilSignal } from '../signals';
 
 /** Runs the sandbox in this process until SIGINT/SIGTERM. */
 async function runForeground(ctx: CliContext, globals: GlobalOptions, flags: SandboxFlags): Promise<void> {
+  await checkFaultSpec(flags.faults);
+  const { startSandbox, writeSandboxConfig } = await import('@ccx/sandbox');
   const paths = localPaths(ctx.cwd);
   const sandbox = await startSandbox({ stateDir: paths.sandboxState, seed: flags.seed, faults: flags.faults });
   try {
@@ -32,6 +28,8 @@ async function runForeground(ctx: CliContext, globals: GlobalOptions, flags: San
  * resolves once the sandbox serves and its config is written (its log is in the state folder).
  */
 async function runDetached(ctx: CliContext, globals: GlobalOptions, flags: SandboxFlags): Promise<void> {
+  await checkFaultSpec(flags.faults);
+  const { startSandboxDaemon } = await import('@ccx/sandbox');
   const paths = localPaths(ctx.cwd);
   let info: SandboxDaemonInfo;
   try {
@@ -53,6 +51,7 @@ async function runDetached(ctx: CliContext, globals: GlobalOptions, flags: Sandb
 }
 
 async function stop(ctx: CliContext, globals: GlobalOptions): Promise<void> {
+  const { stopSandboxDaemon } = await import('@ccx/sandbox');
   const result = await stopSandboxDaemon(localPaths(ctx.cwd).sandboxState);
   if (globals.json) printJson(ctx, result);
   else if (result.stopped) say(ctx, globals, `Sandbox (pid ${result.pid}) stopped.`);

@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { startServer } from '@ccx/server';
 import { commandLogger, globalsOf, loadCliConfig, printJson, say, type CliContext } from '../context';
 import type { Outcome } from '../outcome';
 import { untilSignal } from '../signals';
@@ -18,8 +17,9 @@ export function serveCommand(ctx: CliContext, _outcome: Outcome): Command {
     .option('--port <n>', 'port to listen on (overrides server.port; 0 picks a free one)', parsePort)
     .action(async (options: { port?: number }, command: Command) => {
       const globals = globalsOf(command);
-      const config = loadCliConfig(ctx, globals);
-      const server = await startServer(config, { port: options.port, logger: commandLogger(config, globals, true) });
+      const config = await loadCliConfig(ctx, globals);
+      const { startServer } = await import('@ccx/server');
+      const server = await startServer(config, { port: options.port, logger: await commandLogger(config, globals, true) });
       if (globals.json) printJson(ctx, { url: server.url });
       else say(ctx, globals, `Creator's Codex is serving at ${server.url} (Ctrl-C to stop)`);
       await untilSignal();

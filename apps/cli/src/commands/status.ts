@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { openMigratedStore, VERSION, type CcxConfig } from '@ccx/server';
+import type { CcxConfig } from '@ccx/server';
 import type { Store } from '@ccx/store';
 import { globalsOf, loadCliConfig, printJson, say, type CliContext } from '../context';
 import type { Outcome } from '../outcome';
@@ -9,6 +9,7 @@ import type { Outcome } from '../outcome';
  * connection, so it works while a cloud is unreachable.
  */
 export async function statusReport(config: CcxConfig, store: Store) {
+  const { VERSION } = await import('@ccx/server');
   const [resources, [lastSync]] = await Promise.all([store.resources.counts(), store.syncRuns.list(1)]);
   return {
     resources,
@@ -28,7 +29,8 @@ export function statusCommand(ctx: CliContext, _outcome: Outcome): Command {
     .description('show connections, resource counts and the last sync')
     .action(async (_options: unknown, command: Command) => {
       const globals = globalsOf(command);
-      const config = loadCliConfig(ctx, globals);
+      const config = await loadCliConfig(ctx, globals);
+      const { openMigratedStore } = await import('@ccx/server');
       const store = await openMigratedStore(config.store.url ?? ':memory:');
       try {
         const report = await statusReport(config, store);

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { invalidInput } from '@ccx/core';
 import type { SyncService, SyncSummary } from '@ccx/sync';
-import { openRuntime } from '@ccx/server';
 import { commandLogger, globalsOf, loadCliConfig, printJson, say, type CliContext } from '../context';
 import type { Outcome } from '../outcome';
 import { showSyncProgress } from '../progress';
@@ -30,11 +29,12 @@ export function syncCommand(ctx: CliContext, outcome: Outcome): Command {
     .description('list every configured connection into the store, once')
     .action(async (_options: unknown, command: Command) => {
       const globals = globalsOf(command);
-      const config = loadCliConfig(ctx, globals);
+      const config = await loadCliConfig(ctx, globals);
       if (config.connections.length === 0) {
         throw invalidInput('No connections to sync: add one under "connections:" in ccx.yaml (or try "ccx demo")');
       }
-      const runtime = await openRuntime(config, commandLogger(config, globals));
+      const { openRuntime } = await import('@ccx/server');
+      const runtime = await openRuntime(config, await commandLogger(config, globals));
       try {
         const summary = await syncWithProgress(runtime.sync, ctx, 'cli');
         if (globals.json) printJson(ctx, syncReport(summary));

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { startWorker } from '@ccx/server';
 import { commandLogger, globalsOf, loadCliConfig, say, type CliContext } from '../context';
 import type { Outcome } from '../outcome';
 import { untilSignal } from '../signals';
@@ -9,8 +8,9 @@ export function workerCommand(ctx: CliContext, _outcome: Outcome): Command {
     .description('run sync jobs from the Redis queue (sync.driver: bullmq) until interrupted')
     .action(async (_options: unknown, command: Command) => {
       const globals = globalsOf(command);
-      const config = loadCliConfig(ctx, globals);
-      const worker = await startWorker(config, { logger: commandLogger(config, globals, true) });
+      const config = await loadCliConfig(ctx, globals);
+      const { startWorker } = await import('@ccx/server');
+      const worker = await startWorker(config, { logger: await commandLogger(config, globals, true) });
       say(ctx, globals, `Sync worker waiting for jobs on queue "${config.sync.queueName}" (Ctrl-C to stop)`);
       await untilSignal();
       await worker.close();
