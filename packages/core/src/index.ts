@@ -4,6 +4,7 @@ export * from './model/finding';
 export * from './model/action';
 export * from './model/audit';
 export * from './errors';
+export * from './random';
 export type * from './capabilities/inventory';
 export type * from './capabilities/compute';
 export type * from './capabilities/provider';

@@ -1,3 +1,5 @@
+import { seededRandom } from '@ccx/core';
+
 /**
  * A small seeded PRNG (mulberry32). Everything the sandbox invents — account ids, instance ids,
  * tags, fault decisions — comes from one of these, so the same seed always builds the same estate
@@ -16,14 +18,7 @@ export interface Prng {
 }
 
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error('pick from an empty list');
@@ -46,14 +41,4 @@ export function createPrng(seed: number): Prng {
     return out;
   };
   return { next, int, pick, weighted, chars };
-}
-
-/** Derives an independent seed for a named stream, so adding one stream never shifts another. */
-export function deriveSeed(seed: number, stream: string): number {
-  let hash = 2166136261 ^ seed;
-  for (let i = 0; i < stream.length; i++) {
-    hash ^= stream.charCodeAt(i);
-    hash = Math.imul(hash, 16777619);
-  }
-  return hash >>> 0;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullJitterDelay } from './backoff';
-import { seededRandom } from './prng';
+import { fullJitterDelay, seededRandom } from '@ccx/core';
 
 describe('fullJitterDelay', () => {
   const policy = { baseDelayMs: 100, maxDelayMs: 1000 };

@@ -1,6 +1,5 @@
-import type { Logger, ProviderConnection } from '@ccx/core';
+import type { Logger, ProviderConnection, RandomSource } from '@ccx/core';
 import type { RetryPolicy } from './options';
-import type { RandomSource } from './prng';
 import { errorMessage } from './retryable';
 import type { SyncError, SyncJob } from './types';
 import { withRetry } from './with-retry';

@@ -1,7 +1,7 @@
 import { emptyCounts, type JobActivity, type JobResult } from './job-activity';
 import { listIntoSink } from './list-into-sink';
 import type { RetryPolicy } from './options';
-import { defaultRandom, hashString, seededRandom, type RandomSource } from './prng';
+import { deriveSeed, randomSeed, seededRandom, type RandomSource } from '@ccx/core';
 import type { JobRuntime, SyncJob } from './types';
 import { withRetry } from './with-retry';
 
@@ -24,7 +24,7 @@ export interface RunJobOptions {
 export async function runJob(job: SyncJob, runtime: JobRuntime, options: RunJobOptions): Promise<JobResult> {
   const random =
     options.random ??
-    (options.retry.seed === undefined ? defaultRandom() : seededRandom(options.retry.seed ^ hashString(job.id)));
+    (seededRandom(options.retry.seed === undefined ? randomSeed() : deriveSeed(options.retry.seed, job.id)));
   const counts = emptyCounts();
   const listed = await withRetry(
     () =>

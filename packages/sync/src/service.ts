@@ -7,7 +7,7 @@ import { jobSlots } from './job-slots';
 import { KeyedLimiter } from './limiter';
 import { retryPolicySchema, syncLimitsSchema } from './options';
 import { planJobs } from './plan-jobs';
-import { defaultRandom, seededRandom } from './prng';
+import { randomSeed, seededRandom } from '@ccx/core';
 import { errorMessage } from './retryable';
 import type { SyncServiceOptions } from './service-options';
 import { summarize, type JobOutcome } from './summary';
@@ -91,7 +91,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const { runId, controller } = run;
     const { signal } = controller;
     const startedAt = Date.now();
-    const random = retry.seed === undefined ? defaultRandom() : seededRandom(retry.seed);
+    const random = seededRandom(retry.seed ?? randomSeed());
     const plan = await planJobs(runId, [...connections.values()], { retry, random, signal, logger });
     emit({ type: 'run.started', runId, at: new Date(startedAt).toISOString(), trigger, jobs: plan.jobs.length });
     const errors = [...plan.errors];

@@ -1,6 +1,6 @@
-import { fullJitterDelay, sleep } from './backoff';
+import { fullJitterDelay, type RandomSource } from '@ccx/core';
+import { sleep } from './backoff';
 import type { RetryPolicy } from './options';
-import type { RandomSource } from './prng';
 import { errorMessage, isRetryable } from './retryable';
 
 export interface RetryNotice {

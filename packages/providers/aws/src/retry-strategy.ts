@@ -1,5 +1,5 @@
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { seededRandom } from './jitter';
+import { fullJitterDelay, randomSeed, seededRandom, type RandomSource } from '@ccx/core';
 
 /** First retry waits up to this long; each later one doubles the ceiling. */
 export const RETRY_BASE_DELAY_MS = 100;
@@ -13,9 +13,10 @@ export const RETRY_MAX_DELAY_MS = 20_000;
  * paginator, so a listing continues where it was instead of starting over. One instance per
  * client: the strategy holds the client's retry quota.
  */
-export function fullJitterRetryStrategy(maxAttempts: number, random: () => number = seededRandom()): ConfiguredRetryStrategy {
-  return new ConfiguredRetryStrategy(maxAttempts, (attempt: number) => {
-    const ceiling = Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** Math.max(0, attempt - 1));
-    return Math.floor(random() * ceiling);
-  });
+export function fullJitterRetryStrategy(
+  maxAttempts: number,
+  random: RandomSource = seededRandom(randomSeed()),
+): ConfiguredRetryStrategy {
+  const policy = { baseDelayMs: RETRY_BASE_DELAY_MS, maxDelayMs: RETRY_MAX_DELAY_MS };
+  return new ConfiguredRetryStrategy(maxAttempts, (attempt: number) => fullJitterDelay(attempt, policy, random));
 }

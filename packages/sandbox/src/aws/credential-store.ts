@@ -1,4 +1,5 @@
-import { createPrng, deriveSeed, type Prng } from '../prng';
+import { deriveSeed } from '@ccx/core';
+import { createPrng, type Prng } from '../prng';
 import { SANDBOX_USER_NAME, type SandboxAccount } from '../estate/account';
 import type { KnownCredential, Principal } from './principal';
 

@@ -1,4 +1,5 @@
-import { createPrng, deriveSeed, type Prng } from '../prng';
+import { deriveSeed } from '@ccx/core';
+import { createPrng, type Prng } from '../prng';
 import { ACCOUNT_ALIASES, COST_CENTERS, INSTANCE_TYPES, PLATFORMS, TEAMS, WORKLOADS } from './catalog';
 import { roleArnFor, type SandboxAccount } from './account';
 import { Estate } from './estate';

@@ -1,4 +1,5 @@
-import { createPrng, deriveSeed, type Prng } from '../prng';
+import { deriveSeed } from '@ccx/core';
+import { createPrng, type Prng } from '../prng';
 import { NO_FAULTS, parseFaultSpec, ratesFor, type FaultSpec } from './fault-spec';
 
 export type FaultDecision = { latencyMs: number; outcome: 'pass' | 'throttle' | 'internal' | 'unavailable' };
