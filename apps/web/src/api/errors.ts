@@ -1,17 +1,8 @@
+import { ERROR_CODES } from '@ccx/core';
 import { z } from 'zod';
 
-/** The server's closed error set (docs/api.md), mirrored so the UI can branch on it. */
-export const SERVER_ERROR_CODES = [
-  'invalid_input',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'rate_limited',
-  'unavailable',
-  'provider_error',
-  'internal',
-] as const;
+/** The server's closed error set: the domain errors of core, so the UI branches on the same codes. */
+export const SERVER_ERROR_CODES = ERROR_CODES;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 
 /**

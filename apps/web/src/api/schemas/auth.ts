@@ -1,14 +1,8 @@
+import { roleSchema } from '@ccx/core';
 import { z } from 'zod';
 
 /** Wire shapes of `/api/auth/*` (docs/api.md). The client owns them: this is its edge. */
-export const ROLES = ['viewer', 'operator', 'admin'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
-
-/** True when `role` carries at least the rights of `required` (viewer < operator < admin). */
-export function roleAllows(role: Role, required: Role): boolean {
-  return ROLES.indexOf(role) >= ROLES.indexOf(required);
-}
+export { ROLES, roleSchema, roleAllows, type Role } from '@ccx/core';
 
 export const sessionUserSchema = z.object({
   id: z.string(),

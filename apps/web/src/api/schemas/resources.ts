@@ -1,3 +1,4 @@
+import { ACTIONS, actionNameSchema, type ActionName } from '@ccx/core';
 import { z } from 'zod';
 
 /** Wire shapes of `/api/resources*` (docs/api.md). */
@@ -42,16 +43,12 @@ export const facetsSchema = z.object({
 });
 export type Facets = z.infer<typeof facetsSchema>;
 
-export const ACTION_NAMES = ['compute.start', 'compute.stop', 'compute.reboot'] as const;
-export const actionNameSchema = z.enum(ACTION_NAMES);
-export type ActionName = z.infer<typeof actionNameSchema>;
+export { actionNameSchema, type ActionName };
 
-/** Button labels; the same verbs the server's action table uses. */
-export const ACTION_LABELS = {
-  'compute.start': 'Start',
-  'compute.stop': 'Stop',
-  'compute.reboot': 'Reboot',
-} as const satisfies Record<ActionName, string>;
+/** Button labels, from the action table the server enforces. */
+export const ACTION_LABELS = Object.fromEntries(
+  Object.entries(ACTIONS).map(([name, definition]) => [name, definition.label]),
+) as Record<ActionName, string>;
 
 /**
  * `actions` lists what the caller may run now. Names this client does not know are kept out
