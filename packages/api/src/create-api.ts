@@ -57,6 +57,17 @@ export function createApi(deps: ApiDeps): Api {
   app.use('*', requestContext({ logger, metrics }));
   app.use('*', securityHeaders());
   app.use('/api/*', authenticate({ store: deps.store, sessions, now }));
+  app.use('/api/*', async (c, next) => {
+    c.set('auditDenied', async (required) => {
+      await ctx.audit.record(c, {
+        action: `${c.req.method} ${c.req.routePath}`,
+        target: c.req.path,
+        outcome: 'denied',
+        detail: { requiredRole: required },
+      });
+    });
+    await next();
+  });
   app.onError(errorHandler(logger));
 
   for (const register of [

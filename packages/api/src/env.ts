@@ -7,5 +7,7 @@ export interface ApiEnv {
     /** Absent on public routes when nobody is signed in. */
     principal: Principal | undefined;
     clientIp: string;
+    /** Records refused mutations; set for every request by createApi. */
+    auditDenied: ((required: string) => Promise<void>) | undefined;
   };
 }

@@ -26,7 +26,11 @@ export function requireAccess(access: Access) {
     if (access === 'public') return next();
     const principal = c.get('principal');
     if (!principal) throw unauthenticated();
-    if (access !== 'signedIn' && !roleAllows(principal.role, access)) throw forbidden();
+    if (access !== 'signedIn' && !roleAllows(principal.role, access)) {
+      // A refused change is a security event: it goes to the audit log, a refused read does not.
+      if (!SAFE_METHODS.has(c.req.method)) await c.get('auditDenied')?.(access);
+      throw forbidden();
+    }
     if (principal.via === 'session' && !SAFE_METHODS.has(c.req.method)) {
       const presented = c.req.header(CSRF_HEADER);
       if (!presented || !safeEqual(presented, principal.session.csrfToken)) {
