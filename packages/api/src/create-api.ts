@@ -1,3 +1,4 @@
+import { createMiddleware } from 'hono/factory';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createAuditWriter } from './audit/audit-writer';
 import { authenticate } from './auth/authenticate';
@@ -57,7 +58,7 @@ export function createApi(deps: ApiDeps): Api {
   app.use('*', requestContext({ logger, metrics }));
   app.use('*', securityHeaders());
   app.use('/api/*', authenticate({ store: deps.store, sessions, now }));
-  app.use('/api/*', async (c, next) => {
+  app.use('/api/*', createMiddleware<ApiEnv>(async (c, next) => {
     c.set('auditDenied', async (required) => {
       await ctx.audit.record(c, {
         action: `${c.req.method} ${c.req.routePath}`,
@@ -67,7 +68,7 @@ export function createApi(deps: ApiDeps): Api {
       });
     });
     await next();
-  });
+  }));
   app.onError(errorHandler(logger));
 
   for (const register of [

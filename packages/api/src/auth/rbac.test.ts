@@ -54,7 +54,7 @@ describe('RBAC', () => {
     }
     const denied = await h.store.audit.list({ outcome: 'denied', offset: 0, limit: 100 });
     expect(denied.items.map((event) => event.action).sort()).toEqual(
-      mutating.flatMap((op) => Array(4).fill(`${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`)).sort(),
+      mutating.flatMap((op) => Array.from({ length: 4 }, () => `${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`)).sort(),
     );
     expect(denied.items.every((event) => event.actor.name === 'viewer' && event.detail.requiredRole !== undefined)).toBe(true);
   });
