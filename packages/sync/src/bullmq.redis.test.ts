@@ -8,6 +8,11 @@ import { syncDriverContract } from './sync.contract';
 import { memoryLogger } from './testing/memory-run-log';
 import { MemorySink } from './testing/memory-sink';
 
+/** Redis is running for this suite: a connection error is a test failure (vitest reports the throw). */
+const failOnRedisError = (error: Error): never => {
+  throw error;
+};
+
 const redisUrl = process.env.CCX_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Real Redis, real BullMQ: a worker in this process holds the same fake runtime. */
@@ -19,7 +24,7 @@ syncDriverContract('BullMQ', async (runtime) => {
     driver,
     async close() {
       await worker.close();
-      const connection = openRedis(redisUrl);
+      const connection = openRedis(redisUrl, failOnRedisError);
       const queue = new Queue(queueName, { connection });
       await queue.obliterate({ force: true });
       await queue.close();
@@ -34,9 +39,9 @@ describe('BullMQ worker edges', () => {
     const sink = new MemorySink();
     const worker = await startSyncWorker({ redisUrl, queueName, runtime: { connections: new Map(), sink }, logger: memoryLogger() });
     const driver = bullmqDriver({ redisUrl, queueName });
-    const connection = openRedis(redisUrl);
+    const connection = openRedis(redisUrl, failOnRedisError);
     const queue = new Queue(queueName, { connection });
-    const eventsConnection = openRedis(redisUrl);
+    const eventsConnection = openRedis(redisUrl, failOnRedisError);
     const events = new QueueEvents(queueName, { connection: eventsConnection });
     try {
       await events.waitUntilReady();

@@ -12,6 +12,8 @@ const optionsSchema = z
     /** Same as `redisUrl`; either may be given. */
     connection: redisUrlSchema.optional(),
     queueName: queueNameSchema,
+    /** How long a job waits for Redis before it fails as `unavailable` (retryable). */
+    readyTimeoutMs: z.number().int().positive().default(10_000),
   })
   .refine((o) => o.redisUrl !== undefined || o.connection !== undefined, 'redisUrl is required');
 export type BullmqDriverOptions = z.input<typeof optionsSchema>;
@@ -39,8 +41,12 @@ const returnValueSchema = z.preprocess(
 export function bullmqDriver(options: BullmqDriverOptions): SyncDriver {
   const parsed = optionsSchema.parse(options);
   const url = (parsed.redisUrl ?? parsed.connection)!;
-  const queueConnection = openRedis(url);
-  const eventsConnection = openRedis(url);
+  let lastRedisError: Error | null = null;
+  const onRedisError = (error: Error): void => {
+    lastRedisError = error;
+  };
+  const queueConnection = openRedis(url, onRedisError);
+  const eventsConnection = openRedis(url, onRedisError);
   const queue = new Queue<JobPayload, JobResult>(parsed.queueName, { connection: queueConnection });
   const events = new QueueEvents(parsed.queueName, { connection: eventsConnection, autorun: true });
   const ready = Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
@@ -68,7 +74,10 @@ export function bullmqDriver(options: BullmqDriverOptions): SyncDriver {
   return {
     name: 'bullmq',
     async execute(execution) {
-      await ready;
+      await untilReady(ready, parsed.readyTimeoutMs, () => {
+        const cause = lastRedisError ? ` (${lastRedisError.message})` : '';
+        return `Redis at ${withoutCredentials(url)} did not answer within ${parsed.readyTimeoutMs} ms${cause}`;
+      });
       execution.signal.throwIfAborted();
       const { job } = execution;
       const outcome = new Promise<JobResult>((resolve, reject) => {
@@ -110,9 +119,38 @@ export function bullmqDriver(options: BullmqDriverOptions): SyncDriver {
         pending.delete(jobId);
         entry.reject(new CcxError('unavailable', 'The sync driver closed before the job ended'));
       }
+      if (queueConnection.status !== 'ready' || eventsConnection.status !== 'ready') {
+        // BullMQ's close waits for its connections to be ready first; without Redis that is never.
+        await Promise.all([closeRedis(eventsConnection), closeRedis(queueConnection)]);
+        return;
+      }
       await events.close();
       await queue.close();
       await Promise.all([closeRedis(eventsConnection), closeRedis(queueConnection)]);
     },
   };
+}
+
+/**
+ * ioredis reconnects on its own, so readiness is awaited per job with a deadline rather than
+ * once: while Redis is down each job fails fast as retryable `unavailable` (never hangs), and
+ * once it is back the next run goes through without restarting the process.
+ */
+async function untilReady(ready: Promise<unknown>, timeoutMs: number, message: () => string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CcxError('unavailable', message(), { retryable: true })), timeoutMs);
+  });
+  try {
+    await Promise.race([ready, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString();
 }

@@ -33,7 +33,16 @@ export interface SyncWorker {
 export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncWorker> {
   const { redisUrl, queueName, concurrency } = optionsSchema.parse(options);
   const { runtime, logger } = options;
-  const connection = openRedis(redisUrl);
+  // ioredis retries the connection on its own; log each distinct error once, not every attempt.
+  let lastRedisError = '';
+  const connection = openRedis(redisUrl, (error) => {
+    if (error.message === lastRedisError) return;
+    lastRedisError = error.message;
+    logger.warn({ err: error, queueName }, 'sync worker cannot reach Redis; retrying');
+  });
+  connection.on('ready', () => {
+    lastRedisError = '';
+  });
 
   const process = async (job: Job<JobPayload, JobResult>): Promise<JobResult> => {
     if (job.name !== INVENTORY_JOB) throw new Error(`Unknown sync job kind ${job.name}`);
