@@ -8,9 +8,15 @@ import tseslint from 'typescript-eslint';
  */
 const layers = [
   { files: ['packages/core/**'], banned: ['@ccx/*'] },
-  { files: ['packages/store/**', 'packages/providers/**'], banned: ['@ccx/sync', '@ccx/api', '@ccx/server', '@ccx/cli', '@ccx/sandbox'] },
+  {
+    files: ['packages/store/**', 'packages/providers/**'],
+    banned: ['@ccx/sync', '@ccx/api', '@ccx/server', '@ccx/cli', '@ccx/sandbox'],
+  },
   { files: ['packages/sync/**'], banned: ['@ccx/api', '@ccx/server', '@ccx/cli', '@ccx/sandbox'] },
-  { files: ['packages/sandbox/**'], banned: ['@ccx/store', '@ccx/sync', '@ccx/api', '@ccx/server', '@ccx/cli'] },
+  {
+    files: ['packages/sandbox/**'],
+    banned: ['@ccx/store', '@ccx/sync', '@ccx/api', '@ccx/server', '@ccx/cli'],
+  },
   { files: ['packages/api/**'], banned: ['@ccx/server', '@ccx/cli'] },
   { files: ['apps/server/**'], banned: ['@ccx/cli'] },
 ];
@@ -28,7 +34,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-cycle': 'error',
     },
   },
@@ -37,12 +46,23 @@ export default tseslint.config(
     files,
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.contract.ts', '**/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: banned.map((group) => ({ group: [group], message: 'This import breaks the layering in DESIGN.md.' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: banned.map((group) => ({
+            group: [group],
+            message: 'This import breaks the layering in DESIGN.md.',
+          })),
+        },
+      ],
     },
   })),
   {
     files: ['**/*.test.ts', '**/*.contract.ts', 'e2e/**', 'bench/**'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

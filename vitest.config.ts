@@ -6,7 +6,11 @@ import { defineConfig } from 'vitest/config';
  * `postgres` (CCX_TEST_PG_URL), `redis` (CCX_TEST_REDIS_URL) and `e2e` (Chromium).
  * Suites shared across back ends live in `*.contract.ts` files and are called from each.
  */
-const common = { exclude: ['**/node_modules/**', '**/dist/**'], testTimeout: 30_000, hookTimeout: 60_000 };
+const common = {
+  exclude: ['**/node_modules/**', '**/dist/**'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
 
 export default defineConfig({
   test: {
@@ -19,8 +23,12 @@ export default defineConfig({
           exclude: [...common.exclude, '**/*.pg.test.ts', '**/*.redis.test.ts'],
         },
       },
-      { test: { ...common, name: 'postgres', include: ['**/*.pg.test.ts'], fileParallelism: false } },
-      { test: { ...common, name: 'redis', include: ['**/*.redis.test.ts'], fileParallelism: false } },
+      {
+        test: { ...common, name: 'postgres', include: ['**/*.pg.test.ts'], fileParallelism: false },
+      },
+      {
+        test: { ...common, name: 'redis', include: ['**/*.redis.test.ts'], fileParallelism: false },
+      },
       {
         test: {
           ...common,

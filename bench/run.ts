@@ -6,7 +6,10 @@ export {};
 
 const BENCHMARKS = {
   'sync-ec2': () => import('./sync-ec2'),
-} as const satisfies Record<string, () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>>;
+} as const satisfies Record<
+  string,
+  () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>
+>;
 
 type BenchmarkName = keyof typeof BENCHMARKS;
 

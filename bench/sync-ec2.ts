@@ -97,14 +97,24 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const pagesRequested = stats.byOperation['ec2:DescribeInstances'] ?? 0;
 
     console.log(`instances synced     ${counts.total} (sync status ${summary.status})`);
-    console.log(`requests             ${stats.total} (${pagesRequested} DescribeInstances pages, minimum ${pages})`);
+    console.log(
+      `requests             ${stats.total} (${pagesRequested} DescribeInstances pages, minimum ${pages})`,
+    );
     console.log(`wall time            ${wallSeconds.toFixed(2)} s`);
-    console.log(`lower bound          ${lowerBoundSeconds.toFixed(2)} s (${pages} pages × ${latencyMs} ms ÷ ${concurrency})`);
+    console.log(
+      `lower bound          ${lowerBoundSeconds.toFixed(2)} s (${pages} pages × ${latencyMs} ms ÷ ${concurrency})`,
+    );
     console.log(`ratio                ${(wallSeconds / lowerBoundSeconds).toFixed(2)}`);
-    console.log(`cpu time             ${cpuSeconds.toFixed(2)} s in this process (sandbox included): the sync is CPU-bound`);
-    console.log(`  of which store     ${(storeMs / 1000).toFixed(2)} s (SQLite writes, history, tags)`);
+    console.log(
+      `cpu time             ${cpuSeconds.toFixed(2)} s in this process (sandbox included): the sync is CPU-bound`,
+    );
+    console.log(
+      `  of which store     ${(storeMs / 1000).toFixed(2)} s (SQLite writes, history, tags)`,
+    );
     if (counts.total !== instances || summary.status !== 'succeeded') {
-      throw new Error(`expected ${instances} instances and a clean sync, got ${counts.total} (${summary.status})`);
+      throw new Error(
+        `expected ${instances} instances and a clean sync, got ${counts.total} (${summary.status})`,
+      );
     }
     return {
       instances: counts.total,

@@ -34,11 +34,19 @@ const CHROMIUM_ARGS = [
  */
 export async function startE2eEstate(options: { transitionMs: number }): Promise<E2eEstate> {
   const dir = await mkdtemp(join(tmpdir(), 'ccx-e2e-'));
-  const sandbox = await startSandbox({ stateDir: join(dir, 'sandbox'), transitionMs: options.transitionMs });
+  const sandbox = await startSandbox({
+    stateDir: join(dir, 'sandbox'),
+    transitionMs: options.transitionMs,
+  });
   const configFile = await writeSandboxConfig(sandbox, join(dir, 'sandbox.yaml'));
   const config = loadConfig({ file: configFile, env: { CCX_LOG_LEVEL: 'warn' }, cwd: dir });
   const server = await startServer(
-    { ...config, dataDir: dir, store: { url: join(dir, 'ccx.db') }, sync: { ...config.sync, intervalMinutes: 0 } },
+    {
+      ...config,
+      dataDir: dir,
+      store: { url: join(dir, 'ccx.db') },
+      sync: { ...config.sync, intervalMinutes: 0 },
+    },
     { port: 0 },
   );
   const users = {
@@ -46,11 +54,15 @@ export async function startE2eEstate(options: { transitionMs: number }): Promise
     operator: { username: 'otto', password: 'operator-password-123' },
     admin: { username: 'ada', password: 'admin-password-1234' },
   } satisfies E2eEstate['users'];
-  for (const [role, user] of Object.entries(users) as [Role, { username: string; password: string }][]) {
+  for (const [role, user] of Object.entries(users) as [
+    Role,
+    { username: string; password: string },
+  ][]) {
     await createLocalUser(server.store, { ...user, role });
   }
   const summary = await server.sync.run('e2e');
-  if (summary.status !== 'succeeded') throw new Error(`initial sync ${summary.status}: ${JSON.stringify(summary.errors)}`);
+  if (summary.status !== 'succeeded')
+    throw new Error(`initial sync ${summary.status}: ${JSON.stringify(summary.errors)}`);
   const browser = await chromium.launch({
     executablePath: process.env.CCX_CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,

@@ -6,7 +6,11 @@ import { startE2eEstate, type E2eEstate } from './harness';
 let estate: E2eEstate;
 let target: StoredResource;
 
-async function signIn(page: Page, user: { username: string; password: string }, path: string): Promise<void> {
+async function signIn(
+  page: Page,
+  user: { username: string; password: string },
+  path: string,
+): Promise<void> {
   await page.goto(`${estate.server.url}${path}`);
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
@@ -47,13 +51,17 @@ describe('inventory in a real browser', () => {
     expect(new URL(page.url()).searchParams.get('state')).toBe('running');
     await page.getByTestId('resource-row').first().click();
     await page.waitForURL(`**${resourcePath(target.uid)}`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(target.name ?? target.id);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain(target.name ?? target.id);
 
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     const dialog = page.getByRole('dialog');
     expect(await dialog.textContent()).toContain(target.id);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
-    await expect.poll(() => page.getByTestId('action-outcome').textContent()).toMatch(/success.*stopping/);
+    await expect
+      .poll(() => page.getByTestId('action-outcome').textContent())
+      .toMatch(/success.*stopping/);
 
     // The sandbox finishes stopping after 500 ms; the next sync records the new state, and the
     // instance leaves the inventory filtered to running ones.
@@ -64,7 +72,9 @@ describe('inventory in a real browser', () => {
     await expect.poll(() => page.getByTestId('resource-row').count(), { timeout: 30_000 }).toBe(0);
     await page.goto(`${estate.server.url}${resourcePath(target.uid)}`);
     await expect.poll(() => page.getByLabel('Summary').textContent()).toContain('stopped');
-    await expect.poll(() => page.getByTestId('history-item').first().textContent()).toMatch(/state/);
+    await expect
+      .poll(() => page.getByTestId('history-item').first().textContent())
+      .toMatch(/state/);
 
     await page.goto(`${estate.server.url}/activity`);
     const rows = page.getByTestId('audit-row').filter({ hasText: 'compute.stop' });
@@ -83,11 +93,16 @@ describe('inventory in a real browser', () => {
     await expect.poll(() => page.getByLabel('Summary').count()).toBe(1);
     expect(await page.getByRole('button', { name: /^(Stop|Start|Reboot)$/ }).count()).toBe(0);
 
-    const me = (await (await page.request.get(`${estate.server.url}/api/auth/me`)).json()) as { csrfToken: string };
-    const response = await page.request.post(`${estate.server.url}/api/resources/${encodeURIComponent(target.uid)}/actions`, {
-      data: { action: 'compute.start' },
-      headers: { 'x-csrf-token': me.csrfToken },
-    });
+    const me = (await (await page.request.get(`${estate.server.url}/api/auth/me`)).json()) as {
+      csrfToken: string;
+    };
+    const response = await page.request.post(
+      `${estate.server.url}/api/resources/${encodeURIComponent(target.uid)}/actions`,
+      {
+        data: { action: 'compute.start' },
+        headers: { 'x-csrf-token': me.csrfToken },
+      },
+    );
     expect(response.status()).toBe(403);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('forbidden');
     await context.close();

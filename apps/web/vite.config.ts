@@ -20,7 +20,8 @@ export default defineConfig({
       onwarn(warning, warn) {
         // zod ships explanatory comments next to its PURE annotations; Rollup drops them and
         // says so on every build. Nothing is lost, so only that notice about zod is hidden.
-        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/'))
+          return;
         warn(warning);
       },
     },

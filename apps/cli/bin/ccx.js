@@ -18,11 +18,19 @@ const caFile = await extraCaFileFor(args, process.env, process.cwd());
 
 // CCX_CA_REEXEC marks the child, so a CA file that somehow differs on the second look can
 // never make the binary re-execute itself in a loop.
-if (caFile !== null && process.env.NODE_EXTRA_CA_CERTS !== caFile && process.env.CCX_CA_REEXEC === undefined) {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, CCX_CA_REEXEC: '1' },
-  });
+if (
+  caFile !== null &&
+  process.env.NODE_EXTRA_CA_CERTS !== caFile &&
+  process.env.CCX_CA_REEXEC === undefined
+) {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), ...args],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, CCX_CA_REEXEC: '1' },
+    },
+  );
   // On a terminal, Ctrl-C reaches the child directly (same process group); forwarding it as
   // well would deliver a second SIGINT, which means "stop now" to the child and would cut its
   // orderly shutdown short. So SIGINT is forwarded only when there is no terminal; SIGTERM and

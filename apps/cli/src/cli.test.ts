@@ -31,7 +31,9 @@ function ccx(cwd: string, args: string[], input?: string): Promise<Result> {
 /** The parent's environment without CCX_* settings or an inherited CA, so each test starts clean. */
 function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('CCX_') && key !== 'NODE_EXTRA_CA_CERTS'),
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('CCX_') && key !== 'NODE_EXTRA_CA_CERTS',
+    ),
   );
 }
 
@@ -46,7 +48,11 @@ describe('ccx', () => {
     const result = await ccx(cwd, ['demo', '--once', '--json']);
     expect(result.stderr).not.toMatch(/^ccx: /m);
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { resources: number; byProvider: Record<string, number>; errors: unknown[] };
+    const report = JSON.parse(result.stdout) as {
+      resources: number;
+      byProvider: Record<string, number>;
+      errors: unknown[];
+    };
     expect(report.resources).toBeGreaterThanOrEqual(100);
     expect(report.byProvider.aws).toBe(report.resources);
     expect(report.errors).toEqual([]);
@@ -67,8 +73,16 @@ describe('ccx', () => {
 
       const status = await runCcx(cwd, ['status', '--config', '.ccx/sandbox.yaml', '--json']);
       expect(status.code).toBe(0);
-      const parsed = JSON.parse(status.stdout) as { resources: { total: number }; sandbox: boolean; lastSync: { status: string } };
-      expect(parsed).toMatchObject({ resources: { total: report.resources }, sandbox: true, lastSync: { status: 'succeeded' } });
+      const parsed = JSON.parse(status.stdout) as {
+        resources: { total: number };
+        sandbox: boolean;
+        lastSync: { status: string };
+      };
+      expect(parsed).toMatchObject({
+        resources: { total: report.resources },
+        sandbox: true,
+        lastSync: { status: 'succeeded' },
+      });
     } finally {
       const stopped = await ccx(cwd, ['sandbox', 'stop']);
       expect(stopped.code).toBe(0);
@@ -80,11 +94,19 @@ describe('ccx', () => {
   it('creates an admin from stdin who can then sign in to `ccx serve`, which stops cleanly on SIGTERM', async () => {
     const cwd = tempCwd();
     const password = 'correct horse battery staple';
-    const created = await ccx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin', '--json'], `${password}\n`);
+    const created = await ccx(
+      cwd,
+      ['admin', 'create', '--username', 'ada', '--password-stdin', '--json'],
+      `${password}\n`,
+    );
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ username: 'ada', role: 'admin' });
 
-    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json'], { cwd, env: cleanEnv(), stdio: 'pipe' });
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json'], {
+      cwd,
+      env: cleanEnv(),
+      stdio: 'pipe',
+    });
     longRunning.push(server);
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';

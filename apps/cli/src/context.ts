@@ -52,8 +52,16 @@ export async function loadCliConfig(ctx: CliContext, globals: GlobalOptions): Pr
  * One-shot commands log warnings and errors only (their output is the result); `--verbose`
  * shows the configured level. Long-running ones (`serve`, `worker`) always use the config's.
  */
-export async function commandLogger(config: CcxConfig, globals: GlobalOptions, longRunning = false): Promise<ServerLogger> {
+export async function commandLogger(
+  config: CcxConfig,
+  globals: GlobalOptions,
+  longRunning = false,
+): Promise<ServerLogger> {
   const { createLogger } = await import('@ccx/server');
   if (longRunning || globals.verbose) return createLogger(config.logging.level);
-  return createLogger(config.logging.level === 'error' || config.logging.level === 'silent' ? config.logging.level : 'warn');
+  return createLogger(
+    config.logging.level === 'error' || config.logging.level === 'silent'
+      ? config.logging.level
+      : 'warn',
+  );
 }

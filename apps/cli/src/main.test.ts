@@ -33,7 +33,9 @@ describe('ccx exit codes and messages', () => {
     writeFileSync(join(cwd, 'ccx.yaml'), 'server:\n  port: abc\n');
     const result = await runCcx(cwd, ['status']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('server.port: expected a number between 1 and 65535, got "abc"');
+    expect(result.stderr).toContain(
+      'server.port: expected a number between 1 and 65535, got "abc"',
+    );
   });
 
   it('prints help and the version on stdout with exit 0', async () => {
@@ -41,26 +43,50 @@ describe('ccx exit codes and messages', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('demo');
     const version = await runCcx(tempCwd(), ['--version']);
-    expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) as unknown });
+    expect(version).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) as unknown,
+    });
   });
 
   it('reports an empty store as JSON on stdout only', async () => {
     const result = await runCcx(tempCwd(), ['status', '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ resources: { total: 0 }, lastSync: null, connections: [], sandbox: false });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      resources: { total: 0 },
+      lastSync: null,
+      connections: [],
+      sandbox: false,
+    });
   });
 
   it('refuses short and weak passwords (exit 2) and duplicate users (exit 1)', async () => {
     const cwd = tempCwd();
-    const short = await runCcx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin'], 'short\n');
+    const short = await runCcx(
+      cwd,
+      ['admin', 'create', '--username', 'ada', '--password-stdin'],
+      'short\n',
+    );
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/^ccx: Password/);
-    const weak = await runCcx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin'], 'aaaaaaaaaaaaaaaa\n');
+    const weak = await runCcx(
+      cwd,
+      ['admin', 'create', '--username', 'ada', '--password-stdin'],
+      'aaaaaaaaaaaaaaaa\n',
+    );
     expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('Password refused');
-    const ok = await runCcx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin'], 'correct horse battery staple\n');
+    const ok = await runCcx(
+      cwd,
+      ['admin', 'create', '--username', 'ada', '--password-stdin'],
+      'correct horse battery staple\n',
+    );
     expect(ok).toMatchObject({ code: 0, stdout: 'Created admin "ada".\n' });
-    const again = await runCcx(cwd, ['admin', 'create', '--username', 'ada', '--password-stdin'], 'correct horse battery staple\n');
+    const again = await runCcx(
+      cwd,
+      ['admin', 'create', '--username', 'ada', '--password-stdin'],
+      'correct horse battery staple\n',
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
   });

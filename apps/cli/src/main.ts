@@ -9,7 +9,10 @@ import { formatError } from './report-error';
  * Runs one command line and returns its exit code; never throws. Usage errors (unknown option,
  * missing argument) are 2, like configuration errors; a command's own failure is 1.
  */
-export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<ExitCode> {
+export async function main(
+  argv: readonly string[],
+  ctx: CliContext = processContext(),
+): Promise<ExitCode> {
   const outcome: Outcome = { code: EXIT.ok };
   const program = buildProgram(ctx, outcome);
   const verbose = argv.includes('--verbose');
@@ -27,5 +30,11 @@ export async function main(argv: readonly string[], ctx: CliContext = processCon
 }
 
 function processContext(): CliContext {
-  return { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+  };
 }

@@ -4,8 +4,11 @@ import type { OutputStream } from './context';
 /** Reads all of stdin (for `--password-stdin`), dropping one trailing newline. */
 export async function readPasswordFromStdin(stdin: NodeJS.ReadStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  for await (const chunk of stdin)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /**
@@ -13,9 +16,15 @@ export async function readPasswordFromStdin(stdin: NodeJS.ReadStream): Promise<s
  * by one and are never written back. Ctrl-C aborts with an error rather than leaving the
  * terminal in raw mode.
  */
-export function promptHidden(stdin: NodeJS.ReadStream, stderr: OutputStream, prompt: string): Promise<string> {
+export function promptHidden(
+  stdin: NodeJS.ReadStream,
+  stderr: OutputStream,
+  prompt: string,
+): Promise<string> {
   if (!stdin.isTTY) {
-    return Promise.reject(invalidInput('No terminal to ask for a password on: pass it with --password-stdin'));
+    return Promise.reject(
+      invalidInput('No terminal to ask for a password on: pass it with --password-stdin'),
+    );
   }
   return new Promise((resolve, reject) => {
     let value = '';
@@ -49,8 +58,11 @@ export function promptHidden(stdin: NodeJS.ReadStream, stderr: OutputStream, pro
 export function weakPasswordReason(password: string, username: string): string | null {
   const lower = password.toLowerCase();
   if (new Set(lower).size < 5) return 'it uses fewer than 5 different characters';
-  if (username.length >= 3 && lower.includes(username.toLowerCase())) return 'it contains the username';
-  if (/^(?:0123456789|1234567890|abcdefghij|qwertyuiop|password|passw0rd|letmein|welcome)/.test(lower)) {
+  if (username.length >= 3 && lower.includes(username.toLowerCase()))
+    return 'it contains the username';
+  if (
+    /^(?:0123456789|1234567890|abcdefghij|qwertyuiop|password|passw0rd|letmein|welcome)/.test(lower)
+  ) {
     return 'it starts with a well-known password or sequence';
   }
   return null;

@@ -22,14 +22,25 @@ export function buildProgram(ctx: CliContext, outcome: Outcome): Command {
     .option('--config <file>', 'config file (default: CCX_CONFIG, then ./ccx.yaml if present)')
     .option('--json', 'machine-readable output on stdout; everything else on stderr')
     .option('--verbose', 'show stacks and causes of errors, and info logs');
-  for (const make of [demoCommand, sandboxCommand, syncCommand, serveCommand, workerCommand, adminCommand, statusCommand]) {
+  for (const make of [
+    demoCommand,
+    sandboxCommand,
+    syncCommand,
+    serveCommand,
+    workerCommand,
+    adminCommand,
+    statusCommand,
+  ]) {
     program.addCommand(make(ctx, outcome));
   }
   applyToAll(program, (command) =>
-    command.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({
-      writeOut: (text) => ctx.stdout.write(text),
-      writeErr: (text) => ctx.stderr.write(text),
-    }),
+    command
+      .exitOverride()
+      .showHelpAfterError('(add --help for usage)')
+      .configureOutput({
+        writeOut: (text) => ctx.stdout.write(text),
+        writeErr: (text) => ctx.stderr.write(text),
+      }),
   );
   return program;
 }

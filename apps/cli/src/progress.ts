@@ -77,7 +77,9 @@ function lineRenderer(stream: OutputStream): Renderer {
           write(`  failed ${event.scope} ${event.resourceType}: ${event.error}`);
           break;
         case 'job.retry':
-          write(`  retry  ${event.jobId} (attempt ${event.attempt}, in ${event.delayMs} ms): ${event.error}`);
+          write(
+            `  retry  ${event.jobId} (attempt ${event.attempt}, in ${event.delayMs} ms): ${event.error}`,
+          );
           break;
         case 'run.completed':
           write(`sync ${event.runId}: ${event.summary.status} in ${event.summary.durationMs} ms`);

@@ -4,7 +4,9 @@ import { exitCodeFor } from './exit-codes';
 import { formatError } from './report-error';
 
 describe('formatError', () => {
-  const error = new CcxError('provider_error', 'Connection "prod" failed', { cause: new Error('ECONNREFUSED') });
+  const error = new CcxError('provider_error', 'Connection "prod" failed', {
+    cause: new Error('ECONNREFUSED'),
+  });
 
   it('prints one line without --verbose', () => {
     expect(formatError(error, false)).toBe('ccx: Connection "prod" failed');

@@ -17,6 +17,7 @@ export function formatError(error: unknown, verbose: boolean): string {
     current = current.cause;
     if (current !== undefined) lines.push('caused by:');
   }
-  if (current !== undefined && !(current instanceof Error)) lines.push(JSON.stringify(current) ?? typeof current);
+  if (current !== undefined && !(current instanceof Error))
+    lines.push(JSON.stringify(current) ?? typeof current);
   return lines.join('\n');
 }

@@ -8,7 +8,8 @@ export interface SandboxFlags {
 
 function parseSeed(value: string): number {
   const seed = Number(value);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new InvalidArgumentError('expected a whole number >= 0');
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new InvalidArgumentError('expected a whole number >= 0');
   return seed;
 }
 
@@ -27,7 +28,11 @@ export async function checkFaultSpec(spec: string | undefined): Promise<void> {
 /** `--seed` and `--faults`, shared by `ccx demo` and `ccx sandbox start`. */
 export function withSandboxFlags(command: Command): Command {
   return command
-    .addOption(new Option('--seed <n>', 'seed of the generated estate (same seed, same estate)').argParser(parseSeed))
+    .addOption(
+      new Option('--seed <n>', 'seed of the generated estate (same seed, same estate)').argParser(
+        parseSeed,
+      ),
+    )
     .addOption(
       new Option('--faults <spec>', 'inject faults, e.g. "latency=50,ec2.throttle=0.3,error=0.01"'),
     );

@@ -6,10 +6,16 @@ const oidc = { issuer: 'https://id.example.com', clientId: 'ccx', clientSecret: 
 
 describe('authOptions', () => {
   it('derives the OIDC callback and Secure cookies from the public URL', () => {
-    const config = configSchema.parse({ server: { publicUrl: 'https://ccx.example.com/' }, auth: { oidc } });
+    const config = configSchema.parse({
+      server: { publicUrl: 'https://ccx.example.com/' },
+      auth: { oidc },
+    });
     expect(authOptions(config, 'http://127.0.0.1:8080')).toMatchObject({
       secureCookies: true,
-      oidc: { redirectUri: 'https://ccx.example.com/api/auth/oidc/callback', name: 'Single sign-on' },
+      oidc: {
+        redirectUri: 'https://ccx.example.com/api/auth/oidc/callback',
+        name: 'Single sign-on',
+      },
     });
   });
 

@@ -1,5 +1,11 @@
 export { loadConfig, DEFAULT_CONFIG_FILE, type LoadConfigOptions } from './config/load';
-export { configSchema, LOG_LEVELS, type CcxConfig, type CcxConfigInput, type ConnectionConfig } from './config/schema';
+export {
+  configSchema,
+  LOG_LEVELS,
+  type CcxConfig,
+  type CcxConfigInput,
+  type ConnectionConfig,
+} from './config/schema';
 export { ENV_OVERRIDES, type Env } from './config/env';
 export { startServer, type RunningServer, type StartServerOptions } from './start-server';
 export { startWorker, type RunningWorker } from './start-worker';

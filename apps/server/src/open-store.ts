@@ -8,7 +8,9 @@ import { openStore, type Store } from '@ccx/store';
  */
 export async function openMigratedStore(url: string): Promise<Store> {
   if (!/^postgres(ql)?:\/\//.test(url) && url !== ':memory:') {
-    await mkdir(dirname(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url), { recursive: true });
+    await mkdir(dirname(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url), {
+      recursive: true,
+    });
   }
   const store = await openStore({ url });
   try {

@@ -13,7 +13,9 @@ export async function connectProviders(
   ctx: { logger: Logger; extraCaPem?: string },
 ): Promise<Map<string, ProviderConnection>> {
   const settled = await Promise.allSettled(entries.map((entry) => connectOne(entry, ctx)));
-  const connected = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const connected = settled.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
   const failure = settled.find((result) => result.status === 'rejected');
   if (failure !== undefined) {
     await closeConnections(connected);
@@ -36,15 +38,21 @@ async function connectOne(
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CcxError('provider_error', `Connection "${name}" (${entry.provider}) failed to connect: ${reason}`, {
-      cause: error,
-    });
+    throw new CcxError(
+      'provider_error',
+      `Connection "${name}" (${entry.provider}) failed to connect: ${reason}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
 /** Closes every connection, then rethrows the first close error (after trying them all). */
 export async function closeConnections(connections: Iterable<ProviderConnection>): Promise<void> {
-  const results = await Promise.allSettled([...connections].map((connection) => connection.close()));
+  const results = await Promise.allSettled(
+    [...connections].map((connection) => connection.close()),
+  );
   const failure = results.find((result) => result.status === 'rejected');
   if (failure !== undefined) throw failure.reason;
 }

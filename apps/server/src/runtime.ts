@@ -34,7 +34,11 @@ export async function openRuntime(config: CcxConfig, logger: Logger): Promise<Ru
     shutdown.push(() => sync.close());
     return { store, connections, sync, close: () => shutdown.run() };
   } catch (error) {
-    await shutdown.run().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
+    await shutdown
+      .run()
+      .catch((closeError: unknown) =>
+        logger.error({ err: closeError }, 'cleanup after a failed start failed'),
+      );
     throw error;
   }
 }

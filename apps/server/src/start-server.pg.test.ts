@@ -12,13 +12,24 @@ const pgUrl = process.env.CCX_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432
 describe('startServer on PostgreSQL', () => {
   it('migrates, serves readiness and records a sync run', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ccx-pg-'));
-    const config = configSchema.parse({ dataDir, logging: { level: 'silent' }, store: { url: pgUrl } });
-    const server = await startServer(config, { port: 0, logger: createLogger('silent'), web: false });
+    const config = configSchema.parse({
+      dataDir,
+      logging: { level: 'silent' },
+      store: { url: pgUrl },
+    });
+    const server = await startServer(config, {
+      port: 0,
+      logger: createLogger('silent'),
+      web: false,
+    });
     try {
       expect(server.store.dialect).toBe('postgres');
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
       const summary = await server.sync.run('pg-test');
-      expect(await server.store.syncRuns.get(summary.runId)).toMatchObject({ trigger: 'pg-test', status: 'succeeded' });
+      expect(await server.store.syncRuns.get(summary.runId)).toMatchObject({
+        trigger: 'pg-test',
+        status: 'succeeded',
+      });
     } finally {
       await server.close();
     }

@@ -32,7 +32,9 @@ describe('startServer', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-    const auth = (await (await fetch(`${server.url}/api/auth/config`)).json()) as { local: boolean };
+    const auth = (await (await fetch(`${server.url}/api/auth/config`)).json()) as {
+      local: boolean;
+    };
     expect(auth.local).toBe(true);
     expect((await fetch(`${server.url}/api/status`)).status).toBe(401);
   });
@@ -40,7 +42,11 @@ describe('startServer', () => {
   it('lets a user created through the user service sign in and read the status', async () => {
     const config = testConfig({ sandbox: true });
     const server = await start(config);
-    await createLocalUser(server.store, { username: 'ada', password: 'correct horse battery', role: 'admin' });
+    await createLocalUser(server.store, {
+      username: 'ada',
+      password: 'correct horse battery',
+      role: 'admin',
+    });
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -48,7 +54,9 @@ describe('startServer', () => {
     });
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const status = (await (await fetch(`${server.url}/api/status`, { headers: { cookie } })).json()) as {
+    const status = (await (
+      await fetch(`${server.url}/api/status`, { headers: { cookie } })
+    ).json()) as {
       sandbox: boolean;
       resources: { total: number };
     };
@@ -77,7 +85,11 @@ describe('startServer', () => {
   });
 
   it('closes in order and only once', async () => {
-    const server = await startServer(testConfig(), { port: 0, logger: createLogger('silent'), web: false });
+    const server = await startServer(testConfig(), {
+      port: 0,
+      logger: createLogger('silent'),
+      web: false,
+    });
     await Promise.all([server.close(), server.close()]);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });

@@ -27,7 +27,10 @@ export interface RunningServer extends Runtime {
  * itself, so a failure halfway (bad credentials, port in use) releases what was already open
  * before the error propagates.
  */
-export async function startServer(config: CcxConfig, options: StartServerOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: CcxConfig,
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logging.level);
   const shutdown = new Shutdown();
   try {
@@ -44,16 +47,24 @@ export async function startServer(config: CcxConfig, options: StartServerOptions
       auth: authOptions(config, `http://${host}:${port}`),
       webRoot: options.web === false ? undefined : findWebRoot(),
       version: VERSION,
-      sandbox: config.sandbox || config.connections.some((connection) => connection.sandbox === true),
+      sandbox:
+        config.sandbox || config.connections.some((connection) => connection.sandbox === true),
     });
     shutdown.push(() => api.close());
     const http = await listen(api.app.fetch, host, port);
     shutdown.push(() => http.close());
     shutdown.push(scheduleSync(sync, config.sync.intervalMinutes, logger));
-    logger.info({ url: http.url, connections: connections.size, store: store.dialect }, 'server listening');
+    logger.info(
+      { url: http.url, connections: connections.size, store: store.dialect },
+      'server listening',
+    );
     return { url: http.url, store, sync, connections, close: () => shutdown.run() };
   } catch (error) {
-    await shutdown.run().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
+    await shutdown
+      .run()
+      .catch((closeError: unknown) =>
+        logger.error({ err: closeError }, 'cleanup after a failed start failed'),
+      );
     throw error;
   }
 }

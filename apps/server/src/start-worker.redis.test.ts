@@ -52,8 +52,8 @@ describe('startWorker', () => {
   });
 
   it('refuses to start without the bullmq driver', async () => {
-    await expect(startWorker({ ...config, sync: { ...config.sync, driver: 'inprocess' } })).rejects.toThrow(
-      'ccx worker needs sync.driver: bullmq',
-    );
+    await expect(
+      startWorker({ ...config, sync: { ...config.sync, driver: 'inprocess' } }),
+    ).rejects.toThrow('ccx worker needs sync.driver: bullmq');
   });
 });

@@ -16,16 +16,25 @@ export interface RunningWorker {
  * into the shared store, with its own provider connections built from the same config. Only
  * meaningful with `sync.driver: bullmq` and a store every process can reach (PostgreSQL).
  */
-export async function startWorker(config: CcxConfig, options: { logger?: ServerLogger } = {}): Promise<RunningWorker> {
+export async function startWorker(
+  config: CcxConfig,
+  options: { logger?: ServerLogger } = {},
+): Promise<RunningWorker> {
   if (config.sync.driver !== 'bullmq' || config.sync.redisUrl === undefined) {
-    throw new CcxError('invalid_input', 'ccx worker needs sync.driver: bullmq and sync.redisUrl (or CCX_REDIS_URL)');
+    throw new CcxError(
+      'invalid_input',
+      'ccx worker needs sync.driver: bullmq and sync.redisUrl (or CCX_REDIS_URL)',
+    );
   }
   const logger = options.logger ?? createLogger(config.logging.level);
   const shutdown = new Shutdown();
   try {
     const store = await openMigratedStore(config.store.url ?? ':memory:');
     shutdown.push(() => store.close());
-    const connections = await connectProviders(config.connections, { logger, extraCaPem: await readExtraCa(config) });
+    const connections = await connectProviders(config.connections, {
+      logger,
+      extraCaPem: await readExtraCa(config),
+    });
     shutdown.push(() => closeConnections(connections.values()));
     const worker = await startSyncWorker({
       redisUrl: config.sync.redisUrl,
@@ -35,10 +44,17 @@ export async function startWorker(config: CcxConfig, options: { logger?: ServerL
       runtime: { connections, sink: store.resources },
     });
     shutdown.push(() => worker.close());
-    logger.info({ queue: config.sync.queueName, connections: connections.size }, 'sync worker started');
+    logger.info(
+      { queue: config.sync.queueName, connections: connections.size },
+      'sync worker started',
+    );
     return { close: () => shutdown.run() };
   } catch (error) {
-    await shutdown.run().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
+    await shutdown
+      .run()
+      .catch((closeError: unknown) =>
+        logger.error({ err: closeError }, 'cleanup after a failed start failed'),
+      );
     throw error;
   }
 }

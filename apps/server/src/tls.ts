@@ -9,8 +9,12 @@ export async function readExtraCa(config: CcxConfig): Promise<string | undefined
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new CcxError('invalid_input', `Cannot read tls.extraCaFile ${file}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new CcxError(
+      'invalid_input',
+      `Cannot read tls.extraCaFile ${file}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

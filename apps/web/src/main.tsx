@@ -16,7 +16,8 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 15_000,
       // Retrying cannot fix a 4xx; only transient failures are retried.
-      retry: (count, error) => count < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      retry: (count, error) =>
+        count < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
     },
   },
 });

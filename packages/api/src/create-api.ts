@@ -44,10 +44,17 @@ export function createApi(deps: ApiDeps): Api {
   const metrics = createMetrics({ store: deps.store, sync: deps.sync });
   const closeHooks = new Set<() => void>();
   const sessions = createSessionService({
-    store: deps.store, ttlHours: deps.auth.sessionTtlHours, secureCookies: deps.auth.secureCookies, now,
+    store: deps.store,
+    ttlHours: deps.auth.sessionTtlHours,
+    secureCookies: deps.auth.secureCookies,
+    now,
   });
   const ctx: RouteContext = {
-    deps, now, logger, sessions, metrics,
+    deps,
+    now,
+    logger,
+    sessions,
+    metrics,
     limiter: createLoginLimiter({ ...DEFAULT_LOGIN_LIMITS, now }),
     audit: createAuditWriter(deps.store),
     oidc: deps.auth.oidc ? createOidcService(deps.auth.oidc, now) : null,
@@ -58,22 +65,32 @@ export function createApi(deps: ApiDeps): Api {
   app.use('*', requestContext({ logger, metrics }));
   app.use('*', securityHeaders());
   app.use('/api/*', authenticate({ store: deps.store, sessions, now }));
-  app.use('/api/*', createMiddleware<ApiEnv>(async (c, next) => {
-    c.set('auditDenied', async (required) => {
-      await ctx.audit.record(c, {
-        action: `${c.req.method} ${c.req.routePath}`,
-        target: c.req.path,
-        outcome: 'denied',
-        detail: { requiredRole: required },
+  app.use(
+    '/api/*',
+    createMiddleware<ApiEnv>(async (c, next) => {
+      c.set('auditDenied', async (required) => {
+        await ctx.audit.record(c, {
+          action: `${c.req.method} ${c.req.routePath}`,
+          target: c.req.path,
+          outcome: 'denied',
+          detail: { requiredRole: required },
+        });
       });
-    });
-    await next();
-  }));
+      await next();
+    }),
+  );
   app.onError(errorHandler(logger));
 
   for (const register of [
-    registerHealthRoutes, registerAuthRoutes, registerResourceRoutes, registerActionRoutes, registerSyncRoutes,
-    registerAuditRoutes, registerTokenRoutes, registerUserRoutes, registerStatusRoutes,
+    registerHealthRoutes,
+    registerAuthRoutes,
+    registerResourceRoutes,
+    registerActionRoutes,
+    registerSyncRoutes,
+    registerAuditRoutes,
+    registerTokenRoutes,
+    registerUserRoutes,
+    registerStatusRoutes,
   ]) {
     app.route('/', register(ctx));
   }

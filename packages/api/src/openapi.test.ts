@@ -24,19 +24,46 @@ describe('OpenAPI document', () => {
       components: { securitySchemes: Record<string, { type: string }> };
     };
     expect(doc.openapi).toBe('3.1.0');
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes.sort()).toEqual(
       [
-        'GET /api/auth/config', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me',
-        'GET /api/auth/oidc/login', 'GET /api/auth/oidc/callback', 'GET /api/resources', 'GET /api/resources/facets',
-        'GET /api/resources/{uid}', 'GET /api/resources/{uid}/history', 'POST /api/resources/{uid}/actions',
-        'GET /api/sync/runs', 'POST /api/sync/runs', 'GET /api/sync/events', 'GET /api/audit', 'GET /api/tokens',
-        'POST /api/tokens', 'DELETE /api/tokens/{id}', 'GET /api/users', 'POST /api/users', 'PATCH /api/users/{id}',
-        'GET /api/status', 'GET /healthz', 'GET /readyz', 'GET /metrics',
+        'GET /api/auth/config',
+        'POST /api/auth/login',
+        'POST /api/auth/logout',
+        'GET /api/auth/me',
+        'GET /api/auth/oidc/login',
+        'GET /api/auth/oidc/callback',
+        'GET /api/resources',
+        'GET /api/resources/facets',
+        'GET /api/resources/{uid}',
+        'GET /api/resources/{uid}/history',
+        'POST /api/resources/{uid}/actions',
+        'GET /api/sync/runs',
+        'POST /api/sync/runs',
+        'GET /api/sync/events',
+        'GET /api/audit',
+        'GET /api/tokens',
+        'POST /api/tokens',
+        'DELETE /api/tokens/{id}',
+        'GET /api/users',
+        'POST /api/users',
+        'PATCH /api/users/{id}',
+        'GET /api/status',
+        'GET /healthz',
+        'GET /readyz',
+        'GET /metrics',
       ].sort(),
     );
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerAuth', 'cookieAuth']);
-    expect(doc.paths['/api/users']!['get']!.security).toEqual([{ cookieAuth: [] }, { bearerAuth: [] }]);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
+      'bearerAuth',
+      'cookieAuth',
+    ]);
+    expect(doc.paths['/api/users']!['get']!.security).toEqual([
+      { cookieAuth: [] },
+      { bearerAuth: [] },
+    ]);
   });
 });
 

@@ -11,7 +11,8 @@ export function registerOpenApiDocument(app: OpenAPIHono<ApiEnv>, version: strin
     type: 'apiKey',
     in: 'cookie',
     name: SESSION_COOKIE,
-    description: 'Session cookie from /api/auth/login; mutations also need the x-csrf-token header.',
+    description:
+      'Session cookie from /api/auth/login; mutations also need the x-csrf-token header.',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -45,7 +45,11 @@ export interface BackoffPolicy {
  * [0, min(max, base · 2^(attempt-1))]. Full jitter spreads retries of many callers that failed
  * together, which is what stops a throttled API from being hit in lockstep again.
  */
-export function fullJitterDelay(attempt: number, policy: BackoffPolicy, random: RandomSource): number {
+export function fullJitterDelay(
+  attempt: number,
+  policy: BackoffPolicy,
+  random: RandomSource,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
 }

@@ -26,7 +26,12 @@ export interface SandboxCliConfig {
  * directly (no role), the others through their `ccx-read` role — the hub-and-spoke layout a real
  * organisation uses, so the product exercises AssumeRole against the sandbox too.
  */
-export function buildCliConfig(url: string, caFile: string, accounts: readonly SandboxAccount[], regions: readonly string[]): SandboxCliConfig {
+export function buildCliConfig(
+  url: string,
+  caFile: string,
+  accounts: readonly SandboxAccount[],
+  regions: readonly string[],
+): SandboxCliConfig {
   const [hub, ...others] = accounts;
   if (!hub) throw new Error('The sandbox estate has no account.');
   return {
@@ -39,7 +44,10 @@ export function buildCliConfig(url: string, caFile: string, accounts: readonly S
         endpoint: url,
         credentials: { accessKeyId: hub.accessKeyId, secretAccessKey: hub.secretAccessKey },
         regions: [...regions],
-        accounts: [{ alias: hub.alias }, ...others.map((account) => ({ roleArn: account.roleArn, alias: account.alias }))],
+        accounts: [
+          { alias: hub.alias },
+          ...others.map((account) => ({ roleArn: account.roleArn, alias: account.alias })),
+        ],
       },
     ],
     tls: { extraCaFile: caFile },
@@ -47,8 +55,15 @@ export function buildCliConfig(url: string, caFile: string, accounts: readonly S
 }
 
 /** Writes the handle's config as YAML (creating the folder), returns the file written. */
-export async function writeSandboxConfig(handle: { cliConfig(): SandboxCliConfig }, file: string = DEFAULT_CONFIG_FILE): Promise<string> {
+export async function writeSandboxConfig(
+  handle: { cliConfig(): SandboxCliConfig },
+  file: string = DEFAULT_CONFIG_FILE,
+): Promise<string> {
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `# Written by the ccx sandbox: a local, simulated AWS estate.\n${stringify(handle.cliConfig())}`, { mode: 0o600 });
+  await writeFile(
+    file,
+    `# Written by the ccx sandbox: a local, simulated AWS estate.\n${stringify(handle.cliConfig())}`,
+    { mode: 0o600 },
+  );
   return file;
 }

@@ -19,7 +19,12 @@ export interface ControlDeps {
  * the AWS router, are never counted, and never have faults injected into them, so a test can
  * read the stats of a sandbox that is failing every AWS call.
  */
-export function controlRoute(deps: ControlDeps, method: string, path: string, body: string): ControlReply {
+export function controlRoute(
+  deps: ControlDeps,
+  method: string,
+  path: string,
+  body: string,
+): ControlReply {
   const route = `${method} ${path}`;
   switch (route) {
     case 'GET /_sandbox/health':

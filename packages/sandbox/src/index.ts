@@ -1,11 +1,40 @@
 export { startSandbox } from './start-sandbox';
 export type { SandboxHandle } from './handle';
-export { sandboxOptionsSchema, DEFAULT_STATE_DIR, type SandboxOptions, type SandboxOptionsInput } from './options';
-export { buildCliConfig, writeSandboxConfig, DEFAULT_CONFIG_FILE, SANDBOX_CONNECTION_NAME, type SandboxCliConfig } from './cli-config';
-export { ensureSandboxCa, ensureSandboxTls, type SandboxCa, type SandboxTls } from './tls/certificates';
-export { parseFaultSpec, formatFaultSpec, FaultSpecError, NO_FAULTS, type FaultSpec, type FaultRates } from './faults/fault-spec';
+export {
+  sandboxOptionsSchema,
+  DEFAULT_STATE_DIR,
+  type SandboxOptions,
+  type SandboxOptionsInput,
+} from './options';
+export {
+  buildCliConfig,
+  writeSandboxConfig,
+  DEFAULT_CONFIG_FILE,
+  SANDBOX_CONNECTION_NAME,
+  type SandboxCliConfig,
+} from './cli-config';
+export {
+  ensureSandboxCa,
+  ensureSandboxTls,
+  type SandboxCa,
+  type SandboxTls,
+} from './tls/certificates';
+export {
+  parseFaultSpec,
+  formatFaultSpec,
+  FaultSpecError,
+  NO_FAULTS,
+  type FaultSpec,
+  type FaultRates,
+} from './faults/fault-spec';
 export type { SandboxStats } from './stats';
 export type { SandboxAccount } from './estate/account';
 export { KNOWN_REGIONS, DEFAULT_ESTATE_REGIONS } from './estate/regions';
-export { startSandboxDaemon, stopSandboxDaemon, type SandboxDaemonOptions, type SandboxDaemonInfo, type StopResult } from './daemon/daemon';
+export {
+  startSandboxDaemon,
+  stopSandboxDaemon,
+  type SandboxDaemonOptions,
+  type SandboxDaemonInfo,
+  type StopResult,
+} from './daemon/daemon';
 export { parseSigV4, verifySigV4, type SigV4Claim, type WireRequest } from './sigv4/index';

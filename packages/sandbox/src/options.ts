@@ -6,7 +6,10 @@ export const DEFAULT_STATE_DIR = '.ccx/sandbox';
 
 export const estateShapeSchema = z.object({
   accounts: z.number().int().min(1).max(50).default(3),
-  regions: z.array(z.enum(KNOWN_REGIONS)).min(1).default([...DEFAULT_ESTATE_REGIONS]),
+  regions: z
+    .array(z.enum(KNOWN_REGIONS))
+    .min(1)
+    .default([...DEFAULT_ESTATE_REGIONS]),
   /** Instances per account and region; absent means a seeded 15–35 each (a few hundred in all). */
   instancesPerRegion: z.number().int().min(0).max(100_000).optional(),
 });

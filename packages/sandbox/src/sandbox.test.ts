@@ -33,10 +33,17 @@ beforeEach(() => {
 describe('sandbox faults', () => {
   it('throttle=1 gives the SDK a throttling error it classifies as such (EC2 and STS)', async () => {
     sandbox.setFaults('throttle=1');
-    const ec2Error: unknown = await ec2For(sandbox, sandbox.accounts[0]!).send(new DescribeInstancesCommand({})).catch((error: unknown) => error);
-    expect(ec2Error).toMatchObject({ name: 'RequestLimitExceeded', $metadata: { httpStatusCode: 503 } });
+    const ec2Error: unknown = await ec2For(sandbox, sandbox.accounts[0]!)
+      .send(new DescribeInstancesCommand({}))
+      .catch((error: unknown) => error);
+    expect(ec2Error).toMatchObject({
+      name: 'RequestLimitExceeded',
+      $metadata: { httpStatusCode: 503 },
+    });
     expect(isThrottlingError(ec2Error as SdkError)).toBe(true);
-    const stsError: unknown = await stsFor(sandbox, sandbox.accounts[0]!).send(new GetCallerIdentityCommand({})).catch((error: unknown) => error);
+    const stsError: unknown = await stsFor(sandbox, sandbox.accounts[0]!)
+      .send(new GetCallerIdentityCommand({}))
+      .catch((error: unknown) => error);
     expect(stsError).toMatchObject({ name: 'Throttling', $metadata: { httpStatusCode: 400 } });
     expect(isThrottlingError(stsError as SdkError)).toBe(true);
     expect(sandbox.stats()).toMatchObject({ total: 2, throttled: 2, failed: 2 });
@@ -45,11 +52,16 @@ describe('sandbox faults', () => {
   it('per-service rates apply only to that service; error=1 gives 500s and 503s', async () => {
     sandbox.setFaults('ec2.error=1');
     const sts = stsFor(sandbox, sandbox.accounts[0]!);
-    await expect(sts.send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({ Account: sandbox.accounts[0]!.id });
+    await expect(sts.send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({
+      Account: sandbox.accounts[0]!.id,
+    });
     const ec2 = ec2For(sandbox, sandbox.accounts[0]!);
     const statuses = new Set<number>();
     for (let i = 0; i < 12; i++) {
-      const error = (await ec2.send(new DescribeRegionsCommand({})).catch((e: unknown) => e)) as { name: string; $metadata: { httpStatusCode: number } };
+      const error = (await ec2.send(new DescribeRegionsCommand({})).catch((e: unknown) => e)) as {
+        name: string;
+        $metadata: { httpStatusCode: number };
+      };
       expect(['InternalError', 'ServiceUnavailable']).toContain(error.name);
       statuses.add(error.$metadata.httpStatusCode);
     }
@@ -67,11 +79,17 @@ describe('sandbox faults', () => {
   });
 
   it('sets faults over HTTP and refuses a bad spec with a clear message', async () => {
-    const bad = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'PUT', body: 'throttle=2' });
+    const bad = await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'PUT',
+      body: 'throttle=2',
+    });
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: string };
     expect(body.error).toContain("'throttle=2'");
-    const good = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'PUT', body: 'latency=5,sts.throttle=0.5' });
+    const good = await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'PUT',
+      body: 'latency=5,sts.throttle=0.5',
+    });
     expect(await good.json()).toEqual({ faults: 'latency=5,sts.throttle=0.5' });
   });
 });
@@ -82,7 +100,11 @@ describe('sandbox counters and control endpoints', () => {
     await ec2.send(new DescribeInstancesCommand({}));
     await ec2.send(new DescribeInstancesCommand({}));
     await stsFor(sandbox, sandbox.accounts[1]!).send(new GetCallerIdentityCommand({}));
-    const expected = { total: 3, byOperation: { 'ec2:DescribeInstances': 2, 'sts:GetCallerIdentity': 1 }, failed: 0 };
+    const expected = {
+      total: 3,
+      byOperation: { 'ec2:DescribeInstances': 2, 'sts:GetCallerIdentity': 1 },
+      failed: 0,
+    };
     expect(sandbox.stats()).toMatchObject(expected);
     const response = await fetch(`${sandbox.url}/_sandbox/stats`);
     expect(await response.json()).toMatchObject(expected);
@@ -92,17 +114,29 @@ describe('sandbox counters and control endpoints', () => {
 
   it('reports health', async () => {
     const response = await fetch(`${sandbox.url}/_sandbox/health`);
-    expect(await response.json()).toMatchObject({ status: 'ok', sandbox: true, accounts: 3, instances: sandbox.instanceCount, pid: process.pid });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      sandbox: true,
+      accounts: 3,
+      instances: sandbox.instanceCount,
+      pid: process.pid,
+    });
   });
 });
 
 describe('sandbox over HTTPS', () => {
   it('serves the SDK over TLS when it trusts the sandbox CA', async () => {
     const handler = new NodeHttpHandler({ httpsAgent: new Agent({ ca: sandbox.caPem }) });
-    const ec2 = ec2For(sandbox, sandbox.accounts[0]!, 'us-east-1', { endpoint: sandbox.httpsUrl, requestHandler: handler });
+    const ec2 = ec2For(sandbox, sandbox.accounts[0]!, 'us-east-1', {
+      endpoint: sandbox.httpsUrl,
+      requestHandler: handler,
+    });
     const out = await ec2.send(new DescribeInstancesCommand({ MaxResults: 5 }));
     expect(out.Reservations!.length).toBeGreaterThan(0);
-    const untrusted = ec2For(sandbox, sandbox.accounts[0]!, 'us-east-1', { endpoint: sandbox.httpsUrl, requestHandler: new NodeHttpHandler({ httpsAgent: new Agent({ ca: [] }) }) });
+    const untrusted = ec2For(sandbox, sandbox.accounts[0]!, 'us-east-1', {
+      endpoint: sandbox.httpsUrl,
+      requestHandler: new NodeHttpHandler({ httpsAgent: new Agent({ ca: [] }) }),
+    });
     await expect(untrusted.send(new DescribeInstancesCommand({ MaxResults: 5 }))).rejects.toThrow();
   });
 
@@ -127,7 +161,10 @@ describe('sandbox ccx config', () => {
           endpoint: sandbox.url,
           credentials: { accessKeyId: hub!.accessKeyId, secretAccessKey: hub!.secretAccessKey },
           regions: [...sandbox.regions],
-          accounts: [{ alias: 'prod' }, ...others.map((a) => ({ roleArn: a.roleArn, alias: a.alias }))],
+          accounts: [
+            { alias: 'prod' },
+            ...others.map((a) => ({ roleArn: a.roleArn, alias: a.alias })),
+          ],
         },
       ],
       tls: { extraCaFile: sandbox.caFile },

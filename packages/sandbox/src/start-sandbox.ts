@@ -1,4 +1,9 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createAwsRouter } from './aws/aws-router';
@@ -25,7 +30,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) req.destroy(new Error(`Request body over ${MAX_BODY_BYTES} bytes`));
+      if (size > MAX_BODY_BYTES)
+        req.destroy(new Error(`Request body over ${MAX_BODY_BYTES} bytes`));
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
@@ -59,20 +65,34 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
   const { now: clock, onError: onErrorOption, ...rest } = input;
   const options = sandboxOptionsSchema.parse(rest);
   const now = clock ?? Date.now;
-  const onError = onErrorOption ?? ((error: unknown) => console.error('sandbox: unexpected error', error));
+  const onError =
+    onErrorOption ?? ((error: unknown) => console.error('sandbox: unexpected error', error));
   const estate = seedEstate(options.seed, options.estate, todayUtc(now()));
   const credentials = new CredentialStore(estate.accounts, options.seed);
   const faults = new FaultInjector(options.seed, options.faults);
   const stats = new StatsCounter(now());
   const routeAws = createAwsRouter({
-    services: [createStsService(estate, credentials), createEc2Service(estate, options.transitionMs)],
+    services: [
+      createStsService(estate, credentials),
+      createEc2Service(estate, options.transitionMs),
+    ],
     credentials,
     faults,
     stats,
     now,
     onError,
   });
-  const control = { stats, faults, now, health: () => ({ pid: process.pid, accounts: estate.accounts.length, regions: estate.regions, instances: estate.size }) };
+  const control = {
+    stats,
+    faults,
+    now,
+    health: () => ({
+      pid: process.pid,
+      accounts: estate.accounts.length,
+      regions: estate.regions,
+      instances: estate.size,
+    }),
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = req.url ?? '/';
@@ -82,12 +102,18 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     const body = await readBody(req);
     if (rawPath.startsWith('/_sandbox/')) {
       const reply = controlRoute(control, req.method ?? 'GET', rawPath, body.toString('utf8'));
-      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.json));
+      res
+        .writeHead(reply.status, { 'content-type': 'application/json' })
+        .end(JSON.stringify(reply.json));
       return;
     }
     const reply = await routeAws(req, rawPath, rawQuery, body);
     res
-      .writeHead(reply.status, { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': reply.requestId, 'x-ccx-sandbox': 'true' })
+      .writeHead(reply.status, {
+        'content-type': 'text/xml;charset=UTF-8',
+        'x-amzn-requestid': reply.requestId,
+        'x-ccx-sandbox': 'true',
+      })
       .end(reply.body);
   };
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -100,7 +126,10 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
 
   const tls = await ensureSandboxTls(options.stateDir);
   const httpServer = createHttpServer({ keepAliveTimeout: 30_000 }, listener);
-  const httpsServer = createHttpsServer({ key: tls.key, cert: tls.cert, keepAliveTimeout: 30_000 }, listener);
+  const httpsServer = createHttpsServer(
+    { key: tls.key, cert: tls.cert, keepAliveTimeout: 30_000 },
+    listener,
+  );
   const port = await listen(httpServer, options.port, options.host);
   let httpsPort: number;
   try {

@@ -22,7 +22,14 @@ export class StatsCounter {
   }
 
   private static empty(now: number): SandboxStats {
-    return { total: 0, byOperation: {}, failed: 0, throttled: 0, faulted: 0, since: new Date(now).toISOString() };
+    return {
+      total: 0,
+      byOperation: {},
+      failed: 0,
+      throttled: 0,
+      faulted: 0,
+      since: new Date(now).toISOString(),
+    };
   }
 
   request(service: string, operation: string): void {

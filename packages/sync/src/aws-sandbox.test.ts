@@ -23,7 +23,10 @@ describe('sync of the sandbox estate through the AWS provider', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ stateDir: mkdtempSync(join(tmpdir(), 'ccx-sync-test-')) });
     const config = awsProvider.configSchema.parse(sandbox.cliConfig().connections[0]);
-    connection = await awsProvider.connect('sandbox-aws', config, { logger: memoryLogger(), extraCaPem: sandbox.caPem });
+    connection = await awsProvider.connect('sandbox-aws', config, {
+      logger: memoryLogger(),
+      extraCaPem: sandbox.caPem,
+    });
   });
 
   afterAll(async () => {
@@ -54,7 +57,14 @@ describe('sync of the sandbox estate through the AWS provider', () => {
     const { items, total } = await store.resources.query({ offset: 0, limit: 10_000 });
     expect(items).toHaveLength(total);
     return items
-      .map(({ uid, state, name, tags, attributes, createdAt }) => ({ uid, state, name, tags, attributes, createdAt }))
+      .map(({ uid, state, name, tags, attributes, createdAt }) => ({
+        uid,
+        state,
+        name,
+        tags,
+        attributes,
+        createdAt,
+      }))
       .sort((a, b) => a.uid.localeCompare(b.uid));
   }
 
@@ -84,7 +94,11 @@ describe('sync of the sandbox estate through the AWS provider', () => {
 
       const again = await syncInto(clean);
       expect(again.summary.status).toBe('succeeded');
-      expect(again.summary.resources).toMatchObject({ created: 0, deleted: 0, listed: sandbox.instanceCount });
+      expect(again.summary.resources).toMatchObject({
+        created: 0,
+        deleted: 0,
+        listed: sandbox.instanceCount,
+      });
       expect(await inventory(clean)).toEqual(expected);
     } finally {
       sandbox.setFaults('');

@@ -19,6 +19,8 @@ describe('fullJitterDelay', () => {
   it('is reproducible for a seed', () => {
     const a = seededRandom(42);
     const b = seededRandom(42);
-    expect([1, 2, 3].map((n) => fullJitterDelay(n, policy, a))).toEqual([1, 2, 3].map((n) => fullJitterDelay(n, policy, b)));
+    expect([1, 2, 3].map((n) => fullJitterDelay(n, policy, a))).toEqual(
+      [1, 2, 3].map((n) => fullJitterDelay(n, policy, b)),
+    );
   });
 });

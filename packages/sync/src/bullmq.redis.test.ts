@@ -18,7 +18,13 @@ const redisUrl = process.env.CCX_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Real Redis, real BullMQ: a worker in this process holds the same fake runtime. */
 syncDriverContract('BullMQ', async (runtime) => {
   const queueName = `ccx-sync-test-${randomUUID()}`;
-  const worker = await startSyncWorker({ redisUrl, queueName, runtime, concurrency: 16, logger: memoryLogger() });
+  const worker = await startSyncWorker({
+    redisUrl,
+    queueName,
+    runtime,
+    concurrency: 16,
+    logger: memoryLogger(),
+  });
   const driver = bullmqDriver({ redisUrl, queueName });
   return {
     driver,
@@ -37,7 +43,12 @@ describe('BullMQ worker edges', () => {
   it('rejects an invalid payload and a job for a connection it does not have', async () => {
     const queueName = `ccx-sync-test-${randomUUID()}`;
     const sink = new MemorySink();
-    const worker = await startSyncWorker({ redisUrl, queueName, runtime: { connections: new Map(), sink }, logger: memoryLogger() });
+    const worker = await startSyncWorker({
+      redisUrl,
+      queueName,
+      runtime: { connections: new Map(), sink },
+      logger: memoryLogger(),
+    });
     const driver = bullmqDriver({ redisUrl, queueName });
     const connection = openRedis(redisUrl, failOnRedisError);
     const queue = new Queue(queueName, { connection });
@@ -65,7 +76,9 @@ describe('BullMQ worker edges', () => {
         signal: new AbortController().signal,
         report: () => {},
       };
-      await expect(driver.execute(execution, { connections: new Map(), sink })).rejects.toThrow(/not configured here/);
+      await expect(driver.execute(execution, { connections: new Map(), sink })).rejects.toThrow(
+        /not configured here/,
+      );
       expect(sink.calls).toEqual([]);
     } finally {
       await events.close();

@@ -14,7 +14,12 @@ describe('closing the sync service', () => {
     });
     const sink = new MemorySink();
     const runs = new MemoryRunLog();
-    const service = createSyncService({ connections: [connection], sink, runs, logger: memoryLogger() });
+    const service = createSyncService({
+      connections: [connection],
+      sink,
+      runs,
+      logger: memoryLogger(),
+    });
     const { runId } = await service.start('test');
     await new Promise((resolve) => setTimeout(resolve, 30));
     await service.close();

@@ -1,4 +1,6 @@
 import { inProcessDriver } from './drivers/in-process';
 import { syncDriverContract } from './sync.contract';
 
-syncDriverContract('in-process', () => Promise.resolve({ driver: inProcessDriver(), close: () => Promise.resolve() }));
+syncDriverContract('in-process', () =>
+  Promise.resolve({ driver: inProcessDriver(), close: () => Promise.resolve() }),
+);

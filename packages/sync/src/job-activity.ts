@@ -30,7 +30,12 @@ export interface JobResult {
   counts: ListingCounts;
 }
 
-export const emptyCounts = (): ListingCounts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
+export const emptyCounts = (): ListingCounts => ({
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  deleted: 0,
+});
 
 export function addCounts(into: ListingCounts, more: ListingCounts): void {
   into.created += more.created;

@@ -12,7 +12,10 @@ export function jobSlots(job: SyncJob, limits: SyncLimits): LimitSlot[] {
   const service = serviceOf(job.type);
   return [
     { key: 'run', limit: limits.maxConcurrentJobs },
-    { key: `provider:${job.provider}`, limit: limits.providers[job.provider] ?? limits.perProvider },
+    {
+      key: `provider:${job.provider}`,
+      limit: limits.providers[job.provider] ?? limits.perProvider,
+    },
     {
       key: `api:${job.provider}:${service}:${job.account}:${job.region}`,
       limit: limits.apis[`${job.provider}:${service}`] ?? limits.perApi,

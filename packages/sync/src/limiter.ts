@@ -37,14 +37,15 @@ export class KeyedLimiter {
   }
 
   private dispatch(): void {
-    for (let i = 0; i < this.waiters.length; ) {
+    for (let i = 0; i < this.waiters.length;) {
       const waiter = this.waiters[i]!;
       if (!this.fits(waiter.slots)) {
         i += 1;
         continue;
       }
       this.waiters.splice(i, 1);
-      for (const slot of waiter.slots) this.inUse.set(slot.key, (this.inUse.get(slot.key) ?? 0) + 1);
+      for (const slot of waiter.slots)
+        this.inUse.set(slot.key, (this.inUse.get(slot.key) ?? 0) + 1);
       waiter.grant();
     }
   }

@@ -22,7 +22,8 @@ export async function listIntoSink(
   options: ListingOptions,
 ): Promise<number> {
   const connection = runtime.connections.get(job.connection);
-  if (!connection) throw new CcxError('not_found', `Connection ${job.connection} is not configured here`);
+  if (!connection)
+    throw new CcxError('not_found', `Connection ${job.connection} is not configured here`);
   const inventory = connection.inventory;
   if (!inventory?.types.includes(job.type)) {
     throw new CcxError('invalid_input', `Connection ${job.connection} cannot list ${job.type}`);
@@ -40,12 +41,20 @@ export async function listIntoSink(
     if (batch.length === 0) return;
     const resources = batch;
     batch = [];
-    addCounts(counts, await runtime.sink.applyBatch({ scope, type: job.type, runId: job.runId, resources }));
+    addCounts(
+      counts,
+      await runtime.sink.applyBatch({ scope, type: job.type, runId: job.runId, resources }),
+    );
     listed += resources.length;
     options.onProgress(listed);
   };
   const listing = inventory.list(
-    { provider: job.provider, connection: job.connection, account: job.account, region: job.region },
+    {
+      provider: job.provider,
+      connection: job.connection,
+      account: job.account,
+      region: job.region,
+    },
     job.type,
     { signal: options.signal },
   );
@@ -55,7 +64,11 @@ export async function listIntoSink(
   }
   await flush();
   options.signal?.throwIfAborted();
-  const { deleted } = await runtime.sink.completeListing({ scope, type: job.type, runId: job.runId });
+  const { deleted } = await runtime.sink.completeListing({
+    scope,
+    type: job.type,
+    runId: job.runId,
+  });
   counts.deleted += deleted;
   return listed;
 }

@@ -26,7 +26,11 @@ export async function planJobs(
     listing.map((connection) =>
       withRetry(() => connection.scopes(), options.retry, options.random, {
         signal: options.signal,
-        onRetry: (notice) => options.logger.warn({ connection: connection.name, ...notice }, 'retrying scope discovery'),
+        onRetry: (notice) =>
+          options.logger.warn(
+            { connection: connection.name, ...notice },
+            'retrying scope discovery',
+          ),
       }),
     ),
   );
@@ -35,7 +39,10 @@ export async function planJobs(
   discovered.forEach((outcome, index) => {
     const connection = listing[index]!;
     if (outcome.status === 'rejected') {
-      options.logger.error({ connection: connection.name, err: outcome.reason as unknown }, 'scope discovery failed');
+      options.logger.error(
+        { connection: connection.name, err: outcome.reason as unknown },
+        'scope discovery failed',
+      );
       errors.push({ scope: connection.name, type: '*', message: errorMessage(outcome.reason) });
       return;
     }

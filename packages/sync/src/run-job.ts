@@ -21,10 +21,16 @@ export interface RunJobOptions {
  * A configured seed is mixed with the job id so that jobs failing together do not retry in
  * step.
  */
-export async function runJob(job: SyncJob, runtime: JobRuntime, options: RunJobOptions): Promise<JobResult> {
+export async function runJob(
+  job: SyncJob,
+  runtime: JobRuntime,
+  options: RunJobOptions,
+): Promise<JobResult> {
   const random =
     options.random ??
-    (seededRandom(options.retry.seed === undefined ? randomSeed() : deriveSeed(options.retry.seed, job.id)));
+    seededRandom(
+      options.retry.seed === undefined ? randomSeed() : deriveSeed(options.retry.seed, job.id),
+    );
   const counts = emptyCounts();
   const listed = await withRetry(
     () =>

@@ -19,11 +19,14 @@ interface ActiveRun {
   done?: Promise<SyncSummary>;
 }
 
-function connectionMap(input: SyncServiceOptions['connections']): ReadonlyMap<string, ProviderConnection> {
+function connectionMap(
+  input: SyncServiceOptions['connections'],
+): ReadonlyMap<string, ProviderConnection> {
   if (!Array.isArray(input)) return input as ReadonlyMap<string, ProviderConnection>;
   const map = new Map<string, ProviderConnection>();
   for (const connection of input as readonly ProviderConnection[]) {
-    if (map.has(connection.name)) throw new CcxError('invalid_input', `Duplicate connection name ${connection.name}`);
+    if (map.has(connection.name))
+      throw new CcxError('invalid_input', `Duplicate connection name ${connection.name}`);
     map.set(connection.name, connection);
   }
   return map;
@@ -59,7 +62,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
   };
 
-  async function runOneJob(job: SyncJob, signal: AbortSignal, errors: SyncError[]): Promise<JobOutcome> {
+  async function runOneJob(
+    job: SyncJob,
+    signal: AbortSignal,
+    errors: SyncError[],
+  ): Promise<JobOutcome> {
     const release = await limiter.acquire(jobSlots(job, limits));
     const scope = scopeKey(job);
     try {
@@ -73,14 +80,31 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           emit({ type: 'job.retry', runId: job.runId, jobId: job.id, attempt, delayMs, error });
         }
       };
-      const result = await driver.execute({ job, retry, batchSize: limits.batchSize, signal, report }, runtime);
-      emit({ type: 'job.completed', runId: job.runId, jobId: job.id, scope, resourceType: job.type, ...result });
+      const result = await driver.execute(
+        { job, retry, batchSize: limits.batchSize, signal, report },
+        runtime,
+      );
+      emit({
+        type: 'job.completed',
+        runId: job.runId,
+        jobId: job.id,
+        scope,
+        resourceType: job.type,
+        ...result,
+      });
       return { job, result };
     } catch (error) {
       const message = errorMessage(error);
       logger.warn({ err: error, jobId: job.id, scope, type: job.type }, 'sync job failed');
       errors.push({ scope, type: job.type, message });
-      emit({ type: 'job.failed', runId: job.runId, jobId: job.id, scope, resourceType: job.type, error: message });
+      emit({
+        type: 'job.failed',
+        runId: job.runId,
+        jobId: job.id,
+        scope,
+        resourceType: job.type,
+        error: message,
+      });
       return { job, result: null };
     } finally {
       release();
@@ -92,8 +116,19 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const { signal } = controller;
     const startedAt = Date.now();
     const random = seededRandom(retry.seed ?? randomSeed());
-    const plan = await planJobs(runId, [...connections.values()], { retry, random, signal, logger });
-    emit({ type: 'run.started', runId, at: new Date(startedAt).toISOString(), trigger, jobs: plan.jobs.length });
+    const plan = await planJobs(runId, [...connections.values()], {
+      retry,
+      random,
+      signal,
+      logger,
+    });
+    emit({
+      type: 'run.started',
+      runId,
+      at: new Date(startedAt).toISOString(),
+      trigger,
+      jobs: plan.jobs.length,
+    });
     const errors = [...plan.errors];
     const outcomes = await Promise.all(plan.jobs.map((job) => runOneJob(job, signal, errors)));
     const summary = summarize({ runId, outcomes, errors, durationMs: Date.now() - startedAt });
@@ -148,7 +183,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       const run = active;
       if (run) {
         run.controller.abort(new CcxError('unavailable', 'The sync service is closing'));
-        await run.done?.catch((error: unknown) => logger.warn({ err: error, runId: run.runId }, 'sync run ended by close'));
+        await run.done?.catch((error: unknown) =>
+          logger.warn({ err: error, runId: run.runId }, 'sync run ended by close'),
+        );
       }
       listeners.clear();
       await driver.close();

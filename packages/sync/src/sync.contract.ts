@@ -20,7 +20,10 @@ const fastRetry = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, seed: 7 };
  * sink, asks `setup` for a driver that runs jobs against them, and checks the service's
  * events, run record and sink calls.
  */
-export function syncDriverContract(name: string, setup: (runtime: JobRuntime) => Promise<DriverHarness>): void {
+export function syncDriverContract(
+  name: string,
+  setup: (runtime: JobRuntime) => Promise<DriverHarness>,
+): void {
   describe(`sync service on the ${name} driver`, () => {
     const cleanups: (() => Promise<void>)[] = [];
     afterEach(async () => {
@@ -30,10 +33,18 @@ export function syncDriverContract(name: string, setup: (runtime: JobRuntime) =>
     async function build(
       connections: ProviderConnection[],
       extra: Partial<Pick<SyncServiceOptions, 'limits' | 'retry'>> = {},
-    ): Promise<{ service: SyncService; sink: MemorySink; runs: MemoryRunLog; events: SyncEvent[] }> {
+    ): Promise<{
+      service: SyncService;
+      sink: MemorySink;
+      runs: MemoryRunLog;
+      events: SyncEvent[];
+    }> {
       const sink = new MemorySink();
       const runs = new MemoryRunLog();
-      const harness = await setup({ connections: new Map(connections.map((c) => [c.name, c])), sink });
+      const harness = await setup({
+        connections: new Map(connections.map((c) => [c.name, c])),
+        sink,
+      });
       const service = createSyncService({
         connections,
         sink,
@@ -57,21 +68,34 @@ export function syncDriverContract(name: string, setup: (runtime: JobRuntime) =>
         { account: '111111111111', region: 'us-east-1', count: 1200 },
         { account: '111111111111', region: 'eu-west-1', count: 300 },
       ];
-      const { service, sink, runs } = await build([fakeConnection({ name: 'prod', scopes, pageSize: 250 })], {
-        limits: { batchSize: 500 },
-      });
+      const { service, sink, runs } = await build(
+        [fakeConnection({ name: 'prod', scopes, pageSize: 250 })],
+        {
+          limits: { batchSize: 500 },
+        },
+      );
       const first = await service.run('test');
       expect(first.status).toBe('succeeded');
       expect(first.jobs).toEqual({ total: 2, succeeded: 2, failed: 0 });
       expect(first.resources).toMatchObject({ listed: 1500, created: 1500, deleted: 0 });
       expect(first.byProvider).toEqual({ aws: 1500 });
       const east = sink.calls.filter((c) => c.scope === 'prod/111111111111/us-east-1/ec2.instance');
-      expect(east.map((c) => `${c.kind}:${c.size}`)).toEqual(['batch:500', 'batch:500', 'batch:200', 'complete:0']);
+      expect(east.map((c) => `${c.kind}:${c.size}`)).toEqual([
+        'batch:500',
+        'batch:500',
+        'batch:200',
+        'complete:0',
+      ]);
       expect(runs.runs.get(first.runId)).toMatchObject({ status: 'succeeded', trigger: 'test' });
 
       scopes[0]!.count = 1000;
       const second = await service.run('test');
-      expect(second.resources).toMatchObject({ listed: 1300, created: 0, unchanged: 1300, deleted: 200 });
+      expect(second.resources).toMatchObject({
+        listed: 1300,
+        created: 0,
+        unchanged: 1300,
+        deleted: 200,
+      });
       expect(sink.live()).toHaveLength(1300);
     });
 
@@ -86,7 +110,8 @@ export function syncDriverContract(name: string, setup: (runtime: JobRuntime) =>
         scopes,
         pageSize: 100,
         beforePage: ({ scope, page }) => {
-          if (failWest && scope.region === 'eu-west-1' && page === 1) throw new Error('AccessDenied mid-listing');
+          if (failWest && scope.region === 'eu-west-1' && page === 1)
+            throw new Error('AccessDenied mid-listing');
         },
       });
       const { service, sink, runs } = await build([connection], { limits: { batchSize: 100 } });
@@ -100,9 +125,15 @@ export function syncDriverContract(name: string, setup: (runtime: JobRuntime) =>
       expect(summary.status).toBe('partial');
       expect(summary.jobs).toEqual({ total: 2, succeeded: 1, failed: 1 });
       expect(summary.errors).toEqual([
-        { scope: 'prod/111111111111/eu-west-1', type: 'ec2.instance', message: 'AccessDenied mid-listing' },
+        {
+          scope: 'prod/111111111111/eu-west-1',
+          type: 'ec2.instance',
+          message: 'AccessDenied mid-listing',
+        },
       ]);
-      const west = sink.calls.filter((c) => c.runId === summary.runId && c.scope.includes('eu-west-1'));
+      const west = sink.calls.filter(
+        (c) => c.runId === summary.runId && c.scope.includes('eu-west-1'),
+      );
       expect(west.some((c) => c.kind === 'complete')).toBe(false);
       const live = sink.live();
       expect(live.filter((r) => r.region === 'eu-west-1')).toHaveLength(300);
@@ -140,7 +171,8 @@ export function syncDriverContract(name: string, setup: (runtime: JobRuntime) =>
           { account: '111111111111', region: 'eu-west-1', count: 10 },
         ],
         beforePage: ({ scope }) => {
-          if (scope.region === 'us-east-1') throw new CcxError('forbidden', 'UnauthorizedOperation');
+          if (scope.region === 'us-east-1')
+            throw new CcxError('forbidden', 'UnauthorizedOperation');
           throw new CcxError('unavailable', 'still throttled', { retryable: true });
         },
       });
@@ -149,7 +181,9 @@ export function syncDriverContract(name: string, setup: (runtime: JobRuntime) =>
       expect(summary.status).toBe('failed');
       expect(summary.jobs.failed).toBe(2);
       expect(connection.listCalls.get('111111111111/us-east-1/ec2.instance')).toBe(1);
-      expect(connection.listCalls.get('111111111111/eu-west-1/ec2.instance')).toBe(fastRetry.maxAttempts);
+      expect(connection.listCalls.get('111111111111/eu-west-1/ec2.instance')).toBe(
+        fastRetry.maxAttempts,
+      );
       expect(events.filter((e) => e.type === 'job.retry')).toHaveLength(fastRetry.maxAttempts - 1);
     });
 
@@ -157,7 +191,9 @@ export function syncDriverContract(name: string, setup: (runtime: JobRuntime) =>
       const recorder = new FlightRecorder();
       const accounts = ['111111111111', '222222222222', '333333333333'];
       const regions = ['us-east-1', 'eu-west-1'];
-      const scopes = accounts.flatMap((account) => regions.map((region) => ({ account, region, count: 30 })));
+      const scopes = accounts.flatMap((account) =>
+        regions.map((region) => ({ account, region, count: 30 })),
+      );
       const aws = fakeConnection({
         name: 'aws-prod',
         scopes,
@@ -166,7 +202,14 @@ export function syncDriverContract(name: string, setup: (runtime: JobRuntime) =>
         pageDelayMs: 8,
         recorder,
       });
-      const gcp = fakeConnection({ name: 'gcp-prod', provider: 'gcp', scopes, pageSize: 10, pageDelayMs: 8, recorder });
+      const gcp = fakeConnection({
+        name: 'gcp-prod',
+        provider: 'gcp',
+        scopes,
+        pageSize: 10,
+        pageDelayMs: 8,
+        recorder,
+      });
       const { service } = await build([aws, gcp], {
         limits: { maxConcurrentJobs: 5, perProvider: 3, perApi: 1, providers: { gcp: 2 } },
       });
@@ -195,7 +238,12 @@ export function syncDriverContract(name: string, setup: (runtime: JobRuntime) =>
       });
       const { service, events } = await build([connection], { limits: { batchSize: 10 } });
       const summary = await service.run('test');
-      expect(events[0]).toMatchObject({ type: 'run.started', runId: summary.runId, jobs: 2, trigger: 'test' });
+      expect(events[0]).toMatchObject({
+        type: 'run.started',
+        runId: summary.runId,
+        jobs: 2,
+        trigger: 'test',
+      });
       expect(events.at(-1)).toEqual(expect.objectContaining({ type: 'run.completed', summary }));
       const byJob = new Map<string, string[]>();
       for (const event of events) {

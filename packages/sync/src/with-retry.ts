@@ -24,7 +24,8 @@ export async function withRetry<T>(
     try {
       return await fn(attempt);
     } catch (error) {
-      if (options.signal?.aborted || !isRetryable(error) || attempt >= policy.maxAttempts) throw error;
+      if (options.signal?.aborted || !isRetryable(error) || attempt >= policy.maxAttempts)
+        throw error;
       const delayMs = fullJitterDelay(attempt, policy, random);
       options.onRetry?.({ attempt, delayMs, error: errorMessage(error) });
       await sleep(delayMs, options.signal);

@@ -17,7 +17,9 @@ describe('extraCaFileFor', () => {
     writeFileSync(join(cwd, 'ccx.yaml'), 'tls:\n  extraCaFile: certs/corp.pem\n');
     writeFileSync(join(cwd, 'other.yaml'), 'tls:\n  extraCaFile: /etc/other.pem\n');
     expect(await extraCaFileFor(['sync'], {}, cwd)).toBe(join(cwd, 'certs/corp.pem'));
-    expect(await extraCaFileFor(['--config', 'other.yaml', 'sync'], {}, cwd)).toBe('/etc/other.pem');
+    expect(await extraCaFileFor(['--config', 'other.yaml', 'sync'], {}, cwd)).toBe(
+      '/etc/other.pem',
+    );
     expect(await extraCaFileFor(['sync', '--config=other.yaml'], {}, cwd)).toBe('/etc/other.pem');
   });
 
@@ -32,7 +34,11 @@ describe('extraCaFileFor', () => {
     const cwd = tempCwd();
     const inherited = join(cwd, 'corp.pem');
     writeFileSync(inherited, '-----BEGIN CERTIFICATE-----\ncorp\n-----END CERTIFICATE-----\n');
-    const file = await extraCaFileFor(['sandbox', 'start'], { NODE_EXTRA_CA_CERTS: inherited }, cwd);
+    const file = await extraCaFileFor(
+      ['sandbox', 'start'],
+      { NODE_EXTRA_CA_CERTS: inherited },
+      cwd,
+    );
     expect(file).toBe(join(cwd, '.ccx/ca-bundle.pem'));
     const pem = readFileSync(file!, 'utf8');
     expect(pem).toContain('corp');

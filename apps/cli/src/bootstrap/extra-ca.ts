@@ -15,7 +15,11 @@ const SANDBOX_COMMANDS = new Set(['demo', 'sandbox']);
  * The config is only peeked at here: if it cannot be read, this returns null and the command
  * itself loads the config and reports the problem properly (with exit code 2).
  */
-export async function extraCaFileFor(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string | null> {
+export async function extraCaFileFor(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<string | null> {
   const wanted = await wantedCaFile(args, env, cwd);
   if (wanted === null) return null;
   const inherited = env.NODE_EXTRA_CA_CERTS;
@@ -23,7 +27,11 @@ export async function extraCaFileFor(args: readonly string[], env: NodeJS.Proces
   return bundle([inherited, wanted], localPaths(cwd).caBundle);
 }
 
-async function wantedCaFile(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string | null> {
+async function wantedCaFile(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<string | null> {
   const command = args.find((arg) => !arg.startsWith('-') && !isOptionValue(args, arg));
   if (command !== undefined && SANDBOX_COMMANDS.has(command)) {
     // Loaded only here: every other command line starts without the sandbox package.
@@ -53,10 +61,17 @@ function isOptionValue(args: readonly string[], arg: string): boolean {
   return index > 0 && args[index - 1] === '--config';
 }
 
-function configFileFrom(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): string | null {
+function configFileFrom(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): string | null {
   const index = args.indexOf('--config');
   const inline = args.find((arg) => arg.startsWith('--config='));
-  const file = index >= 0 ? args[index + 1] : (inline?.slice('--config='.length) ?? env.CCX_CONFIG ?? 'ccx.yaml');
+  const file =
+    index >= 0
+      ? args[index + 1]
+      : (inline?.slice('--config='.length) ?? env.CCX_CONFIG ?? 'ccx.yaml');
   return file === undefined || file === '' ? null : resolve(cwd, file);
 }
 

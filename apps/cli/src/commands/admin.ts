@@ -22,28 +22,33 @@ export function adminCommand(ctx: CliContext, outcome: Outcome): Command {
     .option('--password-stdin', 'read the password from standard input')
     .addOption(new Option('--role <role>', 'role of the account').choices(ROLES).default('admin'))
     .option('--display-name <name>', 'name shown in the UI')
-    .action(async (options: { username: string; passwordStdin?: boolean; role: Role; displayName?: string }, command: Command) => {
-      const globals = globalsOf(command);
-      const config = await loadCliConfig(ctx, globals);
-      const password = await readPassword(ctx, options.passwordStdin === true);
-      const weakness = weakPasswordReason(password, options.username);
-      if (weakness !== null) throw invalidInput(`Password refused: ${weakness}`);
-      const { createLocalUser, publicUser } = await import('@ccx/api');
-      const { openMigratedStore } = await import('@ccx/server');
-      const store = await openMigratedStore(config.store.url ?? ':memory:');
-      try {
-        const user = await createLocalUser(store, {
-          username: options.username,
-          password,
-          role: roleSchema.parse(options.role),
-          displayName: options.displayName ?? null,
-        });
-        if (globals.json) printJson(ctx, publicUser(user));
-        else say(ctx, globals, `Created ${user.role} "${user.username}".`);
-        outcome.code = 0;
-      } finally {
-        await store.close();
-      }
-    });
+    .action(
+      async (
+        options: { username: string; passwordStdin?: boolean; role: Role; displayName?: string },
+        command: Command,
+      ) => {
+        const globals = globalsOf(command);
+        const config = await loadCliConfig(ctx, globals);
+        const password = await readPassword(ctx, options.passwordStdin === true);
+        const weakness = weakPasswordReason(password, options.username);
+        if (weakness !== null) throw invalidInput(`Password refused: ${weakness}`);
+        const { createLocalUser, publicUser } = await import('@ccx/api');
+        const { openMigratedStore } = await import('@ccx/server');
+        const store = await openMigratedStore(config.store.url ?? ':memory:');
+        try {
+          const user = await createLocalUser(store, {
+            username: options.username,
+            password,
+            role: roleSchema.parse(options.role),
+            displayName: options.displayName ?? null,
+          });
+          if (globals.json) printJson(ctx, publicUser(user));
+          else say(ctx, globals, `Created ${user.role} "${user.username}".`);
+          outcome.code = 0;
+        } finally {
+          await store.close();
+        }
+      },
+    );
   return admin;
 }

@@ -1,7 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { commandLogger, globalsOf, printJson, say, type CliContext, type GlobalOptions } from '../context';
+import {
+  commandLogger,
+  globalsOf,
+  printJson,
+  say,
+  type CliContext,
+  type GlobalOptions,
+} from '../context';
 import type { CcxConfig } from '@ccx/server';
 import { DEMO_USERS } from '../demo-users';
 import { EXIT } from '../exit-codes';
@@ -48,18 +55,28 @@ function printLogin(ctx: CliContext, globals: GlobalOptions, url: string, create
   for (const user of DEMO_USERS) {
     say(ctx, globals, `  ${user.role.padEnd(8)} ${user.username} / ${user.password}`);
   }
-  if (created.length === 0) say(ctx, globals, '(existing demo accounts were kept; if you changed a password, use yours)');
+  if (created.length === 0)
+    say(ctx, globals, '(existing demo accounts were kept; if you changed a password, use yours)');
   say(ctx, globals, 'Press Ctrl-C to stop.');
 }
 
-async function runDemo(ctx: CliContext, globals: GlobalOptions, options: DemoOptions, outcome: Outcome): Promise<void> {
+async function runDemo(
+  ctx: CliContext,
+  globals: GlobalOptions,
+  options: DemoOptions,
+  outcome: Outcome,
+): Promise<void> {
   await checkFaultSpec(options.faults);
   const { startSandbox, writeSandboxConfig } = await import('@ccx/sandbox');
   const { openRuntime, startServer } = await import('@ccx/server');
   const { ensureDemoUsers } = await import('../demo-users-setup');
   const paths = localPaths(ctx.cwd);
   await mkdir(paths.demoData, { recursive: true });
-  const sandbox = await startSandbox({ stateDir: paths.sandboxState, seed: options.seed, faults: options.faults });
+  const sandbox = await startSandbox({
+    stateDir: paths.sandboxState,
+    seed: options.seed,
+    faults: options.faults,
+  });
   try {
     await writeSandboxConfig(sandbox, paths.sandboxConfig);
     const config = await demoConfig(ctx, paths.sandboxConfig);
@@ -97,8 +114,12 @@ async function runDemo(ctx: CliContext, globals: GlobalOptions, options: DemoOpt
 export function demoCommand(ctx: CliContext, outcome: Outcome): Command {
   return withSandboxFlags(
     new Command('demo')
-      .description('start the sandbox, sync it into .ccx/demo/ and serve the dashboard on http://127.0.0.1:8080')
+      .description(
+        'start the sandbox, sync it into .ccx/demo/ and serve the dashboard on http://127.0.0.1:8080',
+      )
       .option('--port <n>', `port to serve on (default ${DEMO_PORT})`, parsePort)
       .option('--once', 'sync once, print the result and exit instead of serving'),
-  ).action(async (options: DemoOptions, command: Command) => runDemo(ctx, globalsOf(command), options, outcome));
+  ).action(async (options: DemoOptions, command: Command) =>
+    runDemo(ctx, globalsOf(command), options, outcome),
+  );
 }

@@ -8,14 +8,26 @@ import { checkFaultSpec, withSandboxFlags, type SandboxFlags } from '../sandbox-
 import { untilSignal } from '../signals';
 
 /** Runs the sandbox in this process until SIGINT/SIGTERM. */
-async function runForeground(ctx: CliContext, globals: GlobalOptions, flags: SandboxFlags): Promise<void> {
+async function runForeground(
+  ctx: CliContext,
+  globals: GlobalOptions,
+  flags: SandboxFlags,
+): Promise<void> {
   await checkFaultSpec(flags.faults);
   const { startSandbox, writeSandboxConfig } = await import('@ccx/sandbox');
   const paths = localPaths(ctx.cwd);
-  const sandbox = await startSandbox({ stateDir: paths.sandboxState, seed: flags.seed, faults: flags.faults });
+  const sandbox = await startSandbox({
+    stateDir: paths.sandboxState,
+    seed: flags.seed,
+    faults: flags.faults,
+  });
   try {
     await writeSandboxConfig(sandbox, paths.sandboxConfig);
-    say(ctx, globals, `SANDBOX serving AWS at ${sandbox.url} and ${sandbox.httpsUrl} (Ctrl-C to stop)`);
+    say(
+      ctx,
+      globals,
+      `SANDBOX serving AWS at ${sandbox.url} and ${sandbox.httpsUrl} (Ctrl-C to stop)`,
+    );
     say(ctx, globals, `Sync it with: ccx sync --config ${paths.sandboxConfig}`);
     await untilSignal();
   } finally {
@@ -27,7 +39,11 @@ async function runForeground(ctx: CliContext, globals: GlobalOptions, flags: San
  * Starts the sandbox as a background process through the sandbox's own daemon launcher, which
  * resolves once the sandbox serves and its config is written (its log is in the state folder).
  */
-async function runDetached(ctx: CliContext, globals: GlobalOptions, flags: SandboxFlags): Promise<void> {
+async function runDetached(
+  ctx: CliContext,
+  globals: GlobalOptions,
+  flags: SandboxFlags,
+): Promise<void> {
   await checkFaultSpec(flags.faults);
   const { startSandboxDaemon } = await import('@ccx/sandbox');
   const paths = localPaths(ctx.cwd);
@@ -41,12 +57,22 @@ async function runDetached(ctx: CliContext, globals: GlobalOptions, flags: Sandb
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw /already running/.test(message) ? conflict(message) : new CcxError('unavailable', message, { cause: error });
+    throw /already running/.test(message)
+      ? conflict(message)
+      : new CcxError('unavailable', message, { cause: error });
   }
   if (globals.json) printJson(ctx, info);
   else {
-    say(ctx, globals, `SANDBOX started in the background (pid ${info.pid}) at ${info.url}; config: ${info.configFile}`);
-    say(ctx, globals, `Sync it with "ccx sync --config ${info.configFile}"; stop it with "ccx sandbox stop".`);
+    say(
+      ctx,
+      globals,
+      `SANDBOX started in the background (pid ${info.pid}) at ${info.url}; config: ${info.configFile}`,
+    );
+    say(
+      ctx,
+      globals,
+      `Sync it with "ccx sync --config ${info.configFile}"; stop it with "ccx sandbox stop".`,
+    );
   }
 }
 
@@ -55,16 +81,21 @@ async function stop(ctx: CliContext, globals: GlobalOptions): Promise<void> {
   const result = await stopSandboxDaemon(localPaths(ctx.cwd).sandboxState);
   if (globals.json) printJson(ctx, result);
   else if (result.stopped) say(ctx, globals, `Sandbox (pid ${result.pid}) stopped.`);
-  else if (result.reason === 'stale-pid-file') say(ctx, globals, 'No sandbox was running (removed a stale pid file).');
+  else if (result.reason === 'stale-pid-file')
+    say(ctx, globals, 'No sandbox was running (removed a stale pid file).');
   else say(ctx, globals, 'No sandbox is running.');
 }
 
 export function sandboxCommand(ctx: CliContext, _outcome: Outcome): Command {
-  const sandbox = new Command('sandbox').description('the local sandbox estate (no cloud account needed)');
+  const sandbox = new Command('sandbox').description(
+    'the local sandbox estate (no cloud account needed)',
+  );
   withSandboxFlags(
     sandbox
       .command('start')
-      .description('start the sandbox and write .ccx/sandbox.yaml; runs until Ctrl-C unless --detach')
+      .description(
+        'start the sandbox and write .ccx/sandbox.yaml; runs until Ctrl-C unless --detach',
+      )
       .option('--detach', 'run in the background; stop with "ccx sandbox stop"'),
   ).action(async (options: SandboxFlags & { detach?: boolean }, command: Command) => {
     const globals = globalsOf(command);

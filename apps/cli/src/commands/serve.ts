@@ -1,5 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { commandLogger, globalsOf, loadCliConfig, printJson, say, type CliContext } from '../context';
+import {
+  commandLogger,
+  globalsOf,
+  loadCliConfig,
+  printJson,
+  say,
+  type CliContext,
+} from '../context';
 import type { Outcome } from '../outcome';
 import { untilSignal } from '../signals';
 
@@ -14,12 +21,19 @@ export function parsePort(value: string): number {
 export function serveCommand(ctx: CliContext, _outcome: Outcome): Command {
   return new Command('serve')
     .description('serve the API and the web app until interrupted (Ctrl-C)')
-    .option('--port <n>', 'port to listen on (overrides server.port; 0 picks a free one)', parsePort)
+    .option(
+      '--port <n>',
+      'port to listen on (overrides server.port; 0 picks a free one)',
+      parsePort,
+    )
     .action(async (options: { port?: number }, command: Command) => {
       const globals = globalsOf(command);
       const config = await loadCliConfig(ctx, globals);
       const { startServer } = await import('@ccx/server');
-      const server = await startServer(config, { port: options.port, logger: await commandLogger(config, globals, true) });
+      const server = await startServer(config, {
+        port: options.port,
+        logger: await commandLogger(config, globals, true),
+      });
       if (globals.json) printJson(ctx, { url: server.url });
       else say(ctx, globals, `Creator's Codex is serving at ${server.url} (Ctrl-C to stop)`);
       await untilSignal();

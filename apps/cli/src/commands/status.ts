@@ -10,7 +10,10 @@ import type { Outcome } from '../outcome';
  */
 export async function statusReport(config: CcxConfig, store: Store) {
   const { VERSION } = await import('@ccx/server');
-  const [resources, [lastSync]] = await Promise.all([store.resources.counts(), store.syncRuns.list(1)]);
+  const [resources, [lastSync]] = await Promise.all([
+    store.resources.counts(),
+    store.syncRuns.list(1),
+  ]);
   return {
     resources,
     lastSync: lastSync ?? null,
@@ -41,11 +44,25 @@ export function statusCommand(ctx: CliContext, _outcome: Outcome): Command {
         const label = report.sandbox ? ' [SANDBOX]' : '';
         say(ctx, globals, `Creator's Codex ${report.version}${label}`);
         say(ctx, globals, `Store: ${store.dialect}`);
-        say(ctx, globals, `Connections: ${report.connections.map((c) => `${c.name} (${c.provider})`).join(', ') || 'none'}`);
-        const providers = Object.entries(report.resources.byProvider).map(([p, n]) => `${p} ${n}`).join(', ');
-        say(ctx, globals, `Resources: ${report.resources.total}${providers ? ` (${providers})` : ''}`);
+        say(
+          ctx,
+          globals,
+          `Connections: ${report.connections.map((c) => `${c.name} (${c.provider})`).join(', ') || 'none'}`,
+        );
+        const providers = Object.entries(report.resources.byProvider)
+          .map(([p, n]) => `${p} ${n}`)
+          .join(', ');
+        say(
+          ctx,
+          globals,
+          `Resources: ${report.resources.total}${providers ? ` (${providers})` : ''}`,
+        );
         const run = report.lastSync;
-        say(ctx, globals, run ? `Last sync: ${run.status}, started ${run.startedAt}` : 'Last sync: never');
+        say(
+          ctx,
+          globals,
+          run ? `Last sync: ${run.status}, started ${run.startedAt}` : 'Last sync: never',
+        );
       } finally {
         await store.close();
       }

@@ -10,8 +10,14 @@ export function workerCommand(ctx: CliContext, _outcome: Outcome): Command {
       const globals = globalsOf(command);
       const config = await loadCliConfig(ctx, globals);
       const { startWorker } = await import('@ccx/server');
-      const worker = await startWorker(config, { logger: await commandLogger(config, globals, true) });
-      say(ctx, globals, `Sync worker waiting for jobs on queue "${config.sync.queueName}" (Ctrl-C to stop)`);
+      const worker = await startWorker(config, {
+        logger: await commandLogger(config, globals, true),
+      });
+      say(
+        ctx,
+        globals,
+        `Sync worker waiting for jobs on queue "${config.sync.queueName}" (Ctrl-C to stop)`,
+      );
       await untilSignal();
       await worker.close();
     });

@@ -7,9 +7,9 @@ import { awsProvider } from '@ccx/provider-aws';
  * unique `name` and the `sandbox` label.
  */
 const common = {
-  name: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._-]*$/i, { error: 'expected a name of letters, digits, ".", "_" or "-"' }),
+  name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, {
+    error: 'expected a name of letters, digits, ".", "_" or "-"',
+  }),
   /** Labels everything this connection shows as sandbox data. */
   sandbox: z.boolean().optional(),
 };

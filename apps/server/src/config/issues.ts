@@ -16,14 +16,23 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
 export function joinPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
   return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
     .join('');
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const got = 'input' in issue && issue.input !== undefined ? `, got ${describeValue(issue.input)}` : '';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `required (${issue.expected})`;
-  if (issue.code === 'invalid_union' && issue.discriminator !== undefined && 'options' in issue && issue.errors.length === 0) {
+  const got =
+    'input' in issue && issue.input !== undefined ? `, got ${describeValue(issue.input)}` : '';
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return `required (${issue.expected})`;
+  if (
+    issue.code === 'invalid_union' &&
+    issue.discriminator !== undefined &&
+    'options' in issue &&
+    issue.errors.length === 0
+  ) {
     const value = isRecord(issue.input) ? issue.input[issue.discriminator] : undefined;
     const options = (issue.options ?? []).map((option) => JSON.stringify(option)).join(', ');
     return `expected one of ${options}, got ${describeValue(value)}`;

@@ -74,9 +74,15 @@ describe('loadConfig', () => {
   });
 
   it('rejects unknown keys at any depth, with their path', () => {
-    const { file } = withFile('colour: blue\nserver:\n  prot: 80\nsync:\n  retry:\n    attempts: 3\n');
+    const { file } = withFile(
+      'colour: blue\nserver:\n  prot: 80\nsync:\n  retry:\n    attempts: 3\n',
+    );
     expect(issuesOf(() => loadConfig({ file, env: {} })).sort()).toEqual(
-      ['colour: unknown key', 'server.prot: unknown key', 'sync.retry.attempts: unknown key'].sort(),
+      [
+        'colour: unknown key',
+        'server.prot: unknown key',
+        'sync.retry.attempts: unknown key',
+      ].sort(),
     );
   });
 
@@ -88,8 +94,12 @@ describe('loadConfig', () => {
 
   it('says a missing config file is missing', () => {
     const cwd = tempDir();
-    expect(() => loadConfig({ file: 'nope.yaml', env: {}, cwd })).toThrow(/Config file not found: .*nope\.yaml/);
-    expect(() => loadConfig({ env: { CCX_CONFIG: 'gone.yaml' }, cwd })).toThrow(/Config file not found/);
+    expect(() => loadConfig({ file: 'nope.yaml', env: {}, cwd })).toThrow(
+      /Config file not found: .*nope\.yaml/,
+    );
+    expect(() => loadConfig({ env: { CCX_CONFIG: 'gone.yaml' }, cwd })).toThrow(
+      /Config file not found/,
+    );
   });
 
   it('reports YAML syntax errors with the file name', () => {
@@ -107,7 +117,9 @@ describe('loadConfig', () => {
   });
 
   it('applies environment overrides over the file', () => {
-    const { cwd, file } = withFile('server:\n  port: 9090\n  host: 0.0.0.0\nlogging:\n  level: debug\n');
+    const { cwd, file } = withFile(
+      'server:\n  port: 9090\n  host: 0.0.0.0\nlogging:\n  level: debug\n',
+    );
     const config = loadConfig({
       file,
       cwd,
@@ -123,12 +135,18 @@ describe('loadConfig', () => {
     const cwd = tempDir();
     const pg = 'postgres://postgres@127.0.0.1:5432/ccx';
     expect(loadConfig({ env: { CCX_STORE_URL: pg }, cwd }).store.url).toBe(pg);
-    expect(loadConfig({ env: { CCX_STORE_URL: 'sqlite:db/x.db' }, cwd }).store.url).toBe(join(cwd, 'db/x.db'));
+    expect(loadConfig({ env: { CCX_STORE_URL: 'sqlite:db/x.db' }, cwd }).store.url).toBe(
+      join(cwd, 'db/x.db'),
+    );
   });
 
   it('fills the OIDC secret from CCX_OIDC_CLIENT_SECRET and reports missing OIDC fields', () => {
-    const { file } = withFile('auth:\n  oidc:\n    issuer: https://id.example.com\n    clientId: ccx\n');
-    expect(issuesOf(() => loadConfig({ file, env: {} }))).toEqual(['auth.oidc.clientSecret: required (string)']);
+    const { file } = withFile(
+      'auth:\n  oidc:\n    issuer: https://id.example.com\n    clientId: ccx\n',
+    );
+    expect(issuesOf(() => loadConfig({ file, env: {} }))).toEqual([
+      'auth.oidc.clientSecret: required (string)',
+    ]);
     const config = loadConfig({ file, env: { CCX_OIDC_CLIENT_SECRET: 's3cret' } });
     expect(config.auth.oidc).toMatchObject({ clientSecret: 's3cret', defaultRole: 'viewer' });
   });
@@ -152,7 +170,11 @@ describe('loadConfig', () => {
     );
     const [connection] = loadConfig({ file: good.file, env: {} }).connections;
     expect(connection).toMatchObject({ name: 'prod', provider: 'aws', sandbox: true });
-    const bad = withFile('connections:\n  - { name: prod, provider: aws, regions: [us-east-1], colour: red }\n');
-    expect(issuesOf(() => loadConfig({ file: bad.file, env: {} }))).toEqual(['connections[0].colour: unknown key']);
+    const bad = withFile(
+      'connections:\n  - { name: prod, provider: aws, regions: [us-east-1], colour: red }\n',
+    );
+    expect(issuesOf(() => loadConfig({ file: bad.file, env: {} }))).toEqual([
+      'connections[0].colour: unknown key',
+    ]);
   });
 });

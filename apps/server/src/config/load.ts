@@ -40,9 +40,13 @@ export function loadConfig(options: LoadConfigOptions): CcxConfig & { configFile
       return source === undefined ? line : `${line} (from ${source})`;
     });
     const where = file === null ? 'the environment' : file;
-    throw new CcxError('invalid_input', `Invalid configuration in ${where}:\n  ${lines.join('\n  ')}`, {
-      details: { file, issues: lines },
-    });
+    throw new CcxError(
+      'invalid_input',
+      `Invalid configuration in ${where}:\n  ${lines.join('\n  ')}`,
+      {
+        details: { file, issues: lines },
+      },
+    );
   }
   return { ...resolvePaths(result.data, cwd), configFile: file };
 }
@@ -73,9 +77,13 @@ function readConfigFile(file: string): Record<string, unknown> {
   }
   if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new CcxError('invalid_input', `Invalid configuration in ${file}:\n  ${joinPath([])}: expected a mapping of keys`, {
-      details: { file },
-    });
+    throw new CcxError(
+      'invalid_input',
+      `Invalid configuration in ${file}:\n  ${joinPath([])}: expected a mapping of keys`,
+      {
+        details: { file },
+      },
+    );
   }
   return parsed as Record<string, unknown>;
 }
@@ -89,7 +97,8 @@ function resolvePaths(config: CcxConfig, cwd: string): CcxConfig {
     store: { ...config.store, url: resolveStoreUrl(url, cwd) },
     tls: {
       ...config.tls,
-      extraCaFile: config.tls.extraCaFile === undefined ? undefined : resolve(cwd, config.tls.extraCaFile),
+      extraCaFile:
+        config.tls.extraCaFile === undefined ? undefined : resolve(cwd, config.tls.extraCaFile),
     },
   };
 }

@@ -39,22 +39,37 @@ beforeAll(async () => {
       const path = (req.url ?? '').split('?')[0];
       if (path === '/api/auth/login') {
         const input = JSON.parse(body) as { password: string };
-        if (input.password !== 'right') return json(res, 401, { error: { code: 'unauthenticated', message: 'Bad credentials' } });
+        if (input.password !== 'right')
+          return json(res, 401, { error: { code: 'unauthenticated', message: 'Bad credentials' } });
         loggedIn = true;
         return json(res, 200, { user, csrfToken: 'csrf-from-login' });
       }
       if (path === '/api/auth/me') {
-        if (!loggedIn) return json(res, 401, { error: { code: 'unauthenticated', message: 'Authentication required' } });
+        if (!loggedIn)
+          return json(res, 401, {
+            error: { code: 'unauthenticated', message: 'Authentication required' },
+          });
         return json(res, 200, { user, csrfToken: 'csrf-from-me' });
       }
       if (path === '/api/resources') {
         return json(res, 200, { items: [], total: 0, offset: 0, limit: 50 });
       }
       if (path === '/api/sync/runs' && req.method === 'POST') {
-        if (req.headers['x-csrf-token'] !== 'csrf-from-me' && req.headers['x-csrf-token'] !== 'csrf-from-login') {
-          return json(res, 403, { error: { code: 'forbidden', message: 'CSRF token missing or wrong' } });
+        if (
+          req.headers['x-csrf-token'] !== 'csrf-from-me' &&
+          req.headers['x-csrf-token'] !== 'csrf-from-login'
+        ) {
+          return json(res, 403, {
+            error: { code: 'forbidden', message: 'CSRF token missing or wrong' },
+          });
         }
-        return json(res, 409, { error: { code: 'conflict', message: 'A sync is already running', details: { runId: 'r1' } } });
+        return json(res, 409, {
+          error: {
+            code: 'conflict',
+            message: 'A sync is already running',
+            details: { runId: 'r1' },
+          },
+        });
       }
       if (path === '/api/broken') return json(res, 200, { items: 'not a list' });
       if (path === '/api/html') {
@@ -72,7 +87,12 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))));
+afterAll(
+  () =>
+    new Promise<void>((resolve, reject) =>
+      server.close((error) => (error ? reject(error) : resolve())),
+    ),
+);
 
 beforeEach(() => {
   seen.length = 0;
@@ -106,7 +126,9 @@ describe('createApiClient', () => {
   it('turns the error body into a typed ApiError with code, status and details', async () => {
     const client = createApiClient({ baseUrl: base });
     await login(client, { username: 'ada', password: 'right' });
-    const error = await client.request('/api/sync/runs', z.object({ runId: z.string() }), { method: 'POST', body: {} }).catch((e: unknown) => e);
+    const error = await client
+      .request('/api/sync/runs', z.object({ runId: z.string() }), { method: 'POST', body: {} })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'conflict', status: 409, details: { runId: 'r1' } });
   });
@@ -115,7 +137,18 @@ describe('createApiClient', () => {
     const client = createApiClient({ baseUrl: base });
     await login(client, { username: 'ada', password: 'right' });
     await client.send('/api/tokens/t1', { method: 'DELETE' });
-    await listResources(client, { provider: [], account: [], region: [], type: [], state: [], tag: [], q: '', sort: null, offset: 0, limit: 50 });
+    await listResources(client, {
+      provider: [],
+      account: [],
+      region: [],
+      type: [],
+      state: [],
+      tag: [],
+      q: '',
+      sort: null,
+      offset: 0,
+      limit: 50,
+    });
     const del = seen.find((s) => s.method === 'DELETE')!;
     const get = seen.find((s) => s.url.startsWith('/api/resources'))!;
     expect(del.headers['x-csrf-token']).toBe('csrf-from-login');
@@ -127,7 +160,10 @@ describe('createApiClient', () => {
     loggedIn = true; // a session cookie from an earlier page load
     const client = createApiClient({ baseUrl: base });
     await client.send('/api/tokens/t1', { method: 'DELETE' });
-    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['GET /api/auth/me', 'DELETE /api/tokens/t1']);
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      'GET /api/auth/me',
+      'DELETE /api/tokens/t1',
+    ]);
     expect(seen[1]!.headers['x-csrf-token']).toBe('csrf-from-me');
   });
 
@@ -135,15 +171,22 @@ describe('createApiClient', () => {
     let redirects = 0;
     const client = createApiClient({ baseUrl: base, onUnauthenticated: () => redirects++ });
     await expect(getSession(client)).rejects.toMatchObject({ code: 'unauthenticated' });
-    await expect(login(client, { username: 'ada', password: 'wrong' })).rejects.toMatchObject({ code: 'unauthenticated', status: 401 });
+    await expect(login(client, { username: 'ada', password: 'wrong' })).rejects.toMatchObject({
+      code: 'unauthenticated',
+      status: 401,
+    });
     expect(redirects).toBe(0);
-    await expect(client.request('/api/auth/me', z.unknown())).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(client.request('/api/auth/me', z.unknown())).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
     expect(redirects).toBe(1);
   });
 
   it('rejects an answer that does not match its schema as bad_response', async () => {
     const client = createApiClient({ baseUrl: base });
-    await expect(client.request('/api/broken', z.object({ items: z.array(z.string()) }))).rejects.toMatchObject({
+    await expect(
+      client.request('/api/broken', z.object({ items: z.array(z.string()) })),
+    ).rejects.toMatchObject({
       code: 'bad_response',
       status: 200,
     });
@@ -151,11 +194,17 @@ describe('createApiClient', () => {
 
   it('maps a non-JSON error page by its status', async () => {
     const client = createApiClient({ baseUrl: base });
-    await expect(client.request('/api/html', z.unknown())).rejects.toMatchObject({ code: 'provider_error', status: 502 });
+    await expect(client.request('/api/html', z.unknown())).rejects.toMatchObject({
+      code: 'provider_error',
+      status: 502,
+    });
   });
 
   it('reports an unreachable server as a network error', async () => {
     const client = createApiClient({ baseUrl: 'http://127.0.0.1:1' });
-    await expect(client.request('/api/status', z.unknown())).rejects.toMatchObject({ code: 'network', status: 0 });
+    await expect(client.request('/api/status', z.unknown())).rejects.toMatchObject({
+      code: 'network',
+      status: 0,
+    });
   });
 });

@@ -26,7 +26,11 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
-  request<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
+  request<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    options?: RequestOptions,
+  ): Promise<z.output<S>>;
   /** For answers without a body (204). */
   send(path: string, options?: RequestOptions): Promise<void>;
   /** Remembers the session's CSRF token (from login or `me`); null forgets it (logout). */
@@ -103,9 +107,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const { code, message, details } = parsed.data.error;
       return new ApiError(code, message, { status: response.status, details });
     }
-    return new ApiError(codeForStatus(response.status), `Request failed with status ${response.status}`, {
-      status: response.status,
-    });
+    return new ApiError(
+      codeForStatus(response.status),
+      `Request failed with status ${response.status}`,
+      {
+        status: response.status,
+      },
+    );
   }
 
   function loadCsrfToken(): Promise<string> {
@@ -137,11 +145,15 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new ApiError('bad_response', `The answer from ${path} did not have the expected shape`, {
-        status: response.status,
-        cause: parsed.error,
-        details: { issues: parsed.error.issues.slice(0, 5) },
-      });
+      throw new ApiError(
+        'bad_response',
+        `The answer from ${path} did not have the expected shape`,
+        {
+          status: response.status,
+          cause: parsed.error,
+          details: { issues: parsed.error.issues.slice(0, 5) },
+        },
+      );
     }
     return parsed.data;
   }

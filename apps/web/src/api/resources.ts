@@ -46,15 +46,26 @@ export function filterQuery(filters: ResourceFilters): Query {
   };
 }
 
-export function listResources(client: ApiClient, query: ResourceListQuery, signal?: AbortSignal): Promise<ResourcePage> {
+export function listResources(
+  client: ApiClient,
+  query: ResourceListQuery,
+  signal?: AbortSignal,
+): Promise<ResourcePage> {
   return client.request('/api/resources', resourcePageSchema, {
     query: { ...filterQuery(query), sort: query.sort, offset: query.offset, limit: query.limit },
     signal,
   });
 }
 
-export function resourceFacets(client: ApiClient, filters: ResourceFilters, signal?: AbortSignal): Promise<Facets> {
-  return client.request('/api/resources/facets', facetsSchema, { query: filterQuery(filters), signal });
+export function resourceFacets(
+  client: ApiClient,
+  filters: ResourceFilters,
+  signal?: AbortSignal,
+): Promise<Facets> {
+  return client.request('/api/resources/facets', facetsSchema, {
+    query: filterQuery(filters),
+    signal,
+  });
 }
 
 /** The uid already percent-encodes its segments; encoding it again makes it one path segment. */
@@ -71,6 +82,13 @@ export async function resourceHistory(client: ApiClient, uid: string): Promise<R
   return items;
 }
 
-export function runResourceAction(client: ApiClient, uid: string, action: ActionName): Promise<ActionResult> {
-  return client.request(`${resourcePath(uid)}/actions`, actionResultSchema, { method: 'POST', body: { action } });
+export function runResourceAction(
+  client: ApiClient,
+  uid: string,
+  action: ActionName,
+): Promise<ActionResult> {
+  return client.request(`${resourcePath(uid)}/actions`, actionResultSchema, {
+    method: 'POST',
+    body: { action },
+  });
 }

@@ -5,7 +5,13 @@ import type { ApiClient } from '../api/client';
 const ApiClientContext = createContext<ApiClient | null>(null);
 
 /** One client per page load: it holds the session's CSRF token. */
-export function ApiClientProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
+export function ApiClientProvider({
+  client,
+  children,
+}: {
+  client: ApiClient;
+  children: ReactNode;
+}) {
   return <ApiClientContext.Provider value={client}>{children}</ApiClientContext.Provider>;
 }
 

@@ -7,7 +7,15 @@ describe('safeReturnTo', () => {
   });
 
   it('refuses anything that could leave the origin or loop back to login', () => {
-    for (const value of ['https://evil.example', '//evil.example', '/\\evil.example', 'inventory', '', null, '/login?x=1']) {
+    for (const value of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'inventory',
+      '',
+      null,
+      '/login?x=1',
+    ]) {
       expect(safeReturnTo(value)).toBe('/');
     }
   });

@@ -1,7 +1,15 @@
 import { describeError, isApiError } from '../api/errors';
 
 /** A failed load, said plainly, with a retry when the caller can offer one. */
-export function ErrorPanel({ error, onRetry, title = 'Could not load' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorPanel({
+  error,
+  onRetry,
+  title = 'Could not load',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   const forbidden = isApiError(error, 'forbidden');
   return (
     <div className="panel error-panel" role="alert">

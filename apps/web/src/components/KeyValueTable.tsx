@@ -6,7 +6,15 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function KeyValueTable({ entries, label, empty }: { entries: [string, unknown][]; label: string; empty: string }) {
+export function KeyValueTable({
+  entries,
+  label,
+  empty,
+}: {
+  entries: [string, unknown][];
+  label: string;
+  empty: string;
+}) {
   if (entries.length === 0) return <p className="muted">{empty}</p>;
   return (
     <table className="kv-table" aria-label={label}>

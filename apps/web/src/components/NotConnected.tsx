@@ -6,11 +6,15 @@ import type { ReactNode } from 'react';
  */
 export function NotConnected({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <section className="panel not-connected" data-testid="not-connected" aria-label={`${title}: not connected yet`}>
+    <section
+      className="panel not-connected"
+      data-testid="not-connected"
+      aria-label={`${title}: not connected yet`}
+    >
       <h2>Not connected yet</h2>
       <p>
-        {title} has no data source in this installation yet. Nothing on this page is estimated or sample
-        data.
+        {title} has no data source in this installation yet. Nothing on this page is estimated or
+        sample data.
       </p>
       {children}
     </section>

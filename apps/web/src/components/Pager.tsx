@@ -19,10 +19,18 @@ export function Pager({
       <span className="pager-range" data-testid="pager-range">
         {`${first}–${last} of ${total}`}
       </span>
-      <button type="button" onClick={() => onChange(Math.max(0, offset - limit))} disabled={offset === 0}>
+      <button
+        type="button"
+        onClick={() => onChange(Math.max(0, offset - limit))}
+        disabled={offset === 0}
+      >
         Previous
       </button>
-      <button type="button" onClick={() => onChange(offset + limit)} disabled={offset + limit >= total}>
+      <button
+        type="button"
+        onClick={() => onChange(offset + limit)}
+        disabled={offset + limit >= total}
+      >
         Next
       </button>
     </nav>

@@ -23,7 +23,11 @@ export function Shell() {
     }
     return (
       <main className="centered">
-        <ErrorPanel error={session.error} title="Could not reach the server" onRetry={() => void session.refetch()} />
+        <ErrorPanel
+          error={session.error}
+          title="Could not reach the server"
+          onRetry={() => void session.refetch()}
+        />
       </main>
     );
   }

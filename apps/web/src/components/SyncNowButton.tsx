@@ -22,12 +22,19 @@ export function SyncNowButton() {
   if (!allowed) return null;
   return (
     <span className="sync-now">
-      <button type="button" className="primary" onClick={() => start.mutate()} disabled={start.isPending || running}>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => start.mutate()}
+        disabled={start.isPending || running}
+      >
         {running ? 'Sync running…' : 'Sync now'}
       </button>
       {start.isError ? (
         <span role="alert" className="inline-error">
-          {isApiError(start.error, 'conflict') ? 'A sync is already running.' : describeError(start.error)}
+          {isApiError(start.error, 'conflict')
+            ? 'A sync is already running.'
+            : describeError(start.error)}
         </span>
       ) : null}
     </span>

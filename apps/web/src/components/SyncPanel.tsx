@@ -28,11 +28,16 @@ export function SyncPanel() {
         <span className={`stream stream-${stream}`}>{STREAM_LABELS[stream]}</span>
         <SyncNowButton />
       </header>
-      {streamError ? <p className="inline-error" role="alert">{streamError}</p> : null}
+      {streamError ? (
+        <p className="inline-error" role="alert">
+          {streamError}
+        </p>
+      ) : null}
       {progress.runId ? (
         <div className="sync-progress" data-testid="sync-progress" aria-live="polite">
           <p>
-            <strong>{progress.running ? 'Running' : 'Finished'}</strong> run <code>{progress.runId}</code>
+            <strong>{progress.running ? 'Running' : 'Finished'}</strong> run{' '}
+            <code>{progress.runId}</code>
           </p>
           {progress.jobsTotal ? (
             <progress max={progress.jobsTotal} value={progress.jobsDone} aria-label="Jobs done" />
@@ -64,9 +69,12 @@ export function SyncPanel() {
       {runs.isSuccess ? (
         last ? (
           <p data-testid="last-sync">
-            Last run <span className={`badge badge-run-${last.status}`}>{last.status}</span> finished{' '}
-            <Time value={last.finishedAt} /> ({last.trigger}
-            {last.errors.length > 0 ? `, ${last.errors.length} error${last.errors.length === 1 ? '' : 's'}` : ''})
+            Last run <span className={`badge badge-run-${last.status}`}>{last.status}</span>{' '}
+            finished <Time value={last.finishedAt} /> ({last.trigger}
+            {last.errors.length > 0
+              ? `, ${last.errors.length} error${last.errors.length === 1 ? '' : 's'}`
+              : ''}
+            )
           </p>
         ) : (
           <p className="muted">No sync has finished yet.</p>

@@ -16,35 +16,40 @@ export const SECTIONS = [
     path: '/cost',
     title: 'Cost',
     subtitle: 'the Aetherium',
-    summary: 'Cost and usage across clouds in the FOCUS schema: trends, forecasts, anomalies and budgets.',
+    summary:
+      'Cost and usage across clouds in the FOCUS schema: trends, forecasts, anomalies and budgets.',
     connected: false,
   },
   {
     path: '/compute',
     title: 'Compute',
     subtitle: 'the Engine Core',
-    summary: 'Instances, VMs and container services with metrics, actions, rightsizing and idle detection.',
+    summary:
+      'Instances, VMs and container services with metrics, actions, rightsizing and idle detection.',
     connected: false,
   },
   {
     path: '/storage',
     title: 'Storage',
     subtitle: 'the Great Library',
-    summary: 'One browser over every bucket, with PII and secret scanning, tiering advice and posture.',
+    summary:
+      'One browser over every bucket, with PII and secret scanning, tiering advice and posture.',
     connected: false,
   },
   {
     path: '/identity',
     title: 'Identity',
     subtitle: 'the Hall of Faces',
-    summary: 'Users, roles, groups and sign-ins across identity providers, with stale accounts and MFA gaps.',
+    summary:
+      'Users, roles, groups and sign-ins across identity providers, with stale accounts and MFA gaps.',
     connected: false,
   },
   {
     path: '/insights',
     title: 'Insights',
     subtitle: 'the Oracle',
-    summary: 'Every finding of the modules in one ranked list, with evidence and estimated monthly impact.',
+    summary:
+      'Every finding of the modules in one ranked list, with evidence and estimated monthly impact.',
     connected: false,
   },
   {

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMIT, inventoryParams, nextSort, parseInventoryParams, parseTagFilter, sortDirection, withFilters } from './url-state';
+import {
+  DEFAULT_LIMIT,
+  inventoryParams,
+  nextSort,
+  parseInventoryParams,
+  parseTagFilter,
+  sortDirection,
+  withFilters,
+} from './url-state';
 
 describe('inventory URL state', () => {
   it('parses repeated and comma-separated facets, keeps tag values with commas whole', () => {
     const view = parseInventoryParams(
-      new URLSearchParams('provider=aws&region=us-east-1,eu-west-1&region=us-east-1&tag=owner:a,b&tag=env&q=web&sort=-createdAt&offset=100&limit=25'),
+      new URLSearchParams(
+        'provider=aws&region=us-east-1,eu-west-1&region=us-east-1&tag=owner:a,b&tag=env&q=web&sort=-createdAt&offset=100&limit=25',
+      ),
     );
     expect(view).toEqual({
       provider: ['aws'],
@@ -21,7 +31,9 @@ describe('inventory URL state', () => {
   });
 
   it('falls back to defaults field by field for a hand-edited link', () => {
-    const view = parseInventoryParams(new URLSearchParams('sort=password&offset=-3&limit=9999&state=running'));
+    const view = parseInventoryParams(
+      new URLSearchParams('sort=password&offset=-3&limit=9999&state=running'),
+    );
     expect(view.sort).toBeNull();
     expect(view.offset).toBe(0);
     expect(view.limit).toBe(DEFAULT_LIMIT);
@@ -54,7 +66,10 @@ describe('parseTagFilter', () => {
   it('reads key and key:value, splitting at the first colon only', () => {
     expect(parseTagFilter(' env ')).toEqual({ key: 'env' });
     expect(parseTagFilter('env:prod')).toEqual({ key: 'env', value: 'prod' });
-    expect(parseTagFilter('arn:aws:iam::1:role/x')).toEqual({ key: 'arn', value: 'aws:iam::1:role/x' });
+    expect(parseTagFilter('arn:aws:iam::1:role/x')).toEqual({
+      key: 'arn',
+      value: 'aws:iam::1:role/x',
+    });
     expect(parseTagFilter('env:')).toEqual({ key: 'env', value: '' });
   });
 

@@ -8,7 +8,17 @@ import { FACET_FIELDS } from '../api/schemas/resources';
  * link falls back to defaults field by field rather than failing — and serialising leaves
  * defaults out so links stay short.
  */
-export const SORT_FIELDS = ['name', 'id', 'type', 'provider', 'account', 'region', 'state', 'createdAt', 'updatedAt'] as const;
+export const SORT_FIELDS = [
+  'name',
+  'id',
+  'type',
+  'provider',
+  'account',
+  'region',
+  'state',
+  'createdAt',
+  'updatedAt',
+] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export const DEFAULT_LIMIT = 50;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -27,10 +37,9 @@ function listParam(params: URLSearchParams, key: string, splitCommas: boolean): 
 }
 
 export function parseInventoryParams(params: URLSearchParams): ResourceListQuery {
-  const facets = Object.fromEntries(FACET_FIELDS.map((field) => [field, listParam(params, field, true)])) as Record<
-    (typeof FACET_FIELDS)[number],
-    string[]
-  >;
+  const facets = Object.fromEntries(
+    FACET_FIELDS.map((field) => [field, listParam(params, field, true)]),
+  ) as Record<(typeof FACET_FIELDS)[number], string[]>;
   return {
     ...facets,
     // Tag values may contain commas, so tags are only ever repeated, never comma-joined.
@@ -58,7 +67,10 @@ export function nextSort(current: string | null, field: SortField): string {
   return current === field ? `-${field}` : field;
 }
 
-export function sortDirection(current: string | null, field: SortField): 'ascending' | 'descending' | 'none' {
+export function sortDirection(
+  current: string | null,
+  field: SortField,
+): 'ascending' | 'descending' | 'none' {
   if (current === field) return 'ascending';
   if (current === `-${field}`) return 'descending';
   return 'none';
@@ -79,6 +91,9 @@ export function parseTagFilter(text: string): { key: string; value?: string } | 
 }
 
 /** Any change of filter returns to the first page; the old offset may be past the new total. */
-export function withFilters(view: ResourceListQuery, patch: Partial<ResourceListQuery>): ResourceListQuery {
+export function withFilters(
+  view: ResourceListQuery,
+  patch: Partial<ResourceListQuery>,
+): ResourceListQuery {
   return { ...view, ...patch, offset: 0 };
 }

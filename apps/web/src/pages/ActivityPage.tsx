@@ -41,14 +41,20 @@ export function ActivityPage() {
         <h1>Policies &amp; activity</h1>
       </header>
       <NotConnected title="Policies">
-        <p>Policies as code (filters, actions, dry-runs, schedules, approvals) are not available yet.</p>
+        <p>
+          Policies as code (filters, actions, dry-runs, schedules, approvals) are not available yet.
+        </p>
       </NotConnected>
       <section className="panel" aria-label="Audit log">
         <header className="panel-header">
           <h2>Audit log</h2>
           <label className="facet">
             <span>Outcome</span>
-            <select aria-label="Outcome" value={outcome ?? ''} onChange={(event) => update({ offset: 0, outcome: event.target.value || undefined })}>
+            <select
+              aria-label="Outcome"
+              value={outcome ?? ''}
+              onChange={(event) => update({ offset: 0, outcome: event.target.value || undefined })}
+            >
               <option value="">All</option>
               {AUDIT_OUTCOMES.map((value) => (
                 <option key={value} value={value}>
@@ -58,7 +64,9 @@ export function ActivityPage() {
             </select>
           </label>
         </header>
-        {audit.isError ? <ErrorPanel error={audit.error} onRetry={() => void audit.refetch()} /> : null}
+        {audit.isError ? (
+          <ErrorPanel error={audit.error} onRetry={() => void audit.refetch()} />
+        ) : null}
         {audit.data ? (
           <>
             <div className="table-wrap">
@@ -87,14 +95,19 @@ export function ActivityPage() {
                           <Time value={event.at} />
                         </td>
                         <td>
-                          {event.actor.name} <span className="muted">({event.actor.kind}, {event.actor.role})</span>
+                          {event.actor.name}{' '}
+                          <span className="muted">
+                            ({event.actor.kind}, {event.actor.role})
+                          </span>
                         </td>
                         <td>
                           <code>{event.action}</code>
                         </td>
                         <td className="wrap">{event.target ?? <span className="muted">—</span>}</td>
                         <td>
-                          <span className={`badge badge-outcome-${event.outcome}`}>{event.outcome}</span>
+                          <span className={`badge badge-outcome-${event.outcome}`}>
+                            {event.outcome}
+                          </span>
                         </td>
                         <td>
                           <code>{event.correlationId}</code>
@@ -105,7 +118,13 @@ export function ActivityPage() {
                 </tbody>
               </table>
             </div>
-            <Pager offset={offset} limit={PAGE} total={audit.data.total} label="Audit pages" onChange={(next) => update({ offset: next })} />
+            <Pager
+              offset={offset}
+              limit={PAGE}
+              total={audit.data.total}
+              label="Audit pages"
+              onChange={(next) => update({ offset: next })}
+            />
           </>
         ) : audit.isPending ? (
           <p className="muted">Loading audit log…</p>

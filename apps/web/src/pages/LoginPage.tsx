@@ -30,7 +30,10 @@ export function LoginPage() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const parsed = loginInputSchema.safeParse({ username: data.get('username'), password: data.get('password') });
+    const parsed = loginInputSchema.safeParse({
+      username: data.get('username'),
+      password: data.get('password'),
+    });
     if (!parsed.success) {
       setFormError(parsed.error.issues[0]?.message ?? 'Check the form');
       return;
@@ -58,7 +61,11 @@ export function LoginPage() {
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        {formError ? <p role="alert" className="inline-error">{formError}</p> : null}
+        {formError ? (
+          <p role="alert" className="inline-error">
+            {formError}
+          </p>
+        ) : null}
         {signIn.isError ? (
           <p role="alert" className="inline-error">
             {isApiError(signIn.error, 'unauthenticated')
@@ -73,7 +80,9 @@ export function LoginPage() {
             Sign in with {oidc.name ?? 'single sign-on'}
           </a>
         ) : null}
-        {config.isError ? <ErrorPanel error={config.error} title="Sign-in options unavailable" /> : null}
+        {config.isError ? (
+          <ErrorPanel error={config.error} title="Sign-in options unavailable" />
+        ) : null}
       </section>
     </main>
   );

@@ -17,7 +17,9 @@ export function OverviewPage() {
         <h1>Overview</h1>
         {status.data ? <span className="muted">version {status.data.version}</span> : null}
       </header>
-      {status.isError ? <ErrorPanel error={status.error} onRetry={() => void status.refetch()} /> : null}
+      {status.isError ? (
+        <ErrorPanel error={status.error} onRetry={() => void status.refetch()} />
+      ) : null}
       {status.data ? (
         <div className="two-columns">
           <section className="panel" aria-label="Resources">
@@ -28,18 +30,22 @@ export function OverviewPage() {
             <ul className="plain">
               {Object.entries(status.data.resources.byProvider).map(([provider, count]) => (
                 <li key={provider}>
-                  <Link to={`/inventory?provider=${encodeURIComponent(provider)}`}>{provider}</Link>: {count}
+                  <Link to={`/inventory?provider=${encodeURIComponent(provider)}`}>{provider}</Link>
+                  : {count}
                 </li>
               ))}
             </ul>
           </section>
           <section className="panel" aria-label="Connections">
             <h2>Connections</h2>
-            {status.data.connections.length === 0 ? <p className="muted">No connections configured.</p> : null}
+            {status.data.connections.length === 0 ? (
+              <p className="muted">No connections configured.</p>
+            ) : null}
             <ul className="plain">
               {status.data.connections.map((connection) => (
                 <li key={connection.name}>
-                  <strong>{connection.name}</strong> <span className="muted">{connection.provider}</span>{' '}
+                  <strong>{connection.name}</strong>{' '}
+                  <span className="muted">{connection.provider}</span>{' '}
                   {connection.sandbox ? <SandboxBadge /> : null}
                 </li>
               ))}

@@ -16,7 +16,8 @@ export function SectionPage({ section }: { section: Section }) {
         {section.path === '/compute' ? (
           <p>
             Instances already synced are in the{' '}
-            <Link to="/inventory?type=ec2.instance">inventory</Link>, where operators can start, stop and reboot them.
+            <Link to="/inventory?type=ec2.instance">inventory</Link>, where operators can start,
+            stop and reboot them.
           </p>
         ) : null}
       </NotConnected>

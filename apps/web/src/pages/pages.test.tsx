@@ -16,7 +16,15 @@ describe('shell', () => {
     const text = textOf(html);
     expect(html).toContain('data-testid="sandbox-badge"');
     expect(html).toMatch(/data-testid="user-role"[^>]*>viewer</);
-    for (const title of ['Cost', 'Compute', 'Storage', 'Identity', 'Insights', 'Policies & activity', 'Inventory']) {
+    for (const title of [
+      'Cost',
+      'Compute',
+      'Storage',
+      'Identity',
+      'Insights',
+      'Policies & activity',
+      'Inventory',
+    ]) {
       expect(text).toContain(title);
     }
     expect(text).toContain('the Aetherium');
@@ -57,7 +65,10 @@ describe('resource page', () => {
   it('gives an operator exactly the actions the server allows', () => {
     const html = renderPage(path, [
       [queryKeys.session, sessionFor('operator')],
-      [queryKeys.resource(instance().uid), instance({ actions: ['compute.stop', 'compute.reboot'] })],
+      [
+        queryKeys.resource(instance().uid),
+        instance({ actions: ['compute.stop', 'compute.reboot'] }),
+      ],
       [queryKeys.history(instance().uid), []],
     ]);
     expect(html).toMatch(/<button[^>]*>Stop<\/button>/);
@@ -66,13 +77,25 @@ describe('resource page', () => {
   });
 
   it('renders names, tags and history as text, never as markup', () => {
-    const hostile = instance({ name: hostileName, tags: { [hostileName]: hostileName }, attributes: { note: hostileName } });
+    const hostile = instance({
+      name: hostileName,
+      tags: { [hostileName]: hostileName },
+      attributes: { note: hostileName },
+    });
     const html = renderPage(path, [
       [queryKeys.session, sessionFor('viewer')],
       [queryKeys.resource(hostile.uid), hostile],
       [
         queryKeys.history(hostile.uid),
-        [{ id: 2, at: '2026-11-20T00:00:00Z', kind: 'updated', syncRunId: 'r1', diff: [{ path: 'tags.note', before: hostileName, after: 'ok' }] }],
+        [
+          {
+            id: 2,
+            at: '2026-11-20T00:00:00Z',
+            kind: 'updated',
+            syncRunId: 'r1',
+            diff: [{ path: 'tags.note', before: hostileName, after: 'ok' }],
+          },
+        ],
       ],
     ]);
     expect(html).not.toContain('<img');
@@ -86,7 +109,10 @@ describe('inventory page', () => {
   it('renders the page the server returned under the filters in the URL', () => {
     const search = 'state=running&sort=-name';
     const view = parseInventoryParams(new URLSearchParams(search));
-    const rows = [instance(), instance({ uid: 'aws/1/us-east-1/ec2.instance/i-2', id: 'i-2', name: hostileName })];
+    const rows = [
+      instance(),
+      instance({ uid: 'aws/1/us-east-1/ec2.instance/i-2', id: 'i-2', name: hostileName }),
+    ];
     const html = renderPage(`/inventory?${search}`, [
       [queryKeys.session, sessionFor('viewer')],
       [queryKeys.resourceList(view), { items: rows, total: 120, offset: 0, limit: 50 }],
@@ -95,7 +121,9 @@ describe('inventory page', () => {
     expect(html).not.toContain('<img');
     expect(html).toMatch(/aria-sort="descending"[^>]*><button[^>]*>Name/);
     expect(textOf(html)).toContain('1–50 of 120');
-    expect(html).toContain('href="/resources/aws%2F111122223333%2Fus-east-1%2Fec2.instance%2Fi-0abc"');
+    expect(html).toContain(
+      'href="/resources/aws%2F111122223333%2Fus-east-1%2Fec2.instance%2Fi-0abc"',
+    );
     // A viewer has no Sync now button.
     expect(textOf(html)).not.toContain('Sync now');
   });

@@ -3,7 +3,9 @@ import { parseSyncEventData } from './parse-event';
 
 describe('parseSyncEventData', () => {
   it('parses a documented event', () => {
-    expect(parseSyncEventData('{"type":"job.progress","runId":"r","jobId":"j","listed":4}')).toEqual({
+    expect(
+      parseSyncEventData('{"type":"job.progress","runId":"r","jobId":"j","listed":4}'),
+    ).toEqual({
       type: 'job.progress',
       runId: 'r',
       jobId: 'j',
@@ -16,7 +18,9 @@ describe('parseSyncEventData', () => {
   });
 
   it('throws on a known type with the wrong shape, and on broken JSON', () => {
-    expect(() => parseSyncEventData('{"type":"job.progress","runId":"r"}')).toThrow(/Malformed sync event/);
+    expect(() => parseSyncEventData('{"type":"job.progress","runId":"r"}')).toThrow(
+      /Malformed sync event/,
+    );
     expect(() => parseSyncEventData('{not json')).toThrow(SyntaxError);
   });
 });

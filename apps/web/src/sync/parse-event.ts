@@ -9,12 +9,22 @@ export function parseSyncEventData(data: string): SyncEvent | null {
   const json: unknown = JSON.parse(data);
   const parsed = syncEventSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const known = typeof json === 'object' && json !== null && 'type' in json && isKnownType(json.type);
-  if (known) throw new Error(`Malformed sync event: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const known =
+    typeof json === 'object' && json !== null && 'type' in json && isKnownType(json.type);
+  if (known)
+    throw new Error(`Malformed sync event: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return null;
 }
 
-const KNOWN = new Set(['run.started', 'job.started', 'job.progress', 'job.retry', 'job.completed', 'job.failed', 'run.completed']);
+const KNOWN = new Set([
+  'run.started',
+  'job.started',
+  'job.progress',
+  'job.retry',
+  'job.completed',
+  'job.failed',
+  'run.completed',
+]);
 
 function isKnownType(type: unknown): boolean {
   return typeof type === 'string' && KNOWN.has(type);

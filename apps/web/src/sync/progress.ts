@@ -49,14 +49,22 @@ function sumActive(active: Record<string, number>): number {
 
 export function reduceSyncEvent(state: SyncProgress, event: SyncEvent): SyncProgress {
   if (event.type === 'run.started') {
-    return { ...freshRun(state, event.runId), trigger: event.trigger, startedAt: event.at, jobsTotal: event.jobs };
+    return {
+      ...freshRun(state, event.runId),
+      trigger: event.trigger,
+      startedAt: event.at,
+      jobsTotal: event.jobs,
+    };
   }
   const current = state.runId === event.runId ? state : freshRun(state, event.runId);
   const finishedListed = current.listed - sumActive(current.active);
   switch (event.type) {
     case 'job.started':
     case 'job.progress': {
-      const active = { ...current.active, [event.jobId]: event.type === 'job.progress' ? event.listed : 0 };
+      const active = {
+        ...current.active,
+        [event.jobId]: event.type === 'job.progress' ? event.listed : 0,
+      };
       return { ...current, active, listed: finishedListed + sumActive(active) };
     }
     case 'job.retry':
@@ -72,7 +80,12 @@ export function reduceSyncEvent(state: SyncProgress, event: SyncEvent): SyncProg
     }
     case 'job.failed': {
       const { [event.jobId]: _failed, ...active } = current.active;
-      const failure = { jobId: event.jobId, scope: event.scope, resourceType: event.resourceType, error: event.error };
+      const failure = {
+        jobId: event.jobId,
+        scope: event.scope,
+        resourceType: event.resourceType,
+        error: event.error,
+      };
       return {
         ...current,
         active,

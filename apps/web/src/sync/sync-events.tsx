@@ -24,7 +24,15 @@ const SyncEventsContext = createContext<SyncEventsValue>({
   streamError: null,
 });
 
-const EVENT_TYPES = ['run.started', 'job.started', 'job.progress', 'job.retry', 'job.completed', 'job.failed', 'run.completed'];
+const EVENT_TYPES = [
+  'run.started',
+  'job.started',
+  'job.progress',
+  'job.retry',
+  'job.completed',
+  'job.failed',
+  'run.completed',
+];
 
 /**
  * One EventSource per signed-in page. The browser reconnects on its own after a drop; the
@@ -59,14 +67,19 @@ export function SyncEventsProvider({ children }: { children: ReactNode }) {
       }
     };
     source.onopen = () => setStream('open');
-    source.onerror = () => setStream(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
+    source.onerror = () =>
+      setStream(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
     // Unnamed events arrive as `message`; named ones (`event: run.started`) only under their name.
     source.addEventListener('message', onMessage);
     for (const type of EVENT_TYPES) source.addEventListener(type, onMessage);
     return () => source.close();
   }, [client, queryClient]);
 
-  return <SyncEventsContext.Provider value={{ progress, stream, streamError }}>{children}</SyncEventsContext.Provider>;
+  return (
+    <SyncEventsContext.Provider value={{ progress, stream, streamError }}>
+      {children}
+    </SyncEventsContext.Provider>
+  );
 }
 
 export function useSyncEvents(): SyncEventsValue {

@@ -4,7 +4,10 @@ import type { Status } from '../api/schemas/status';
 
 /** Answers shaped as docs/api.md documents them, for seeding render tests. */
 export function sessionFor(role: Session['user']['role']): Session {
-  return { user: { id: 'u1', username: 'ada', displayName: 'Ada Lovelace', role }, csrfToken: 'csrf' };
+  return {
+    user: { id: 'u1', username: 'ada', displayName: 'Ada Lovelace', role },
+    csrfToken: 'csrf',
+  };
 }
 
 export function statusWith(sandbox: boolean): Status {

@@ -16,7 +16,9 @@ function Routes() {
  * shows exactly what the seeded answers produce; a fetch here would be a test bug and fails.
  */
 export function renderPage(path: string, seed: [QueryKey, unknown][]): string {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity } },
+  });
   for (const [key, data] of seed) queryClient.setQueryData(key, data);
   const client = createApiClient({
     fetch: () => Promise.reject(new Error('render tests do not fetch')),

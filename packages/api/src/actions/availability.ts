@@ -1,4 +1,11 @@
-import type { ActionName, ComputeActions, ProviderConnection, ResourceRef, Role, ActionResult } from '@ccx/core';
+import type {
+  ActionName,
+  ComputeActions,
+  ProviderConnection,
+  ResourceRef,
+  Role,
+  ActionResult,
+} from '@ccx/core';
 import { ACTIONS, roleAllows } from '@ccx/core';
 import type { StoredResource } from '@ccx/store';
 
@@ -14,10 +21,20 @@ const ALLOWED_FROM: Record<ActionName, ReadonlySet<string>> = {
   'compute.stop': new Set(['running', 'pending']),
   'compute.reboot': new Set(['running']),
 };
-const KNOWN_STATES = new Set(['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated']);
+const KNOWN_STATES = new Set([
+  'pending',
+  'running',
+  'stopping',
+  'stopped',
+  'shutting-down',
+  'terminated',
+]);
 
 /** The provider call for each action, so the action table and the dispatch stay one list. */
-export const COMPUTE_CALLS: Record<ActionName, (compute: ComputeActions, ref: ResourceRef) => Promise<ActionResult>> = {
+export const COMPUTE_CALLS: Record<
+  ActionName,
+  (compute: ComputeActions, ref: ResourceRef) => Promise<ActionResult>
+> = {
   'compute.start': (compute, ref) => compute.startInstance(ref),
   'compute.stop': (compute, ref) => compute.stopInstance(ref),
   'compute.reboot': (compute, ref) => compute.rebootInstance(ref),

@@ -30,7 +30,10 @@ export async function runAction(
   const connection = deps.connections.get(resource.connection);
   const compute = connection?.compute;
   if (!compute || !COMPUTE_TYPES.has(resource.type)) {
-    throw conflict(`${action} is not supported for this resource`, { connection: resource.connection, type: resource.type });
+    throw conflict(`${action} is not supported for this resource`, {
+      connection: resource.connection,
+      type: resource.type,
+    });
   }
   const pending = await deps.audit.record(c, {
     action,
@@ -42,14 +45,26 @@ export async function runAction(
   try {
     const result = await COMPUTE_CALLS[action](compute, resource);
     await deps.audit.record(c, {
-      action, target: uid, outcome: 'success', correlationId, detail: { state: result.state, ...result.detail },
+      action,
+      target: uid,
+      outcome: 'success',
+      correlationId,
+      detail: { state: result.state, ...result.detail },
     });
     return { correlationId, outcome: 'success', state: result.state };
   } catch (error) {
-    const failure = isCcxError(error) ? error : new CcxError('provider_error', 'The provider call failed', { cause: error });
+    const failure = isCcxError(error)
+      ? error
+      : new CcxError('provider_error', 'The provider call failed', { cause: error });
     await deps.audit.record(c, {
-      action, target: uid, outcome: 'failure', correlationId,
-      detail: { code: failure.code, message: isCcxError(error) ? failure.message : 'The provider call failed' },
+      action,
+      target: uid,
+      outcome: 'failure',
+      correlationId,
+      detail: {
+        code: failure.code,
+        message: isCcxError(error) ? failure.message : 'The provider call failed',
+      },
     });
     throw failure;
   }

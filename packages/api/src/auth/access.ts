@@ -47,8 +47,16 @@ const SIGNED_IN_SECURITY = [{ cookieAuth: [] }, { bearerAuth: [] }];
  * Adds the access guard and the matching OpenAPI `security` and `x-ccx-access` to a route
  * config. Use it for every route; a route without it would be unguarded.
  */
-export function guarded<R extends RouteConfig>(access: Access, route: R): R & { 'x-ccx-access': Access } {
-  const existing = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
+export function guarded<R extends RouteConfig>(
+  access: Access,
+  route: R,
+): R & { 'x-ccx-access': Access } {
+  const existing =
+    route.middleware === undefined
+      ? []
+      : Array.isArray(route.middleware)
+        ? route.middleware
+        : [route.middleware];
   return {
     ...route,
     security: access === 'public' ? [] : SIGNED_IN_SECURITY,

@@ -12,10 +12,18 @@ const VISIBLE_PREFIX_LENGTH = 10;
 /** Creates a token for `owner`; the raw value is returned once and never stored. */
 export async function issueApiToken(
   store: Store,
-  input: { owner: User; callerRole: Role; name: string; role?: Role; expiresInDays?: number; now: Date },
+  input: {
+    owner: User;
+    callerRole: Role;
+    name: string;
+    role?: Role;
+    expiresInDays?: number;
+    now: Date;
+  },
 ): Promise<{ token: string; item: ApiToken }> {
   const role = input.role ?? input.callerRole;
-  if (minRole(role, input.callerRole) !== role) throw forbidden('A token cannot have more rights than its creator');
+  if (minRole(role, input.callerRole) !== role)
+    throw forbidden('A token cannot have more rights than its creator');
   const raw = `${TOKEN_PREFIX}${randomSecret(32)}`;
   const expiresAt =
     input.expiresInDays === undefined
@@ -45,7 +53,8 @@ export async function authenticateToken(
   if (!raw.startsWith(TOKEN_PREFIX)) throw unauthenticated('Invalid API token');
   const token = await store.tokens.findByHash(sha256(raw));
   if (!token || token.revokedAt) throw unauthenticated('Invalid API token');
-  if (token.expiresAt && Date.parse(token.expiresAt) <= now.getTime()) throw unauthenticated('API token expired');
+  if (token.expiresAt && Date.parse(token.expiresAt) <= now.getTime())
+    throw unauthenticated('API token expired');
   const user = await store.users.findById(token.userId);
   if (!user || user.disabledAt) throw unauthenticated('Invalid API token');
   await store.tokens.touch(token.id, now.toISOString());

@@ -22,7 +22,10 @@ export function authenticate(deps: { store: Store; sessions: SessionService; now
       return next();
     }
     const resolved = await deps.sessions.resolve(c);
-    c.set('principal', resolved ? { via: 'session', ...resolved, role: resolved.user.role } : undefined);
+    c.set(
+      'principal',
+      resolved ? { via: 'session', ...resolved, role: resolved.user.role } : undefined,
+    );
     return next();
   });
 }

@@ -4,7 +4,12 @@ import { createLoginLimiter } from './login-limiter';
 
 function limiter(maxKeys = 100) {
   let at = Date.parse('2026-11-25T10:00:00Z');
-  const l = createLoginLimiter({ maxFailures: 3, windowMs: 60_000, maxKeys, now: () => new Date(at) });
+  const l = createLoginLimiter({
+    maxFailures: 3,
+    windowMs: 60_000,
+    maxKeys,
+    now: () => new Date(at),
+  });
   return { l, advance: (ms: number) => (at += ms) };
 }
 
@@ -13,7 +18,8 @@ function retryAfter(fn: () => void): number | null {
     fn();
     return null;
   } catch (error) {
-    if (isCcxError(error) && error.code === 'rate_limited') return error.details['retryAfterSeconds'] as number;
+    if (isCcxError(error) && error.code === 'rate_limited')
+      return error.details['retryAfterSeconds'] as number;
     throw error;
   }
 }

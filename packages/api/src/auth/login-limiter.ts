@@ -8,7 +8,11 @@ export interface LoginLimiterOptions {
   now: () => Date;
 }
 
-export const DEFAULT_LOGIN_LIMITS = { maxFailures: 5, windowMs: 15 * 60_000, maxKeys: 10_000 } as const;
+export const DEFAULT_LOGIN_LIMITS = {
+  maxFailures: 5,
+  windowMs: 15 * 60_000,
+  maxKeys: 10_000,
+} as const;
 
 interface Entry {
   failures: number;
@@ -39,7 +43,10 @@ export function createLoginLimiter(options: LoginLimiterOptions) {
       const at = options.now().getTime();
       const entry = live(keyOf(username, ip), at);
       if (entry && entry.failures >= options.maxFailures) {
-        const retryAfterSeconds = Math.max(1, Math.ceil((entry.windowStart + options.windowMs - at) / 1000));
+        const retryAfterSeconds = Math.max(
+          1,
+          Math.ceil((entry.windowStart + options.windowMs - at) / 1000),
+        );
         throw new CcxError('rate_limited', 'Too many failed logins; try again later', {
           details: { retryAfterSeconds },
         });

@@ -11,7 +11,11 @@ export interface PendingLogin {
  * Logins between the redirect to the IdP and the callback. Each entry is single use and
  * expires; the map is bounded (oldest dropped first) so unfinished logins cannot grow memory.
  */
-export function createPendingLogins(options: { ttlMs: number; maxEntries: number; now: () => Date }) {
+export function createPendingLogins(options: {
+  ttlMs: number;
+  maxEntries: number;
+  now: () => Date;
+}) {
   const entries = new Map<string, PendingLogin & { expiresAt: number }>();
   return {
     put(login: PendingLogin): string {

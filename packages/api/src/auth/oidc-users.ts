@@ -8,11 +8,15 @@ import type { OidcClaims } from './oidc';
 export function roleFromClaims(claims: OidcClaims, options: OidcOptions): Role | null {
   if (!options.roleClaim) return null;
   const raw = claims[options.roleClaim];
-  const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+  const values = (Array.isArray(raw) ? raw : [raw]).filter(
+    (v): v is string => typeof v === 'string',
+  );
   let best: Role | null = null;
   for (const value of values) {
-    const role = options.roleMap?.[value] ?? (ROLES as readonly string[]).find((r) => r === value) ?? null;
-    if (role && (best === null || ROLES.indexOf(role as Role) > ROLES.indexOf(best))) best = role as Role;
+    const role =
+      options.roleMap?.[value] ?? (ROLES as readonly string[]).find((r) => r === value) ?? null;
+    if (role && (best === null || ROLES.indexOf(role as Role) > ROLES.indexOf(best)))
+      best = role as Role;
   }
   return best;
 }
@@ -28,15 +32,21 @@ function claimString(claims: OidcClaims, name: string): string | null {
  * the same name must never be taken over by an SSO login. When a role claim is configured the
  * role follows the IdP on every sign-in.
  */
-export async function findOrCreateOidcUser(store: Store, claims: OidcClaims, options: OidcOptions): Promise<User> {
+export async function findOrCreateOidcUser(
+  store: Store,
+  claims: OidcClaims,
+  options: OidcOptions,
+): Promise<User> {
   const claimedRole = roleFromClaims(claims, options);
   const existing = await store.users.findByOidc(claims.iss, claims.sub);
   if (existing) {
     if (existing.disabledAt) throw forbidden('This account is disabled');
-    if (claimedRole && claimedRole !== existing.role) return store.users.update(existing.id, { role: claimedRole });
+    if (claimedRole && claimedRole !== existing.role)
+      return store.users.update(existing.id, { role: claimedRole });
     return existing;
   }
-  const base = claimString(claims, 'preferred_username') ?? claimString(claims, 'email') ?? claims.sub;
+  const base =
+    claimString(claims, 'preferred_username') ?? claimString(claims, 'email') ?? claims.sub;
   const taken = await store.users.findByUsername(base);
   const username = taken ? `${base}#${claims.sub.slice(0, 12)}` : base;
   return store.users.create({

@@ -19,19 +19,37 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'ccx', client_secret: 'client-secret-value', redirect_uris: [REDIRECT_URI] }],
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'groups'], email: ['email'] },
+    clients: [
+      { client_id: 'ccx', client_secret: 'client-secret-value', redirect_uris: [REDIRECT_URI] },
+    ],
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'preferred_username', 'groups'],
+      email: ['email'],
+    },
     findAccount: (_ctx, sub) => ({
       accountId: sub,
-      claims: () => ({ sub, name: 'Ann SSO', preferred_username: sub === 'ann' ? 'ann' : `user-${sub}`, email: `${sub}@example.test`, groups: sub === 'ann' ? ['staff', 'ccx-operators'] : ['staff'] }),
+      claims: () => ({
+        sub,
+        name: 'Ann SSO',
+        preferred_username: sub === 'ann' ? 'ann' : `user-${sub}`,
+        email: `${sub}@example.test`,
+        groups: sub === 'ann' ? ['staff', 'ccx-operators'] : ['staff'],
+      }),
     }),
     cookies: { keys: ['test-cookie-key'] },
   });
   server.on('request', provider.callback());
   h = await createHarness({
     oidc: {
-      issuer, clientId: 'ccx', clientSecret: 'client-secret-value', redirectUri: REDIRECT_URI, name: 'Test IdP',
-      defaultRole: 'viewer', roleClaim: 'groups', roleMap: { 'ccx-operators': 'operator' },
+      issuer,
+      clientId: 'ccx',
+      clientSecret: 'client-secret-value',
+      redirectUri: REDIRECT_URI,
+      name: 'Test IdP',
+      defaultRole: 'viewer',
+      roleClaim: 'groups',
+      roleMap: { 'ccx-operators': 'operator' },
     },
   });
   await h.addUser('ann', 'admin');
@@ -48,7 +66,11 @@ async function signInAtIdp(start: string, login: string): Promise<URL> {
   let url = new URL(start);
   let init: RequestInit = {};
   for (let step = 0; step < 20; step += 1) {
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: cookieHeader() } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: cookieHeader() },
+    });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
       const at = pair!.indexOf('=');
@@ -63,12 +85,17 @@ async function signInAtIdp(start: string, login: string): Promise<URL> {
     }
     const html = await response.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    if (!action) throw new Error(`no form at ${url.href}: ${response.status} ${html.slice(0, 300)}`);
+    if (!action)
+      throw new Error(`no form at ${url.href}: ${response.status} ${html.slice(0, 300)}`);
     const form = html.includes('name="login"')
       ? new URLSearchParams({ prompt: 'login', login, password: 'any' })
       : new URLSearchParams({ prompt: 'consent' });
     url = new URL(action, url);
-    init = { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    init = {
+      method: 'POST',
+      body: form.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    };
   }
   throw new Error('too many steps');
 }
@@ -79,13 +106,18 @@ async function roundTrip(login: string, returnTo = '/inventory?x=1') {
   const authorize = new URL(start.headers.get('location')!);
   const pending = /ccx_oidc=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')![1]!;
   const back = await signInAtIdp(authorize.href, login);
-  const callback = await h.request(`/api/auth/oidc/callback${back.search}`, { headers: { cookie: `ccx_oidc=${pending}` } });
+  const callback = await h.request(`/api/auth/oidc/callback${back.search}`, {
+    headers: { cookie: `ccx_oidc=${pending}` },
+  });
   return { authorize, callback, back, pending };
 }
 
 describe('OIDC single sign-on', () => {
   it('advertises the provider', async () => {
-    expect(await (await h.request('/api/auth/config')).json()).toEqual({ local: true, oidc: { enabled: true, name: 'Test IdP' } });
+    expect(await (await h.request('/api/auth/config')).json()).toEqual({
+      local: true,
+      oidc: { enabled: true, name: 'Test IdP' },
+    });
   });
 
   it('signs in with PKCE, state and nonce, creates the user with a mapped role, and redirects to returnTo', async () => {
@@ -96,7 +128,9 @@ describe('OIDC single sign-on', () => {
     expect(callback.status).toBe(302);
     expect(callback.headers.get('location')).toBe('/inventory?x=1');
     const session = /ccx_session=([^;]+)/.exec(callback.headers.get('set-cookie') ?? '')![1]!;
-    const me = (await (await h.request('/api/auth/me', { headers: { cookie: `ccx_session=${session}` } })).json()) as {
+    const me = (await (
+      await h.request('/api/auth/me', { headers: { cookie: `ccx_session=${session}` } })
+    ).json()) as {
       user: { username: string; role: string; sso: boolean };
     };
     // The local `ann` keeps her account: the SSO user gets a distinct username.
@@ -116,7 +150,9 @@ describe('OIDC single sign-on', () => {
 
   it('refuses a replayed callback and a callback without the login cookie', async () => {
     const { back, pending } = await roundTrip('cy');
-    const replay = await h.request(`/api/auth/oidc/callback${back.search}`, { headers: { cookie: `ccx_oidc=${pending}` } });
+    const replay = await h.request(`/api/auth/oidc/callback${back.search}`, {
+      headers: { cookie: `ccx_oidc=${pending}` },
+    });
     expect(replay.status).toBe(401);
     const start = await h.request('/api/auth/oidc/login');
     const fresh = await signInAtIdp(start.headers.get('location')!, 'cy');
@@ -124,7 +160,13 @@ describe('OIDC single sign-on', () => {
   });
 
   it('rejects an off-site returnTo', async () => {
-    expect((await h.request(`/api/auth/oidc/login?returnTo=${encodeURIComponent('//evil.test/')}`)).status).toBe(400);
-    expect((await h.request(`/api/auth/oidc/login?returnTo=${encodeURIComponent('https://evil.test/')}`)).status).toBe(400);
+    expect(
+      (await h.request(`/api/auth/oidc/login?returnTo=${encodeURIComponent('//evil.test/')}`))
+        .status,
+    ).toBe(400);
+    expect(
+      (await h.request(`/api/auth/oidc/login?returnTo=${encodeURIComponent('https://evil.test/')}`))
+        .status,
+    ).toBe(400);
   });
 });

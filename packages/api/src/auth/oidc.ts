@@ -55,7 +55,10 @@ export function createOidcService(options: OidcOptions, now: () => Date) {
     },
 
     /** Exchanges the code; every check (state, nonce, PKCE, ID token) failing is a 401. */
-    async complete(loginId: string | undefined, search: string): Promise<{ claims: OidcClaims; returnTo: string }> {
+    async complete(
+      loginId: string | undefined,
+      search: string,
+    ): Promise<{ claims: OidcClaims; returnTo: string }> {
       const login = loginId ? pending.take(loginId) : undefined;
       if (!login) throw unauthenticated('The sign-in expired or was already used; start again');
       const cfg = await config();

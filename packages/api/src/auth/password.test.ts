@@ -10,12 +10,20 @@ describe('password hashing', () => {
   });
 
   it('salts every hash', async () => {
-    const [a, b] = await Promise.all([hashPassword('same', { cost: 10 }), hashPassword('same', { cost: 10 })]);
+    const [a, b] = await Promise.all([
+      hashPassword('same', { cost: 10 }),
+      hashPassword('same', { cost: 10 }),
+    ]);
     expect(a).not.toBe(b);
   });
 
   it('treats malformed or hostile hashes as a mismatch', async () => {
     await expect(verifyPassword('x', 'plain-text')).resolves.toBe(false);
-    await expect(verifyPassword('x', '$scrypt$ln=30,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).resolves.toBe(false);
+    await expect(
+      verifyPassword(
+        'x',
+        '$scrypt$ln=30,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      ),
+    ).resolves.toBe(false);
   });
 });

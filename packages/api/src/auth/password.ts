@@ -13,7 +13,12 @@ interface ScryptParams {
   p: number;
 }
 
-function derive(password: string, salt: Buffer, keyLength: number, params: ScryptParams): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  keyLength: number,
+  params: ScryptParams,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // maxmem must cover 128 * N * r bytes plus headroom, or Node refuses the parameters.
     const maxmem = 256 * params.N * params.r;
@@ -30,7 +35,10 @@ const b64 = (buffer: Buffer): string => buffer.toString('base64').replace(/=+$/,
  * `cost` is log2 of scrypt's N (default 15, 32 MiB per hash). Lower it only where hashes are
  * throwaway (tests); verification reads the cost from the stored hash.
  */
-export async function hashPassword(password: string, options: { cost?: number } = {}): Promise<string> {
+export async function hashPassword(
+  password: string,
+  options: { cost?: number } = {},
+): Promise<string> {
   const ln = options.cost ?? DEFAULTS.ln;
   const salt = randomBytes(DEFAULTS.saltLength);
   const params = { N: 2 ** ln, r: DEFAULTS.r, p: DEFAULTS.p };
@@ -44,7 +52,14 @@ const PHC = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+)\$
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const match = PHC.exec(stored);
   if (!match) return false;
-  const [, ln, r, p, salt, hash] = match as unknown as [string, string, string, string, string, string];
+  const [, ln, r, p, salt, hash] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const expected = Buffer.from(hash, 'base64');
   const params = { N: 2 ** Number(ln), r: Number(r), p: Number(p) };
   if (params.N > 2 ** 20 || expected.length < 16) return false;

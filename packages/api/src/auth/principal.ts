@@ -22,5 +22,10 @@ export function actorOf(principal: Principal): Actor {
       role: principal.role,
     };
   }
-  return { kind: 'user', id: principal.user.id, name: principal.user.username, role: principal.role };
+  return {
+    kind: 'user',
+    id: principal.user.id,
+    name: principal.user.username,
+    role: principal.role,
+  };
 }

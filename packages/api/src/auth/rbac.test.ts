@@ -23,23 +23,28 @@ beforeAll(async () => {
     paths: Record<string, Record<string, { 'x-ccx-access': Access }>>;
   };
   for (const [path, ops] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(ops)) operations.push({ method: method.toUpperCase(), path, access: op['x-ccx-access'] });
+    for (const [method, op] of Object.entries(ops))
+      operations.push({ method: method.toUpperCase(), path, access: op['x-ccx-access'] });
   }
 });
 afterAll(async () => {
   await h.close();
 });
 
-const concrete = (path: string) => path.replace('{uid}', encodeURIComponent('aws/1/r/ec2.instance/i-x')).replace('{id}', 'x');
+const concrete = (path: string) =>
+  path.replace('{uid}', encodeURIComponent('aws/1/r/ec2.instance/i-x')).replace('{id}', 'x');
 
 describe('RBAC', () => {
   it('declares access on every route', () => {
     expect(operations.length).toBeGreaterThan(20);
-    for (const op of operations) expect(['public', 'signedIn', 'viewer', 'operator', 'admin']).toContain(op.access);
+    for (const op of operations)
+      expect(['public', 'signedIn', 'viewer', 'operator', 'admin']).toContain(op.access);
   });
 
   it('answers 403 to a viewer on every mutating route above viewer', async () => {
-    const mutating = operations.filter((op) => op.method !== 'GET' && !['public', 'signedIn', 'viewer'].includes(op.access));
+    const mutating = operations.filter(
+      (op) => op.method !== 'GET' && !['public', 'signedIn', 'viewer'].includes(op.access),
+    );
     expect(mutating.map((op) => `${op.method} ${op.path}`).sort()).toEqual([
       'PATCH /api/users/{id}',
       'POST /api/resources/{uid}/actions',
@@ -48,31 +53,53 @@ describe('RBAC', () => {
     ]);
     for (const op of mutating) {
       for (const body of [undefined, '{}', '{"action":"compute.stop"}', 'not json']) {
-        const response = await h.request(concrete(op.path), { method: op.method, body, as: callers.viewer });
+        const response = await h.request(concrete(op.path), {
+          method: op.method,
+          body,
+          as: callers.viewer,
+        });
         expect(response.status, `${op.method} ${op.path} ${body}`).toBe(403);
       }
     }
     const denied = await h.store.audit.list({ outcome: 'denied', offset: 0, limit: 100 });
     expect(denied.items.map((event) => event.action).sort()).toEqual(
-      mutating.flatMap((op) => Array.from({ length: 4 }, () => `${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`)).sort(),
+      mutating
+        .flatMap((op) =>
+          Array.from({ length: 4 }, () => `${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`),
+        )
+        .sort(),
     );
-    expect(denied.items.every((event) => event.actor.name === 'viewer' && event.detail.requiredRole !== undefined)).toBe(true);
+    expect(
+      denied.items.every(
+        (event) => event.actor.name === 'viewer' && event.detail.requiredRole !== undefined,
+      ),
+    ).toBe(true);
   });
 
   it('holds the whole matrix for reads and writes', async () => {
     for (const op of operations) {
-      if (op.access === 'public' || op.access === 'signedIn' || op.path === '/api/sync/events') continue;
+      if (op.access === 'public' || op.access === 'signedIn' || op.path === '/api/sync/events')
+        continue;
       for (const role of ['viewer', 'operator', 'admin'] as const) {
-        const response = await h.request(concrete(op.path), { method: op.method, body: op.method === 'GET' ? undefined : '{}', as: callers[role] });
+        const response = await h.request(concrete(op.path), {
+          method: op.method,
+          body: op.method === 'GET' ? undefined : '{}',
+          as: callers[role],
+        });
         const denied = response.status === 403;
-        expect(denied, `${role} ${op.method} ${op.path} → ${response.status}`).toBe(!roleAllows(role, op.access));
+        expect(denied, `${role} ${op.method} ${op.path} → ${response.status}`).toBe(
+          !roleAllows(role, op.access),
+        );
       }
     }
   });
 
   it('answers 401 without credentials on every non-public route', async () => {
     for (const op of operations.filter((o) => o.access !== 'public')) {
-      expect((await h.request(concrete(op.path), { method: op.method })).status, `${op.method} ${op.path}`).toBe(401);
+      expect(
+        (await h.request(concrete(op.path), { method: op.method })).status,
+        `${op.method} ${op.path}`,
+      ).toBe(401);
     }
   });
 });

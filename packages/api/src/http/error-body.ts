@@ -19,6 +19,10 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details: Record<string, unknown> };
 }
 
-export function errorBody(code: ErrorCode, message: string, details: Record<string, unknown> = {}): ErrorBody {
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): ErrorBody {
   return { error: { code, message, details } };
 }

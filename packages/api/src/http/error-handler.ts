@@ -24,8 +24,16 @@ export function errorHandler(logger: Logger): ErrorHandler<ApiEnv> {
       return c.json(errorBody(error.code, error.message, error.details), status);
     }
     if (error instanceof HTTPException && error.status < 500) {
-      const code = error.status === 401 ? 'unauthenticated' : error.status === 403 ? 'forbidden' : 'invalid_input';
-      return c.json(errorBody(code, error.message || 'The request is not valid'), STATUS_BY_CODE[code]);
+      const code =
+        error.status === 401
+          ? 'unauthenticated'
+          : error.status === 403
+            ? 'forbidden'
+            : 'invalid_input';
+      return c.json(
+        errorBody(code, error.message || 'The request is not valid'),
+        STATUS_BY_CODE[code],
+      );
     }
     logger.error({ err: error, requestId }, 'unhandled error');
     return c.json(errorBody('internal', 'Internal error', { requestId }), 500);

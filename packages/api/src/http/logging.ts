@@ -28,5 +28,8 @@ export const LOG_REDACT_PATHS = [
 ];
 
 export function apiLogger(logger: Logger): Logger {
-  return logger.child({ component: 'api' }, { redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } });
+  return logger.child(
+    { component: 'api' },
+    { redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } },
+  );
 }

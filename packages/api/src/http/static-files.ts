@@ -27,7 +27,10 @@ async function fileAt(path: string): Promise<Buffer | null> {
     const info = await stat(path);
     return info.isFile() ? await readFile(path) : null;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+    if (
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+      (error as NodeJS.ErrnoException).code === 'ENOTDIR'
+    ) {
       return null;
     }
     throw error;

@@ -37,7 +37,8 @@ export function createMetrics(deps: { store: Store; sync: SyncService }) {
     async collect() {
       const counts = await deps.store.resources.counts();
       this.reset();
-      for (const [provider, count] of Object.entries(counts.byProvider)) this.set({ provider }, count);
+      for (const [provider, count] of Object.entries(counts.byProvider))
+        this.set({ provider }, count);
     },
   });
 
@@ -48,7 +49,10 @@ export function createMetrics(deps: { store: Store; sync: SyncService }) {
 
   return {
     registry,
-    observeRequest(labels: { method: string; route: string; status: number }, seconds: number): void {
+    observeRequest(
+      labels: { method: string; route: string; status: number },
+      seconds: number,
+    ): void {
       const values = { method: labels.method, route: labels.route, status: String(labels.status) };
       requests.inc(values);
       duration.observe(values, seconds);

@@ -15,7 +15,11 @@ afterEach(async () => {
 });
 
 const act = (uid: string, action: string) =>
-  h.request(`/api/resources/${encodeURIComponent(uid)}/actions`, { method: 'POST', body: JSON.stringify({ action }), as: olive });
+  h.request(`/api/resources/${encodeURIComponent(uid)}/actions`, {
+    method: 'POST',
+    body: JSON.stringify({ action }),
+    as: olive,
+  });
 
 async function trail(uid: string) {
   const { items } = await h.store.audit.list({ target: uid, offset: 0, limit: 10 });
@@ -28,19 +32,29 @@ describe('POST /api/resources/{uid}/actions', () => {
     let auditedBeforeCall = -1;
     const stop = h.compute.connection.compute!.stopInstance.bind(h.compute.connection.compute);
     h.compute.connection.compute!.stopInstance = async (ref) => {
-      auditedBeforeCall = (await h.store.audit.list({ target: instance.uid, offset: 0, limit: 10 })).total;
+      auditedBeforeCall = (await h.store.audit.list({ target: instance.uid, offset: 0, limit: 10 }))
+        .total;
       return stop(ref);
     };
     const response = await act(instance.uid, 'compute.stop');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { correlationId: string; outcome: string; state: string };
+    const body = (await response.json()) as {
+      correlationId: string;
+      outcome: string;
+      state: string;
+    };
     expect(body).toMatchObject({ outcome: 'success', state: 'stopping' });
     expect(auditedBeforeCall).toBe(1);
     const events = await trail(instance.uid);
     expect(events.map((e) => e.outcome)).toEqual(['pending', 'success']);
     expect(new Set(events.map((e) => e.correlationId))).toEqual(new Set([body.correlationId]));
-    expect(events[0]).toMatchObject({ action: 'compute.stop', actor: { kind: 'user', name: 'olive', role: 'operator' } });
-    expect(h.compute.calls).toEqual([{ op: 'stopInstance', ref: expect.objectContaining({ id: 'i-1' }) as unknown }]);
+    expect(events[0]).toMatchObject({
+      action: 'compute.stop',
+      actor: { kind: 'user', name: 'olive', role: 'operator' },
+    });
+    expect(h.compute.calls).toEqual([
+      { op: 'stopInstance', ref: expect.objectContaining({ id: 'i-1' }) as unknown },
+    ]);
   });
 
   it('audits pending and failure with the error code, and answers with the mapped status', async () => {

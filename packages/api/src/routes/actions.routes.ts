@@ -8,14 +8,19 @@ import { routeModule } from './context';
 import { uidParamsSchema } from './resources.schema';
 
 export const actionRoutes = {
-  run: guarded('operator', createRoute({
-    method: 'post', path: '/api/resources/{uid}/actions', tags: ['resources'],
-    request: { params: uidParamsSchema, body: jsonBody(actionBodySchema) },
-    responses: {
-      200: jsonContent(actionResultSchema, 'The provider accepted the action'),
-      ...errorResponses(400, 401, 403, 404, 409, 502, 503),
-    },
-  })),
+  run: guarded(
+    'operator',
+    createRoute({
+      method: 'post',
+      path: '/api/resources/{uid}/actions',
+      tags: ['resources'],
+      request: { params: uidParamsSchema, body: jsonBody(actionBodySchema) },
+      responses: {
+        200: jsonContent(actionResultSchema, 'The provider accepted the action'),
+        ...errorResponses(400, 401, 403, 404, 409, 502, 503),
+      },
+    }),
+  ),
 };
 
 export function registerActionRoutes(ctx: RouteContext) {

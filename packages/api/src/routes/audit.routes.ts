@@ -7,11 +7,19 @@ import type { RouteContext } from './context';
 import { routeModule } from './context';
 
 export const auditRoutes = {
-  list: guarded('viewer', createRoute({
-    method: 'get', path: '/api/audit', tags: ['audit'],
-    request: { query: auditQuerySchema },
-    responses: { 200: jsonContent(auditPageSchema, 'Audit events, newest first'), ...errorResponses(400, 401, 403) },
-  })),
+  list: guarded(
+    'viewer',
+    createRoute({
+      method: 'get',
+      path: '/api/audit',
+      tags: ['audit'],
+      request: { query: auditQuerySchema },
+      responses: {
+        200: jsonContent(auditPageSchema, 'Audit events, newest first'),
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+  ),
 };
 
 export function registerAuditRoutes(ctx: RouteContext) {

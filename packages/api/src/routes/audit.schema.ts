@@ -16,7 +16,12 @@ export const auditEventSchema = z
   .object({
     id: z.string(),
     at: z.string(),
-    actor: z.object({ kind: z.enum(['user', 'token', 'system']), id: z.string(), name: z.string(), role: z.enum(ROLES) }),
+    actor: z.object({
+      kind: z.enum(['user', 'token', 'system']),
+      id: z.string(),
+      name: z.string(),
+      role: z.enum(ROLES),
+    }),
     action: z.string(),
     target: z.string().nullable(),
     outcome: z.enum(AUDIT_OUTCOMES),

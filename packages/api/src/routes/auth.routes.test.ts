@@ -50,7 +50,12 @@ describe('local login', () => {
     expect(unknown.response.status).toBe(401);
     expect(await wrong.response.json()).toEqual(await unknown.response.json());
     expect(wrong.response.headers.get('set-cookie')).toBeNull();
-    const failures = await h.store.audit.list({ action: 'auth.login', outcome: 'failure', offset: 0, limit: 10 });
+    const failures = await h.store.audit.list({
+      action: 'auth.login',
+      outcome: 'failure',
+      offset: 0,
+      limit: 10,
+    });
     expect(failures.total).toBe(2);
   });
 
@@ -61,21 +66,32 @@ describe('local login', () => {
   });
 
   it('rate limits repeated failures per username and address with Retry-After', async () => {
-    for (let i = 0; i < 5; i += 1) expect((await h.login('alice', 'wrong')).response.status).toBe(401);
+    for (let i = 0; i < 5; i += 1)
+      expect((await h.login('alice', 'wrong')).response.status).toBe(401);
     const limited = await h.login('alice', PASSWORD);
     expect(limited.response.status).toBe(429);
     expect(Number(limited.response.headers.get('retry-after'))).toBe(900);
-    expect(((await limited.response.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    expect(((await limited.response.json()) as { error: { code: string } }).error.code).toBe(
+      'rate_limited',
+    );
     clock = new Date(clock.getTime() + 15 * 60_000);
     expect((await h.login('alice')).response.status).toBe(200);
   });
 
   it('rejects a malformed body with the failing paths', async () => {
-    const response = await h.request('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: '' }) });
+    const response = await h.request('/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: '' }),
+    });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { code: string; details: { fields: { path: string }[] } } };
+    const body = (await response.json()) as {
+      error: { code: string; details: { fields: { path: string }[] } };
+    };
     expect(body.error.code).toBe('invalid_input');
-    expect(body.error.details.fields.map((f) => f.path).sort()).toEqual(['json.password', 'json.username']);
+    expect(body.error.details.fields.map((f) => f.path).sort()).toEqual([
+      'json.password',
+      'json.username',
+    ]);
   });
 
   it('expires a session after its idle lifetime and slides it on use', async () => {
@@ -99,9 +115,17 @@ describe('CSRF', () => {
   it('requires the session token on cookie mutations and checks its value', async () => {
     const alice = await h.login('alice');
     const body = JSON.stringify({ name: 'ci' });
-    const missing = await h.request('/api/tokens', { method: 'POST', body, as: { cookie: alice.cookie! } });
+    const missing = await h.request('/api/tokens', {
+      method: 'POST',
+      body,
+      as: { cookie: alice.cookie! },
+    });
     expect(missing.status).toBe(403);
-    const wrong = await h.request('/api/tokens', { method: 'POST', body, as: { cookie: alice.cookie!, csrf: 'x'.repeat(43) } });
+    const wrong = await h.request('/api/tokens', {
+      method: 'POST',
+      body,
+      as: { cookie: alice.cookie!, csrf: 'x'.repeat(43) },
+    });
     expect(wrong.status).toBe(403);
     expect(((await wrong.json()) as { error: { message: string } }).error.message).toMatch(/CSRF/);
     const ok = await h.request('/api/tokens', { method: 'POST', body, as: alice });

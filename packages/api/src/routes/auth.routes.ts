@@ -24,33 +24,72 @@ const OIDC_COOKIE = 'ccx_oidc';
 const OIDC_COOKIE_PATH = '/api/auth/oidc';
 
 export const authRoutes = {
-  config: guarded('public', createRoute({
-    method: 'get', path: '/api/auth/config', tags: ['auth'],
-    responses: { 200: jsonContent(authConfigSchema, 'Sign-in methods') },
-  })),
-  login: guarded('public', createRoute({
-    method: 'post', path: '/api/auth/login', tags: ['auth'],
-    request: { body: jsonBody(loginBodySchema) },
-    responses: { 200: jsonContent(sessionResponseSchema, 'Signed in; sets the session cookie'), ...errorResponses(400, 401, 429) },
-  })),
-  logout: guarded('signedIn', createRoute({
-    method: 'post', path: '/api/auth/logout', tags: ['auth'],
-    responses: { 204: { description: 'Signed out' }, ...errorResponses(401, 403) },
-  })),
-  me: guarded('signedIn', createRoute({
-    method: 'get', path: '/api/auth/me', tags: ['auth'],
-    responses: { 200: jsonContent(sessionResponseSchema, 'The caller'), ...errorResponses(401) },
-  })),
-  oidcLogin: guarded('public', createRoute({
-    method: 'get', path: '/api/auth/oidc/login', tags: ['auth'],
-    request: { query: oidcLoginQuerySchema },
-    responses: { 302: { description: 'Redirect to the identity provider' }, ...errorResponses(400, 404, 503) },
-  })),
-  oidcCallback: guarded('public', createRoute({
-    method: 'get', path: '/api/auth/oidc/callback', tags: ['auth'],
-    request: { query: oidcCallbackQuerySchema },
-    responses: { 302: { description: 'Signed in; redirect to returnTo' }, ...errorResponses(401, 403, 404) },
-  })),
+  config: guarded(
+    'public',
+    createRoute({
+      method: 'get',
+      path: '/api/auth/config',
+      tags: ['auth'],
+      responses: { 200: jsonContent(authConfigSchema, 'Sign-in methods') },
+    }),
+  ),
+  login: guarded(
+    'public',
+    createRoute({
+      method: 'post',
+      path: '/api/auth/login',
+      tags: ['auth'],
+      request: { body: jsonBody(loginBodySchema) },
+      responses: {
+        200: jsonContent(sessionResponseSchema, 'Signed in; sets the session cookie'),
+        ...errorResponses(400, 401, 429),
+      },
+    }),
+  ),
+  logout: guarded(
+    'signedIn',
+    createRoute({
+      method: 'post',
+      path: '/api/auth/logout',
+      tags: ['auth'],
+      responses: { 204: { description: 'Signed out' }, ...errorResponses(401, 403) },
+    }),
+  ),
+  me: guarded(
+    'signedIn',
+    createRoute({
+      method: 'get',
+      path: '/api/auth/me',
+      tags: ['auth'],
+      responses: { 200: jsonContent(sessionResponseSchema, 'The caller'), ...errorResponses(401) },
+    }),
+  ),
+  oidcLogin: guarded(
+    'public',
+    createRoute({
+      method: 'get',
+      path: '/api/auth/oidc/login',
+      tags: ['auth'],
+      request: { query: oidcLoginQuerySchema },
+      responses: {
+        302: { description: 'Redirect to the identity provider' },
+        ...errorResponses(400, 404, 503),
+      },
+    }),
+  ),
+  oidcCallback: guarded(
+    'public',
+    createRoute({
+      method: 'get',
+      path: '/api/auth/oidc/callback',
+      tags: ['auth'],
+      request: { query: oidcCallbackQuerySchema },
+      responses: {
+        302: { description: 'Signed in; redirect to returnTo' },
+        ...errorResponses(401, 403, 404),
+      },
+    }),
+  ),
 };
 
 export function registerAuthRoutes(ctx: RouteContext) {
@@ -58,7 +97,10 @@ export function registerAuthRoutes(ctx: RouteContext) {
   const { store } = ctx.deps;
 
   app.openapi(authRoutes.config, (c) =>
-    c.json({ local: true, oidc: { enabled: ctx.oidc !== null, name: ctx.oidc?.name ?? null } }, 200),
+    c.json(
+      { local: true, oidc: { enabled: ctx.oidc !== null, name: ctx.oidc?.name ?? null } },
+      200,
+    ),
   );
 
   app.openapi(authRoutes.login, async (c) => {
@@ -71,7 +113,9 @@ export function registerAuthRoutes(ctx: RouteContext) {
     if (!user || !user.passwordHash || !ok || user.disabledAt) {
       ctx.limiter.recordFailure(username, ip);
       await ctx.audit.record(c, {
-        action: 'auth.login', target: null, outcome: 'failure',
+        action: 'auth.login',
+        target: null,
+        outcome: 'failure',
         actor: user ? userActor(user) : anonymousActor(username),
         detail: { reason: user?.disabledAt && ok ? 'disabled' : 'bad_credentials' },
       });
@@ -80,8 +124,11 @@ export function registerAuthRoutes(ctx: RouteContext) {
     ctx.limiter.recordSuccess(username, ip);
     const session = await ctx.sessions.start(c, user);
     await ctx.audit.record(c, {
-      action: 'auth.login', target: null, outcome: 'success',
-      actor: userActor(user), detail: { method: 'password' },
+      action: 'auth.login',
+      target: null,
+      outcome: 'success',
+      actor: userActor(user),
+      detail: { method: 'password' },
     });
     return c.json({ user: publicUser(user), csrfToken: session.csrfToken }, 200);
   });
@@ -97,7 +144,10 @@ export function registerAuthRoutes(ctx: RouteContext) {
     const principal = c.get('principal');
     if (!principal) throw unauthenticated();
     const csrfToken = principal.via === 'session' ? principal.session.csrfToken : '';
-    return c.json({ user: { ...publicUser(principal.user), role: principal.role }, csrfToken }, 200);
+    return c.json(
+      { user: { ...publicUser(principal.user), role: principal.role }, csrfToken },
+      200,
+    );
   });
 
   app.openapi(authRoutes.oidcLogin, async (c) => {
@@ -105,7 +155,11 @@ export function registerAuthRoutes(ctx: RouteContext) {
     const { returnTo } = c.req.valid('query');
     const { url, loginId } = await oidc.begin(returnTo ?? '/');
     setCookie(c, OIDC_COOKIE, loginId, {
-      httpOnly: true, sameSite: 'Lax', secure: ctx.deps.auth.secureCookies, path: OIDC_COOKIE_PATH, maxAge: 600,
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: ctx.deps.auth.secureCookies,
+      path: OIDC_COOKIE_PATH,
+      maxAge: 600,
     });
     return c.redirect(url.href, 302);
   });
@@ -119,8 +173,11 @@ export function registerAuthRoutes(ctx: RouteContext) {
     const user = await findOrCreateOidcUser(store, claims, options);
     await ctx.sessions.start(c, user);
     await ctx.audit.record(c, {
-      action: 'auth.login', target: null, outcome: 'success',
-      actor: userActor(user), detail: { method: 'oidc', issuer: claims.iss },
+      action: 'auth.login',
+      target: null,
+      outcome: 'success',
+      actor: userActor(user),
+      detail: { method: 'oidc', issuer: claims.iss },
     });
     return c.redirect(returnTo, 302);
   });

@@ -28,7 +28,10 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 429 |
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: description[status] ?? 'error', content: { 'application/json': { schema: errorSchema } } },
+      {
+        description: description[status] ?? 'error',
+        content: { 'application/json': { schema: errorSchema } },
+      },
     ]),
   );
 }

@@ -23,14 +23,23 @@ describe('operations endpoints', () => {
     await h.seedInstance('i-1', 'running');
     await h.request('/api/resources/some-uid');
     h.sync.emit({
-      type: 'job.completed', runId: 'r', jobId: 'j', scope: 's', resourceType: 'ec2.instance', listed: 1,
+      type: 'job.completed',
+      runId: 'r',
+      jobId: 'j',
+      scope: 's',
+      resourceType: 'ec2.instance',
+      listed: 1,
       counts: { created: 1, updated: 0, unchanged: 0, deleted: 0 },
     });
     const response = await h.request('/metrics');
     expect(response.headers.get('content-type')).toMatch(/text\/plain/);
     const text = await response.text();
-    expect(text).toContain('ccx_http_requests_total{method="GET",route="/api/resources/:uid",status="401"} 1');
-    expect(text).toMatch(/ccx_http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/api\/resources\/:uid",status="401"\}/);
+    expect(text).toContain(
+      'ccx_http_requests_total{method="GET",route="/api/resources/:uid",status="401"} 1',
+    );
+    expect(text).toMatch(
+      /ccx_http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/api\/resources\/:uid",status="401"\}/,
+    );
     expect(text).toContain('ccx_resources{provider="aws"} 1');
     expect(text).toContain('ccx_sync_jobs_total{outcome="success"} 1');
     expect(text).toContain('process_cpu_user_seconds_total');
@@ -46,7 +55,9 @@ describe('operations endpoints', () => {
   });
 
   it('sets security headers and a request id on every response', async () => {
-    const response = await h.request('/api/auth/config', { headers: { 'x-request-id': 'abc-123' } });
+    const response = await h.request('/api/auth/config', {
+      headers: { 'x-request-id': 'abc-123' },
+    });
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");

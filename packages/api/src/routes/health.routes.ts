@@ -7,21 +7,41 @@ import { routeModule } from './context';
 const healthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
 
 export const healthRoutes = {
-  healthz: guarded('public', createRoute({
-    method: 'get', path: '/healthz', tags: ['operations'],
-    responses: { 200: jsonContent(healthSchema, 'The process is alive') },
-  })),
-  readyz: guarded('public', createRoute({
-    method: 'get', path: '/readyz', tags: ['operations'],
-    responses: {
-      200: jsonContent(healthSchema, 'The store answers'),
-      503: jsonContent(errorSchema, 'The store is unreachable'),
-    },
-  })),
-  metrics: guarded('public', createRoute({
-    method: 'get', path: '/metrics', tags: ['operations'],
-    responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: z.string() } } } },
-  })),
+  healthz: guarded(
+    'public',
+    createRoute({
+      method: 'get',
+      path: '/healthz',
+      tags: ['operations'],
+      responses: { 200: jsonContent(healthSchema, 'The process is alive') },
+    }),
+  ),
+  readyz: guarded(
+    'public',
+    createRoute({
+      method: 'get',
+      path: '/readyz',
+      tags: ['operations'],
+      responses: {
+        200: jsonContent(healthSchema, 'The store answers'),
+        503: jsonContent(errorSchema, 'The store is unreachable'),
+      },
+    }),
+  ),
+  metrics: guarded(
+    'public',
+    createRoute({
+      method: 'get',
+      path: '/metrics',
+      tags: ['operations'],
+      responses: {
+        200: {
+          description: 'Prometheus text format',
+          content: { 'text/plain': { schema: z.string() } },
+        },
+      },
+    }),
+  ),
 };
 
 export function registerHealthRoutes(ctx: RouteContext) {
@@ -33,7 +53,10 @@ export function registerHealthRoutes(ctx: RouteContext) {
       await ctx.deps.store.users.count();
     } catch (error) {
       ctx.logger.warn({ err: error }, 'readiness check failed');
-      return c.json({ error: { code: 'unavailable' as const, message: 'Store unavailable', details: {} } }, 503);
+      return c.json(
+        { error: { code: 'unavailable' as const, message: 'Store unavailable', details: {} } },
+        503,
+      );
     }
     return c.json({ status: 'ok' as const }, 200);
   });

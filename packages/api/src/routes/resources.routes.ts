@@ -18,26 +18,58 @@ import {
 } from './resources.schema';
 
 export const resourceRoutes = {
-  list: guarded('viewer', createRoute({
-    method: 'get', path: '/api/resources', tags: ['resources'],
-    request: { query: resourceListQuerySchema },
-    responses: { 200: jsonContent(resourcePageSchema, 'A page of resources'), ...errorResponses(400, 401, 403) },
-  })),
-  facets: guarded('viewer', createRoute({
-    method: 'get', path: '/api/resources/facets', tags: ['resources'],
-    request: { query: resourceFilterQuerySchema },
-    responses: { 200: jsonContent(facetsSchema, 'Value counts per field'), ...errorResponses(400, 401, 403) },
-  })),
-  get: guarded('viewer', createRoute({
-    method: 'get', path: '/api/resources/{uid}', tags: ['resources'],
-    request: { params: uidParamsSchema },
-    responses: { 200: jsonContent(resourceDetailSchema, 'The resource and the actions the caller may run'), ...errorResponses(401, 403, 404) },
-  })),
-  history: guarded('viewer', createRoute({
-    method: 'get', path: '/api/resources/{uid}/history', tags: ['resources'],
-    request: { params: uidParamsSchema, query: historyQuerySchema },
-    responses: { 200: jsonContent(historySchema, 'Changes, newest first'), ...errorResponses(400, 401, 403, 404) },
-  })),
+  list: guarded(
+    'viewer',
+    createRoute({
+      method: 'get',
+      path: '/api/resources',
+      tags: ['resources'],
+      request: { query: resourceListQuerySchema },
+      responses: {
+        200: jsonContent(resourcePageSchema, 'A page of resources'),
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+  ),
+  facets: guarded(
+    'viewer',
+    createRoute({
+      method: 'get',
+      path: '/api/resources/facets',
+      tags: ['resources'],
+      request: { query: resourceFilterQuerySchema },
+      responses: {
+        200: jsonContent(facetsSchema, 'Value counts per field'),
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+  ),
+  get: guarded(
+    'viewer',
+    createRoute({
+      method: 'get',
+      path: '/api/resources/{uid}',
+      tags: ['resources'],
+      request: { params: uidParamsSchema },
+      responses: {
+        200: jsonContent(resourceDetailSchema, 'The resource and the actions the caller may run'),
+        ...errorResponses(401, 403, 404),
+      },
+    }),
+  ),
+  history: guarded(
+    'viewer',
+    createRoute({
+      method: 'get',
+      path: '/api/resources/{uid}/history',
+      tags: ['resources'],
+      request: { params: uidParamsSchema, query: historyQuerySchema },
+      responses: {
+        200: jsonContent(historySchema, 'Changes, newest first'),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+  ),
 };
 
 /** Drops undefined members so the store sees only the filters the caller set. */
@@ -61,7 +93,12 @@ export function registerResourceRoutes(ctx: RouteContext) {
   app.openapi(resourceRoutes.list, async (c) => {
     const { tag, sort, offset, limit, ...rest } = c.req.valid('query');
     const filter = toFilter({ ...rest, tags: tag });
-    const page = await store.resources.query({ ...filter, ...(sort ? { sort } : {}), offset, limit });
+    const page = await store.resources.query({
+      ...filter,
+      ...(sort ? { sort } : {}),
+      offset,
+      limit,
+    });
     return c.json({ items: page.items, total: page.total, offset, limit }, 200);
   });
 
@@ -75,7 +112,10 @@ export function registerResourceRoutes(ctx: RouteContext) {
     const resource = await store.resources.get(uid);
     if (!resource) throw notFound('Resource');
     const role = c.get('principal')?.role ?? 'viewer';
-    return c.json({ ...resource, actions: availableActions(resource, role, ctx.deps.connections) }, 200);
+    return c.json(
+      { ...resource, actions: availableActions(resource, role, ctx.deps.connections) },
+      200,
+    );
   });
 
   app.openapi(resourceRoutes.history, async (c) => {

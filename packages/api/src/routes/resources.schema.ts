@@ -17,7 +17,10 @@ const listParam = z
 
 const TAG = /^[^:]+(:.*)?$/;
 const tagParam = z
-  .union([z.string().regex(TAG, 'expected key or key:value'), z.array(z.string().regex(TAG, 'expected key or key:value'))])
+  .union([
+    z.string().regex(TAG, 'expected key or key:value'),
+    z.array(z.string().regex(TAG, 'expected key or key:value')),
+  ])
   .optional()
   .transform((value) =>
     value === undefined
@@ -63,16 +66,33 @@ export const resourceListQuerySchema = resourceFilterQuerySchema.extend({
 });
 
 export const resourcePageSchema = z
-  .object({ items: z.array(resourceSchema), total: z.number().int(), offset: z.number().int(), limit: z.number().int() })
+  .object({
+    items: z.array(resourceSchema),
+    total: z.number().int(),
+    offset: z.number().int(),
+    limit: z.number().int(),
+  })
   .openapi('ResourcePage');
 
 const facetValues = z.array(z.object({ value: z.string(), count: z.number().int() }));
 export const facetsSchema = z
-  .object({ provider: facetValues, account: facetValues, region: facetValues, type: facetValues, state: facetValues })
+  .object({
+    provider: facetValues,
+    account: facetValues,
+    region: facetValues,
+    type: facetValues,
+    state: facetValues,
+  })
   .openapi('ResourceFacets');
 
 export const uidParamsSchema = z.object({
-  uid: z.string().min(1).openapi({ param: { name: 'uid', in: 'path' }, description: 'Resource uid, URL-encoded as one segment' }),
+  uid: z
+    .string()
+    .min(1)
+    .openapi({
+      param: { name: 'uid', in: 'path' },
+      description: 'Resource uid, URL-encoded as one segment',
+    }),
 });
 
 export const resourceDetailSchema = resourceSchema

@@ -6,10 +6,18 @@ import { routeModule } from './context';
 import { statusSchema } from './status.schema';
 
 export const statusRoutes = {
-  get: guarded('viewer', createRoute({
-    method: 'get', path: '/api/status', tags: ['status'],
-    responses: { 200: jsonContent(statusSchema, 'Estate and server summary'), ...errorResponses(401, 403) },
-  })),
+  get: guarded(
+    'viewer',
+    createRoute({
+      method: 'get',
+      path: '/api/status',
+      tags: ['status'],
+      responses: {
+        200: jsonContent(statusSchema, 'Estate and server summary'),
+        ...errorResponses(401, 403),
+      },
+    }),
+  ),
 };
 
 export function registerStatusRoutes(ctx: RouteContext) {
@@ -23,7 +31,9 @@ export function registerStatusRoutes(ctx: RouteContext) {
         lastSync: runs[0] ?? null,
         // Connections are labelled sandbox when the whole server runs on the sandbox estate.
         connections: [...connections.values()].map((connection) => ({
-          name: connection.name, provider: connection.provider, sandbox,
+          name: connection.name,
+          provider: connection.provider,
+          sandbox,
         })),
         sandbox,
         version,

@@ -4,9 +4,14 @@ import { syncRunSchema } from './common.schema';
 
 export const statusSchema = z
   .object({
-    resources: z.object({ total: z.number().int(), byProvider: z.record(z.string(), z.number().int()) }),
+    resources: z.object({
+      total: z.number().int(),
+      byProvider: z.record(z.string(), z.number().int()),
+    }),
     lastSync: syncRunSchema.nullable(),
-    connections: z.array(z.object({ name: z.string(), provider: z.enum(PROVIDERS), sandbox: z.boolean() })),
+    connections: z.array(
+      z.object({ name: z.string(), provider: z.enum(PROVIDERS), sandbox: z.boolean() }),
+    ),
     sandbox: z.boolean(),
     version: z.string(),
   })

@@ -12,7 +12,12 @@ export const HEARTBEAT_MS = 15_000;
  */
 export function syncEventStream(
   c: Context,
-  deps: { sync: SyncService; logger: Logger; onClose: (hook: () => void) => void; heartbeatMs?: number },
+  deps: {
+    sync: SyncService;
+    logger: Logger;
+    onClose: (hook: () => void) => void;
+    heartbeatMs?: number;
+  },
 ): Response {
   return streamSSE(
     c,
@@ -31,10 +36,12 @@ export function syncEventStream(
           });
       });
       const heartbeat = setInterval(() => {
-        chain = chain.then(() => stream.write(': heartbeat\n\n')).then(
-          () => undefined,
-          () => finish(),
-        );
+        chain = chain
+          .then(() => stream.write(': heartbeat\n\n'))
+          .then(
+            () => undefined,
+            () => finish(),
+          );
       }, deps.heartbeatMs ?? HEARTBEAT_MS);
       stream.onAbort(() => finish());
       deps.onClose(() => finish());

@@ -13,7 +13,10 @@ afterEach(async () => {
   await h.close();
 });
 
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, needle: string): Promise<string> {
+async function readUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  needle: string,
+): Promise<string> {
   const decoder = new TextDecoder();
   let text = '';
   while (!text.includes(needle)) {
@@ -39,7 +42,9 @@ describe('sync routes', () => {
   it('lists runs from the store', async () => {
     await h.store.syncRuns.create({ id: 'r1', trigger: 'test' });
     const response = await h.request('/api/sync/runs?limit=5', { as: olive });
-    expect(((await response.json()) as { items: { id: string }[] }).items.map((r) => r.id)).toEqual(['r1']);
+    expect(((await response.json()) as { items: { id: string }[] }).items.map((r) => r.id)).toEqual(
+      ['r1'],
+    );
   });
 
   it('streams sync events as SSE and unsubscribes when the client leaves', async () => {
@@ -53,7 +58,12 @@ describe('sync routes', () => {
     const text = await readUntil(reader, '"listed":42');
     expect(text).toContain('event: job.progress');
     const data = /data: (.*)\n/.exec(text.slice(text.indexOf('event: job.progress')))![1]!;
-    expect(JSON.parse(data)).toEqual({ type: 'job.progress', runId: 'r9', jobId: 'j1', listed: 42 });
+    expect(JSON.parse(data)).toEqual({
+      type: 'job.progress',
+      runId: 'r9',
+      jobId: 'j1',
+      listed: 42,
+    });
     await reader.cancel();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(h.sync.listenerCount()).toBe(1);

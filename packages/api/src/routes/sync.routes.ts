@@ -5,26 +5,55 @@ import { errorResponses, jsonBody, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
 import { syncEventStream } from './sync-events';
-import { startSyncBodySchema, startSyncResponseSchema, syncRunListSchema, syncRunsQuerySchema } from './sync.schema';
+import {
+  startSyncBodySchema,
+  startSyncResponseSchema,
+  syncRunListSchema,
+  syncRunsQuerySchema,
+} from './sync.schema';
 
 export const syncRoutes = {
-  listRuns: guarded('viewer', createRoute({
-    method: 'get', path: '/api/sync/runs', tags: ['sync'],
-    request: { query: syncRunsQuerySchema },
-    responses: { 200: jsonContent(syncRunListSchema, 'Runs, newest first'), ...errorResponses(400, 401, 403) },
-  })),
-  startRun: guarded('operator', createRoute({
-    method: 'post', path: '/api/sync/runs', tags: ['sync'],
-    request: { body: { ...jsonBody(startSyncBodySchema), required: false } },
-    responses: { 202: jsonContent(startSyncResponseSchema, 'The run started'), ...errorResponses(400, 401, 403, 409) },
-  })),
-  events: guarded('viewer', createRoute({
-    method: 'get', path: '/api/sync/events', tags: ['sync'],
-    responses: {
-      200: { description: 'Server-sent sync events', content: { 'text/event-stream': { schema: z.string() } } },
-      ...errorResponses(401, 403),
-    },
-  })),
+  listRuns: guarded(
+    'viewer',
+    createRoute({
+      method: 'get',
+      path: '/api/sync/runs',
+      tags: ['sync'],
+      request: { query: syncRunsQuerySchema },
+      responses: {
+        200: jsonContent(syncRunListSchema, 'Runs, newest first'),
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+  ),
+  startRun: guarded(
+    'operator',
+    createRoute({
+      method: 'post',
+      path: '/api/sync/runs',
+      tags: ['sync'],
+      request: { body: { ...jsonBody(startSyncBodySchema), required: false } },
+      responses: {
+        202: jsonContent(startSyncResponseSchema, 'The run started'),
+        ...errorResponses(400, 401, 403, 409),
+      },
+    }),
+  ),
+  events: guarded(
+    'viewer',
+    createRoute({
+      method: 'get',
+      path: '/api/sync/events',
+      tags: ['sync'],
+      responses: {
+        200: {
+          description: 'Server-sent sync events',
+          content: { 'text/event-stream': { schema: z.string() } },
+        },
+        ...errorResponses(401, 403),
+      },
+    }),
+  ),
 };
 
 export function registerSyncRoutes(ctx: RouteContext) {
@@ -45,14 +74,20 @@ export function registerSyncRoutes(ctx: RouteContext) {
       return c.json({ runId }, 202);
     } catch (error) {
       await ctx.audit.record(c, {
-        action: 'sync.start', target: null, outcome: 'failure',
-        detail: { code: error instanceof Error && 'code' in error ? String(error.code) : 'internal' },
+        action: 'sync.start',
+        target: null,
+        outcome: 'failure',
+        detail: {
+          code: error instanceof Error && 'code' in error ? String(error.code) : 'internal',
+        },
       });
       throw error;
     }
   });
 
-  app.openapi(syncRoutes.events, (c) => syncEventStream(c, { sync, logger: ctx.logger, onClose: ctx.onClose }));
+  app.openapi(syncRoutes.events, (c) =>
+    syncEventStream(c, { sync, logger: ctx.logger, onClose: ctx.onClose }),
+  );
 
   return app;
 }

@@ -6,23 +6,49 @@ import { issueApiToken } from '../auth/api-tokens';
 import { errorResponses, jsonBody, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
-import { createTokenBodySchema, createdTokenSchema, tokenIdParamsSchema, tokenListSchema } from './tokens.schema';
+import {
+  createTokenBodySchema,
+  createdTokenSchema,
+  tokenIdParamsSchema,
+  tokenListSchema,
+} from './tokens.schema';
 
 export const tokenRoutes = {
-  list: guarded('viewer', createRoute({
-    method: 'get', path: '/api/tokens', tags: ['tokens'],
-    responses: { 200: jsonContent(tokenListSchema, "The caller's tokens (every token for an admin)"), ...errorResponses(401, 403) },
-  })),
-  create: guarded('viewer', createRoute({
-    method: 'post', path: '/api/tokens', tags: ['tokens'],
-    request: { body: jsonBody(createTokenBodySchema) },
-    responses: { 201: jsonContent(createdTokenSchema, 'The token, shown once'), ...errorResponses(400, 401, 403) },
-  })),
-  revoke: guarded('viewer', createRoute({
-    method: 'delete', path: '/api/tokens/{id}', tags: ['tokens'],
-    request: { params: tokenIdParamsSchema },
-    responses: { 204: { description: 'Revoked' }, ...errorResponses(401, 403, 404) },
-  })),
+  list: guarded(
+    'viewer',
+    createRoute({
+      method: 'get',
+      path: '/api/tokens',
+      tags: ['tokens'],
+      responses: {
+        200: jsonContent(tokenListSchema, "The caller's tokens (every token for an admin)"),
+        ...errorResponses(401, 403),
+      },
+    }),
+  ),
+  create: guarded(
+    'viewer',
+    createRoute({
+      method: 'post',
+      path: '/api/tokens',
+      tags: ['tokens'],
+      request: { body: jsonBody(createTokenBodySchema) },
+      responses: {
+        201: jsonContent(createdTokenSchema, 'The token, shown once'),
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+  ),
+  revoke: guarded(
+    'viewer',
+    createRoute({
+      method: 'delete',
+      path: '/api/tokens/{id}',
+      tags: ['tokens'],
+      request: { params: tokenIdParamsSchema },
+      responses: { 204: { description: 'Revoked' }, ...errorResponses(401, 403, 404) },
+    }),
+  ),
 };
 
 /** The hash never leaves the server. */
@@ -38,7 +64,9 @@ export function registerTokenRoutes(ctx: RouteContext) {
   app.openapi(tokenRoutes.list, async (c) => {
     const principal = c.get('principal');
     if (!principal) throw unauthenticated();
-    const tokens = await store.tokens.list(roleAllows(principal.role, 'admin') ? undefined : principal.user.id);
+    const tokens = await store.tokens.list(
+      roleAllows(principal.role, 'admin') ? undefined : principal.user.id,
+    );
     return c.json({ items: tokens.map(withoutHash) }, 200);
   });
 
@@ -47,11 +75,18 @@ export function registerTokenRoutes(ctx: RouteContext) {
     if (!principal) throw unauthenticated();
     const body = c.req.valid('json');
     const { token, item } = await issueApiToken(store, {
-      owner: principal.user, callerRole: principal.role, name: body.name, role: body.role,
-      expiresInDays: body.expiresInDays, now: ctx.now(),
+      owner: principal.user,
+      callerRole: principal.role,
+      name: body.name,
+      role: body.role,
+      expiresInDays: body.expiresInDays,
+      now: ctx.now(),
     });
     await ctx.audit.record(c, {
-      action: 'token.create', target: item.id, outcome: 'success', detail: { name: item.name, role: item.role, prefix: item.prefix },
+      action: 'token.create',
+      target: item.id,
+      outcome: 'success',
+      detail: { name: item.name, role: item.role, prefix: item.prefix },
     });
     return c.json({ token, item: withoutHash(item) }, 201);
   });
@@ -61,11 +96,18 @@ export function registerTokenRoutes(ctx: RouteContext) {
     if (!principal) throw unauthenticated();
     const { id } = c.req.valid('param');
     const isAdmin = roleAllows(principal.role, 'admin');
-    const token = (await store.tokens.list(isAdmin ? undefined : principal.user.id)).find((t) => t.id === id);
+    const token = (await store.tokens.list(isAdmin ? undefined : principal.user.id)).find(
+      (t) => t.id === id,
+    );
     // A non-admin only sees their own tokens: someone else's is indistinguishable from none.
     if (!token) throw notFound('Token');
     await store.tokens.revoke(id, ctx.now().toISOString());
-    await ctx.audit.record(c, { action: 'token.revoke', target: id, outcome: 'success', detail: { name: token.name } });
+    await ctx.audit.record(c, {
+      action: 'token.revoke',
+      target: id,
+      outcome: 'success',
+      detail: { name: token.name },
+    });
     return c.body(null, 204);
   });
 

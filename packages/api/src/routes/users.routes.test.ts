@@ -15,19 +15,36 @@ afterEach(async () => {
 describe('users and status', () => {
   it('creates, updates and disables users, audited, without exposing hashes', async () => {
     const created = await h.request('/api/users', {
-      method: 'POST', body: JSON.stringify({ username: 'neo', password: 'a long enough password', role: 'viewer' }), as: ada,
+      method: 'POST',
+      body: JSON.stringify({ username: 'neo', password: 'a long enough password', role: 'viewer' }),
+      as: ada,
     });
     expect(created.status).toBe(201);
     const neo = (await created.json()) as { id: string };
     expect(JSON.stringify(neo)).not.toContain('scrypt');
     expect((await h.login('neo', 'a long enough password')).response.status).toBe(200);
-    const duplicate = await h.request('/api/users', { method: 'POST', body: JSON.stringify({ username: 'neo', role: 'viewer' }), as: ada });
+    const duplicate = await h.request('/api/users', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'neo', role: 'viewer' }),
+      as: ada,
+    });
     expect(duplicate.status).toBe(409);
-    const short = await h.request('/api/users', { method: 'POST', body: JSON.stringify({ username: 'x', password: 'short', role: 'viewer' }), as: ada });
+    const short = await h.request('/api/users', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'x', password: 'short', role: 'viewer' }),
+      as: ada,
+    });
     expect(short.status).toBe(400);
 
-    const patched = await h.request(`/api/users/${neo.id}`, { method: 'PATCH', body: JSON.stringify({ role: 'operator', disabled: true }), as: ada });
-    expect(await patched.json()).toMatchObject({ role: 'operator', disabledAt: expect.any(String) as unknown });
+    const patched = await h.request(`/api/users/${neo.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ role: 'operator', disabled: true }),
+      as: ada,
+    });
+    expect(await patched.json()).toMatchObject({
+      role: 'operator',
+      disabledAt: expect.any(String) as unknown,
+    });
     expect((await h.login('neo', 'a long enough password')).response.status).toBe(401);
     const list = await (await h.request('/api/users', { as: ada })).text();
     expect(list).not.toContain('passwordHash');
@@ -36,8 +53,14 @@ describe('users and status', () => {
   });
 
   it('does not let an admin lock themselves out', async () => {
-    const me = (await (await h.request('/api/auth/me', { as: ada })).json()) as { user: { id: string } };
-    const response = await h.request(`/api/users/${me.user.id}`, { method: 'PATCH', body: JSON.stringify({ disabled: true }), as: ada });
+    const me = (await (await h.request('/api/auth/me', { as: ada })).json()) as {
+      user: { id: string };
+    };
+    const response = await h.request(`/api/users/${me.user.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ disabled: true }),
+      as: ada,
+    });
     expect(response.status).toBe(409);
   });
 
@@ -45,14 +68,23 @@ describe('users and status', () => {
     await h.seedInstance('i-1', 'running');
     const status = await (await h.request('/api/status', { as: ada })).json();
     expect(status).toEqual({
-      resources: { total: 1, byProvider: { aws: 1 } }, lastSync: null,
-      connections: [{ name: 'lab', provider: 'aws', sandbox: true }], sandbox: true, version: '0.0.0-test',
+      resources: { total: 1, byProvider: { aws: 1 } },
+      lastSync: null,
+      connections: [{ name: 'lab', provider: 'aws', sandbox: true }],
+      sandbox: true,
+      version: '0.0.0-test',
     });
   });
 
   it('filters the audit log', async () => {
-    await h.request('/api/tokens', { method: 'POST', body: JSON.stringify({ name: 't' }), as: ada });
-    const page = (await (await h.request('/api/audit?action=token.create&limit=5', { as: ada })).json()) as { items: { action: string }[]; total: number };
+    await h.request('/api/tokens', {
+      method: 'POST',
+      body: JSON.stringify({ name: 't' }),
+      as: ada,
+    });
+    const page = (await (
+      await h.request('/api/audit?action=token.create&limit=5', { as: ada })
+    ).json()) as { items: { action: string }[]; total: number };
     expect(page.total).toBe(1);
     expect((await h.request('/api/audit?outcome=maybe', { as: ada })).status).toBe(400);
   });

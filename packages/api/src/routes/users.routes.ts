@@ -7,36 +7,64 @@ import { checkPasswordPolicy, createLocalUser, publicUser } from '../auth/users'
 import { errorResponses, jsonBody, jsonContent, userSchema } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
-import { createUserBodySchema, updateUserBodySchema, userIdParamsSchema, userListSchema } from './users.schema';
+import {
+  createUserBodySchema,
+  updateUserBodySchema,
+  userIdParamsSchema,
+  userListSchema,
+} from './users.schema';
 
 export const userRoutes = {
-  list: guarded('admin', createRoute({
-    method: 'get', path: '/api/users', tags: ['users'],
-    responses: { 200: jsonContent(userListSchema, 'Every user'), ...errorResponses(401, 403) },
-  })),
-  create: guarded('admin', createRoute({
-    method: 'post', path: '/api/users', tags: ['users'],
-    request: { body: jsonBody(createUserBodySchema) },
-    responses: { 201: jsonContent(userSchema, 'Created'), ...errorResponses(400, 401, 403, 409) },
-  })),
-  update: guarded('admin', createRoute({
-    method: 'patch', path: '/api/users/{id}', tags: ['users'],
-    request: { params: userIdParamsSchema, body: jsonBody(updateUserBodySchema) },
-    responses: { 200: jsonContent(userSchema, 'Updated'), ...errorResponses(400, 401, 403, 404, 409) },
-  })),
+  list: guarded(
+    'admin',
+    createRoute({
+      method: 'get',
+      path: '/api/users',
+      tags: ['users'],
+      responses: { 200: jsonContent(userListSchema, 'Every user'), ...errorResponses(401, 403) },
+    }),
+  ),
+  create: guarded(
+    'admin',
+    createRoute({
+      method: 'post',
+      path: '/api/users',
+      tags: ['users'],
+      request: { body: jsonBody(createUserBodySchema) },
+      responses: { 201: jsonContent(userSchema, 'Created'), ...errorResponses(400, 401, 403, 409) },
+    }),
+  ),
+  update: guarded(
+    'admin',
+    createRoute({
+      method: 'patch',
+      path: '/api/users/{id}',
+      tags: ['users'],
+      request: { params: userIdParamsSchema, body: jsonBody(updateUserBodySchema) },
+      responses: {
+        200: jsonContent(userSchema, 'Updated'),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+  ),
 };
 
 export function registerUserRoutes(ctx: RouteContext) {
   const app = routeModule();
   const { store } = ctx.deps;
 
-  app.openapi(userRoutes.list, async (c) => c.json({ items: (await store.users.list()).map(publicUser) }, 200));
+  app.openapi(userRoutes.list, async (c) =>
+    c.json({ items: (await store.users.list()).map(publicUser) }, 200),
+  );
 
   app.openapi(userRoutes.create, async (c) => {
     const body = c.req.valid('json');
     const user = await createLocalUser(store, body);
     await ctx.audit.record(c, {
-      action: 'user.create', target: user.id, outcome: 'success', detail: { username: user.username, role: user.role },
+      action: 'user.create',
+      target: user.id,
+      outcome: 'success',
+      detail: { username: user.username, role: user.role },
     });
     return c.json(publicUser(user), 201);
   });
@@ -53,17 +81,25 @@ export function registerUserRoutes(ctx: RouteContext) {
     }
     const patch: Partial<Pick<User, 'role' | 'passwordHash' | 'disabledAt'>> = {};
     if (body.role) patch.role = body.role;
-    if (body.disabled !== undefined) patch.disabledAt = body.disabled ? ctx.now().toISOString() : null;
+    if (body.disabled !== undefined)
+      patch.disabledAt = body.disabled ? ctx.now().toISOString() : null;
     if (body.password !== undefined) {
       checkPasswordPolicy(body.password);
       patch.passwordHash = await hashPassword(body.password);
     }
     const user = await store.users.update(id, patch);
     // A disabled user or a changed password ends every open session of that user.
-    if (body.disabled === true || body.password !== undefined) await store.sessions.deleteForUser(id);
+    if (body.disabled === true || body.password !== undefined)
+      await store.sessions.deleteForUser(id);
     await ctx.audit.record(c, {
-      action: 'user.update', target: id, outcome: 'success',
-      detail: { role: body.role, disabled: body.disabled, passwordChanged: body.password !== undefined },
+      action: 'user.update',
+      target: id,
+      outcome: 'success',
+      detail: {
+        role: body.role,
+        disabled: body.disabled,
+        passwordChanged: body.password !== undefined,
+      },
     });
     return c.json(publicUser(user), 200);
   });

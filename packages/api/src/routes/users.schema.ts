@@ -5,7 +5,12 @@ export const userListSchema = z.object({ items: z.array(userSchema) }).openapi('
 
 export const createUserBodySchema = z
   .object({
-    username: z.string().trim().min(1).max(100).regex(/^[^\s]+$/, 'no spaces'),
+    username: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[^\s]+$/, 'no spaces'),
     password: z.string().min(1).max(1024).optional(),
     role: roleSchema,
     displayName: z.string().trim().max(200).optional(),

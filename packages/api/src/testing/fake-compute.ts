@@ -1,4 +1,10 @@
-import type { ActionResult, ComputeActions, ProviderConnection, ProviderId, ResourceRef } from '@ccx/core';
+import type {
+  ActionResult,
+  ComputeActions,
+  ProviderConnection,
+  ProviderId,
+  ResourceRef,
+} from '@ccx/core';
 
 /**
  * A connection with a scripted compute capability: it records every call and answers with the
@@ -7,11 +13,13 @@ import type { ActionResult, ComputeActions, ProviderConnection, ProviderId, Reso
 export function fakeComputeConnection(name: string, provider: ProviderId = 'aws') {
   const calls: { op: keyof ComputeActions; ref: ResourceRef }[] = [];
   const control: { failWith: Error | null } = { failWith: null };
-  const act = (op: keyof ComputeActions, state: string) => (ref: ResourceRef): Promise<ActionResult> => {
-    calls.push({ op, ref });
-    if (control.failWith) return Promise.reject(control.failWith);
-    return Promise.resolve({ state, detail: { requestId: `req-${calls.length}` } });
-  };
+  const act =
+    (op: keyof ComputeActions, state: string) =>
+    (ref: ResourceRef): Promise<ActionResult> => {
+      calls.push({ op, ref });
+      if (control.failWith) return Promise.reject(control.failWith);
+      return Promise.resolve({ state, detail: { requestId: `req-${calls.length}` } });
+    };
   const connection: ProviderConnection = {
     provider,
     name,

@@ -18,7 +18,13 @@ export function fakeSync() {
       if (current) return Promise.reject(conflict('A sync is already running', { runId: current }));
       counter += 1;
       current = `run-${counter}`;
-      emit({ type: 'run.started', runId: current, at: new Date(0).toISOString(), trigger, jobs: 0 });
+      emit({
+        type: 'run.started',
+        runId: current,
+        at: new Date(0).toISOString(),
+        trigger,
+        jobs: 0,
+      });
       return Promise.resolve({ runId: current });
     },
     run() {
@@ -39,7 +45,12 @@ export function fakeSync() {
       if (!current) return;
       const runId = current;
       current = null;
-      emit({ type: 'run.completed', runId, at: new Date(0).toISOString(), summary: { ...summary, runId } });
+      emit({
+        type: 'run.completed',
+        runId,
+        at: new Date(0).toISOString(),
+        summary: { ...summary, runId },
+      });
     },
   };
 }

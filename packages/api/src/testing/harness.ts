@@ -45,29 +45,52 @@ export async function createHarness(options: HarnessOptions = {}) {
   });
   const logger = pino({ level: 'debug' }, sink);
   const deps: ApiDeps = {
-    store, sync: sync.service, connections, logger, version: '0.0.0-test', sandbox: true,
-    auth: { sessionTtlHours: 12, secureCookies: false, ...(options.oidc ? { oidc: options.oidc } : {}) },
+    store,
+    sync: sync.service,
+    connections,
+    logger,
+    version: '0.0.0-test',
+    sandbox: true,
+    auth: {
+      sessionTtlHours: 12,
+      secureCookies: false,
+      ...(options.oidc ? { oidc: options.oidc } : {}),
+    },
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.now ? { now: options.now } : {}),
   };
   const api: Api = createApi(deps);
 
-  async function request(path: string, init: RequestInit & { as?: Caller } = {}): Promise<Response> {
+  async function request(
+    path: string,
+    init: RequestInit & { as?: Caller } = {},
+  ): Promise<Response> {
     const { as, ...rest } = init;
     const headers = new Headers(rest.headers);
     if (as?.cookie) headers.set('cookie', as.cookie);
     if (as?.csrf) headers.set('x-csrf-token', as.csrf);
     if (as?.bearer) headers.set('authorization', `Bearer ${as.bearer}`);
-    if (rest.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    if (rest.body !== undefined && !headers.has('content-type'))
+      headers.set('content-type', 'application/json');
     return api.app.request(path, { ...rest, headers });
   }
 
-  async function login(username: string, password = PASSWORD): Promise<Caller & { response: Response }> {
-    const response = await request('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+  async function login(
+    username: string,
+    password = PASSWORD,
+  ): Promise<Caller & { response: Response }> {
+    const response = await request('/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username, password }),
+    });
     const setCookie = response.headers.get('set-cookie') ?? '';
     const match = /ccx_session=([^;]+)/.exec(setCookie);
     const body = response.ok ? ((await response.clone().json()) as { csrfToken: string }) : null;
-    return { response, ...(match ? { cookie: `ccx_session=${match[1]}` } : {}), ...(body ? { csrf: body.csrfToken } : {}) };
+    return {
+      response,
+      ...(match ? { cookie: `ccx_session=${match[1]}` } : {}),
+      ...(body ? { csrf: body.csrfToken } : {}),
+    };
   }
 
   /** Users get a low-cost hash of PASSWORD so that logins keep the suite fast. */
@@ -77,20 +100,47 @@ export async function createHarness(options: HarnessOptions = {}) {
   }
   let passwordHash: Promise<string> | undefined;
 
-  async function seedInstance(id: string, state: string, extra: { connection?: string; tags?: Record<string, string>; region?: string } = {}) {
+  async function seedInstance(
+    id: string,
+    state: string,
+    extra: { connection?: string; tags?: Record<string, string>; region?: string } = {},
+  ) {
     const resource = makeResource({
-      provider: 'aws', account: '111111111111', region: extra.region ?? 'us-east-1', type: 'ec2.instance', id,
-      name: `web-${id}`, state, tags: extra.tags ?? {}, createdAt: null, attributes: { instanceType: 't3.micro' },
+      provider: 'aws',
+      account: '111111111111',
+      region: extra.region ?? 'us-east-1',
+      type: 'ec2.instance',
+      id,
+      name: `web-${id}`,
+      state,
+      tags: extra.tags ?? {},
+      createdAt: null,
+      attributes: { instanceType: 't3.micro' },
     });
     await store.resources.applyBatch({
-      scope: { connection: extra.connection ?? 'lab', provider: 'aws', account: resource.account, region: resource.region },
-      type: 'ec2.instance', runId: 'seed', resources: [resource],
+      scope: {
+        connection: extra.connection ?? 'lab',
+        provider: 'aws',
+        account: resource.account,
+        region: resource.region,
+      },
+      type: 'ec2.instance',
+      runId: 'seed',
+      resources: [resource],
     });
     return resource;
   }
 
   return {
-    store, sync, compute, api, logLines, request, login, addUser, seedInstance,
+    store,
+    sync,
+    compute,
+    api,
+    logLines,
+    request,
+    login,
+    addUser,
+    seedInstance,
     async close() {
       await api.close();
       await store.close();

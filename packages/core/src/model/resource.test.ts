@@ -4,7 +4,13 @@ import { makeResource, parseResourceUid, resourceUid } from './resource';
 describe('resourceUid', () => {
   it('joins the five coordinates in order', () => {
     expect(
-      resourceUid({ provider: 'aws', account: '111111111111', region: 'us-east-1', type: 'ec2.instance', id: 'i-0abc' }),
+      resourceUid({
+        provider: 'aws',
+        account: '111111111111',
+        region: 'us-east-1',
+        type: 'ec2.instance',
+        id: 'i-0abc',
+      }),
     ).toBe('aws/111111111111/us-east-1/ec2.instance/i-0abc');
   });
 

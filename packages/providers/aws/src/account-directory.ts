@@ -29,7 +29,9 @@ export class AccountDirectory {
 
   /** Every account with its id; rejects if any lookup fails. */
   all(): Promise<{ account: AwsAccount; id: string }[]> {
-    return Promise.all(this.accounts.map(async (account) => ({ account, id: await this.accountId(account) })));
+    return Promise.all(
+      this.accounts.map(async (account) => ({ account, id: await this.accountId(account) })),
+    );
   }
 
   /** The configured account with this id, or `not_found`. */
@@ -42,7 +44,8 @@ export class AccountDirectory {
     const label = account.alias ?? `account #${account.key + 1}`;
     try {
       const identity = await this.clients.sts(account).send(new GetCallerIdentityCommand({}));
-      if (!identity.Account) throw new CcxError('provider_error', `STS returned no account id for ${label}`);
+      if (!identity.Account)
+        throw new CcxError('provider_error', `STS returned no account id for ${label}`);
       return identity.Account;
     } catch (error) {
       throw fromAwsError(error, `Identifying ${label}`);

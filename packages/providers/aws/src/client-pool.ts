@@ -25,7 +25,10 @@ export class ClientPool {
     const key = `${account.key}/${region}`;
     let client = this.ec2Clients.get(key);
     if (!client) {
-      client = new EC2Client({ ...this.settings.forRegion(region), credentials: account.credentials });
+      client = new EC2Client({
+        ...this.settings.forRegion(region),
+        credentials: account.credentials,
+      });
       this.ec2Clients.set(key, client);
     }
     return client;
@@ -34,7 +37,10 @@ export class ClientPool {
   sts(account: AwsAccount): STSClient {
     let client = this.stsClients.get(account.key);
     if (!client) {
-      client = new STSClient({ ...this.settings.forRegion(this.settings.homeRegion), credentials: account.credentials });
+      client = new STSClient({
+        ...this.settings.forRegion(this.settings.homeRegion),
+        credentials: account.credentials,
+      });
       this.stsClients.set(account.key, client);
     }
     return client;
@@ -46,7 +52,8 @@ export class ClientPool {
   }
 
   close(): void {
-    for (const client of [...this.ec2Clients.values(), ...this.stsClients.values()]) client.destroy();
+    for (const client of [...this.ec2Clients.values(), ...this.stsClients.values()])
+      client.destroy();
     this.ec2Clients.clear();
     this.stsClients.clear();
     this.settings.requestHandler.destroy();

@@ -10,7 +10,10 @@ import type { ClientPool } from './client-pool';
 import { fromAwsError } from './errors';
 import { EC2_INSTANCE } from './map-instance';
 
-function stateChange(change: InstanceStateChange | undefined, requestId: string | undefined): ActionResult {
+function stateChange(
+  change: InstanceStateChange | undefined,
+  requestId: string | undefined,
+): ActionResult {
   return {
     state: change?.CurrentState?.Name ?? null,
     detail: { previousState: change?.PreviousState?.Name ?? null, requestId: requestId ?? null },

@@ -18,7 +18,11 @@ const roleAccountSchema = z.object({
 /** The account the base credentials belong to, optionally named. */
 const baseAccountSchema = z.object({ alias: z.string().min(1).optional() }).strict();
 
-export const awsAccountSchema = z.union([profileAccountSchema, roleAccountSchema, baseAccountSchema]);
+export const awsAccountSchema = z.union([
+  profileAccountSchema,
+  roleAccountSchema,
+  baseAccountSchema,
+]);
 export type AwsAccountConfig = z.infer<typeof awsAccountSchema>;
 
 /**
@@ -28,7 +32,9 @@ export type AwsAccountConfig = z.infer<typeof awsAccountSchema>;
  * default chain as the base credentials.
  */
 export const awsConfigSchema = z.object({
-  regions: z.union([z.literal('all'), z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)).min(1)]).default(['us-east-1']),
+  regions: z
+    .union([z.literal('all'), z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)).min(1)])
+    .default(['us-east-1']),
   accounts: z.array(awsAccountSchema).min(1).optional(),
   endpoint: z.url().optional(),
   credentials: z

@@ -33,7 +33,8 @@ function classify(error: AwsErrorShape): { code: ErrorCode; retryable: boolean }
   if (NOT_FOUND.test(error.name)) return { code: 'not_found', retryable: false };
   if (CONFLICT.has(error.name)) return { code: 'conflict', retryable: false };
   const status = error.$metadata?.httpStatusCode;
-  if (FORBIDDEN.has(error.name) || status === 401 || status === 403) return { code: 'forbidden', retryable: false };
+  if (FORBIDDEN.has(error.name) || status === 401 || status === 403)
+    return { code: 'forbidden', retryable: false };
   return { code: 'provider_error', retryable: error.$retryable !== undefined };
 }
 
@@ -45,7 +46,8 @@ function classify(error: AwsErrorShape): { code: ErrorCode; retryable: boolean }
  */
 export function fromAwsError(error: unknown, what: string): CcxError {
   if (error instanceof CcxError) return error;
-  if (!(error instanceof Error)) return new CcxError('provider_error', `${what}: ${String(error)}`, { cause: error });
+  if (!(error instanceof Error))
+    return new CcxError('provider_error', `${what}: ${String(error)}`, { cause: error });
   const aws = error as AwsErrorShape;
   const { code, retryable } = classify(aws);
   return new CcxError(code, `${what}: ${aws.name}: ${aws.message}`, {

@@ -18,7 +18,11 @@ export function ec2Inventory(accounts: AccountDirectory, clients: ClientPool): I
   async function* listInstances(scope: Scope, signal?: AbortSignal): AsyncIterable<Resource> {
     const account = await accounts.byId(scope.account);
     const client = clients.ec2(account, scope.region);
-    const pages = paginateDescribeInstances({ client, pageSize: DESCRIBE_INSTANCES_PAGE_SIZE }, {}, { abortSignal: signal });
+    const pages = paginateDescribeInstances(
+      { client, pageSize: DESCRIBE_INSTANCES_PAGE_SIZE },
+      {},
+      { abortSignal: signal },
+    );
     try {
       for await (const page of pages) {
         for (const reservation of page.Reservations ?? []) {
@@ -35,7 +39,8 @@ export function ec2Inventory(accounts: AccountDirectory, clients: ClientPool): I
   return {
     types: [EC2_INSTANCE],
     list(scope, type, options) {
-      if (type !== EC2_INSTANCE) throw new CcxError('invalid_input', `The AWS provider cannot list ${type}`);
+      if (type !== EC2_INSTANCE)
+        throw new CcxError('invalid_input', `The AWS provider cannot list ${type}`);
       return listInstances(scope, options?.signal);
     },
   };

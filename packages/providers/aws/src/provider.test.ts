@@ -1,7 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CcxError, resourceSchema, type ProviderConnection, type Resource, type Scope } from '@ccx/core';
+import {
+  CcxError,
+  resourceSchema,
+  type ProviderConnection,
+  type Resource,
+  type Scope,
+} from '@ccx/core';
 import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsProvider } from './provider';
@@ -14,16 +20,26 @@ const TRANSITION_MS = 40;
 let sandbox: SandboxHandle;
 const open: ProviderConnection[] = [];
 
-async function connect(overrides: Partial<AwsConfigInput> = {}, extraCaPem?: string): Promise<ProviderConnection> {
-  const config = awsProvider.configSchema.parse({ ...sandbox.cliConfig().connections[0], ...overrides });
-  const connection = await awsProvider.connect('sandbox-aws', config, { logger: silent, extraCaPem });
+async function connect(
+  overrides: Partial<AwsConfigInput> = {},
+  extraCaPem?: string,
+): Promise<ProviderConnection> {
+  const config = awsProvider.configSchema.parse({
+    ...sandbox.cliConfig().connections[0],
+    ...overrides,
+  });
+  const connection = await awsProvider.connect('sandbox-aws', config, {
+    logger: silent,
+    extraCaPem,
+  });
   open.push(connection);
   return connection;
 }
 
 async function listAll(connection: ProviderConnection, scopes: Scope[]): Promise<Resource[]> {
   const resources: Resource[] = [];
-  for (const scope of scopes) for await (const r of connection.inventory!.list(scope, 'ec2.instance')) resources.push(r);
+  for (const scope of scopes)
+    for await (const r of connection.inventory!.list(scope, 'ec2.instance')) resources.push(r);
   return resources;
 }
 
@@ -46,8 +62,12 @@ describe('aws provider against the sandbox', () => {
     const connection = await connect();
     const scopes = await connection.scopes();
     expect(scopes).toHaveLength(sandbox.accounts.length * sandbox.regions.length);
-    expect(new Set(scopes.map((s) => s.account))).toEqual(new Set(sandbox.accounts.map((a) => a.id)));
-    expect(new Set(scopes.map((s) => s.label))).toEqual(new Set(sandbox.accounts.map((a) => a.alias)));
+    expect(new Set(scopes.map((s) => s.account))).toEqual(
+      new Set(sandbox.accounts.map((a) => a.id)),
+    );
+    expect(new Set(scopes.map((s) => s.label))).toEqual(
+      new Set(sandbox.accounts.map((a) => a.alias)),
+    );
     const calls = sandbox.stats().byOperation;
     expect(calls['sts:AssumeRole']).toBe(sandbox.accounts.length - 1);
     expect(calls['sts:GetCallerIdentity']).toBe(sandbox.accounts.length);
@@ -68,20 +88,35 @@ describe('aws provider against the sandbox', () => {
     const scopes = await connection.scopes();
     const resources = await listAll(connection, scopes);
     expect(resources).toHaveLength(sandbox.instanceCount);
-    expect(sandbox.instanceCount).toBe(sandbox.accounts.length * sandbox.regions.length * PER_REGION);
+    expect(sandbox.instanceCount).toBe(
+      sandbox.accounts.length * sandbox.regions.length * PER_REGION,
+    );
     expect(new Set(resources.map((r) => r.uid)).size).toBe(resources.length);
     for (const resource of resources) {
       expect(resourceSchema.parse(resource)).toEqual(resource);
       expect(resource.name).toBe(resource.tags.Name ?? null);
       expect(resource.createdAt).toBe(resource.attributes.launchTime);
       expect(Object.keys(resource.attributes).sort()).toEqual(
-        ['architecture', 'availabilityZone', 'imageId', 'instanceType', 'launchTime', 'platform', 'privateIpAddress',
-          'publicIpAddress', 'stateReason', 'subnetId', 'vpcId'].sort(),
+        [
+          'architecture',
+          'availabilityZone',
+          'imageId',
+          'instanceType',
+          'launchTime',
+          'platform',
+          'privateIpAddress',
+          'publicIpAddress',
+          'stateReason',
+          'subnetId',
+          'vpcId',
+        ].sort(),
       );
       expect(String(resource.attributes.availabilityZone)).toContain(resource.region);
     }
     for (const scope of scopes) {
-      expect(resources.filter((r) => r.account === scope.account && r.region === scope.region)).toHaveLength(PER_REGION);
+      expect(
+        resources.filter((r) => r.account === scope.account && r.region === scope.region),
+      ).toHaveLength(PER_REGION);
     }
   });
 
@@ -95,34 +130,62 @@ describe('aws provider against the sandbox', () => {
     await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS * 3));
     const afterStop = (await listAll(connection, [scope])).find((r) => r.uid === running.uid)!;
     expect(afterStop.state).toBe('stopped');
-    await expect(connection.compute!.rebootInstance(running)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(connection.compute!.rebootInstance(running)).rejects.toMatchObject({
+      code: 'conflict',
+    });
     const started = await connection.compute!.startInstance(running);
     expect(started).toMatchObject({ state: 'pending', detail: { previousState: 'stopped' } });
     await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS * 3));
-    expect((await listAll(connection, [scope])).find((r) => r.uid === running.uid)!.state).toBe('running');
-    await expect(connection.compute!.rebootInstance(running)).resolves.toMatchObject({ state: null });
+    expect((await listAll(connection, [scope])).find((r) => r.uid === running.uid)!.state).toBe(
+      'running',
+    );
+    await expect(connection.compute!.rebootInstance(running)).resolves.toMatchObject({
+      state: null,
+    });
   });
 
   it('maps SDK errors to domain errors, keeping the cause', async () => {
     const connection = await connect();
     const [scope] = await connection.scopes();
-    const missing = { provider: 'aws' as const, account: scope!.account, region: scope!.region, type: 'ec2.instance', id: 'i-0123456789abcdef0' };
-    const notFound = await connection.compute!.stopInstance(missing).catch((error: unknown) => error);
+    const missing = {
+      provider: 'aws' as const,
+      account: scope!.account,
+      region: scope!.region,
+      type: 'ec2.instance',
+      id: 'i-0123456789abcdef0',
+    };
+    const notFound = await connection
+      .compute!.stopInstance(missing)
+      .catch((error: unknown) => error);
     expect(notFound).toBeInstanceOf(CcxError);
-    expect(notFound).toMatchObject({ code: 'not_found', retryable: false, details: { awsCode: 'InvalidInstanceID.NotFound' } });
+    expect(notFound).toMatchObject({
+      code: 'not_found',
+      retryable: false,
+      details: { awsCode: 'InvalidInstanceID.NotFound' },
+    });
     expect((notFound as CcxError).cause).toBeInstanceOf(Error);
-    await expect(connection.compute!.stopInstance({ ...missing, account: '000000000000' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      connection.compute!.stopInstance({ ...missing, account: '000000000000' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
 
-    const badKey = await connect({ credentials: { accessKeyId: sandbox.accounts[0]!.accessKeyId, secretAccessKey: 'wrong' } });
+    const badKey = await connect({
+      credentials: { accessKeyId: sandbox.accounts[0]!.accessKeyId, secretAccessKey: 'wrong' },
+    });
     await expect(badKey.scopes()).rejects.toMatchObject({ code: 'forbidden', retryable: false });
 
     const fragile = await connect({ maxAttempts: 1 });
     await fragile.scopes();
     sandbox.setFaults('ec2.throttle=1');
     try {
-      await expect(listAll(fragile, [scope!])).rejects.toMatchObject({ code: 'unavailable', retryable: true });
+      await expect(listAll(fragile, [scope!])).rejects.toMatchObject({
+        code: 'unavailable',
+        retryable: true,
+      });
       sandbox.setFaults('ec2.error=1');
-      await expect(listAll(fragile, [scope!])).rejects.toMatchObject({ code: 'unavailable', retryable: true });
+      await expect(listAll(fragile, [scope!])).rejects.toMatchObject({
+        code: 'unavailable',
+        retryable: true,
+      });
     } finally {
       sandbox.setFaults('');
     }

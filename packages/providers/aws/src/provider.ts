@@ -32,7 +32,14 @@ export const awsProvider = {
       provider: 'aws',
       name,
       scopes: () =>
-        awsScopes({ connection: name, config: parsed, accounts: directory, clients, homeRegion: settings.homeRegion, logger: ctx.logger }),
+        awsScopes({
+          connection: name,
+          config: parsed,
+          accounts: directory,
+          clients,
+          homeRegion: settings.homeRegion,
+          logger: ctx.logger,
+        }),
       inventory: ec2Inventory(directory, clients),
       compute: ec2Compute(directory, clients),
       close() {

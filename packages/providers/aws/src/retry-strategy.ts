@@ -18,5 +18,7 @@ export function fullJitterRetryStrategy(
   random: RandomSource = seededRandom(randomSeed()),
 ): ConfiguredRetryStrategy {
   const policy = { baseDelayMs: RETRY_BASE_DELAY_MS, maxDelayMs: RETRY_MAX_DELAY_MS };
-  return new ConfiguredRetryStrategy(maxAttempts, (attempt: number) => fullJitterDelay(attempt, policy, random));
+  return new ConfiguredRetryStrategy(maxAttempts, (attempt: number) =>
+    fullJitterDelay(attempt, policy, random),
+  );
 }

@@ -5,10 +5,18 @@ import type { AwsAccount, ClientPool } from './client-pool';
 import type { AwsConfig } from './config';
 import { fromAwsError } from './errors';
 
-async function enabledRegions(account: AwsAccount, clients: ClientPool, homeRegion: string): Promise<string[]> {
+async function enabledRegions(
+  account: AwsAccount,
+  clients: ClientPool,
+  homeRegion: string,
+): Promise<string[]> {
   try {
-    const out = await clients.ec2(account, homeRegion).send(new DescribeRegionsCommand({ AllRegions: false }));
-    return (out.Regions ?? []).flatMap((region) => (region.RegionName ? [region.RegionName] : [])).sort();
+    const out = await clients
+      .ec2(account, homeRegion)
+      .send(new DescribeRegionsCommand({ AllRegions: false }));
+    return (out.Regions ?? [])
+      .flatMap((region) => (region.RegionName ? [region.RegionName] : []))
+      .sort();
   } catch (error) {
     throw fromAwsError(error, 'Listing enabled regions');
   }
@@ -33,11 +41,17 @@ export async function awsScopes(input: {
   const scopes: Scope[] = [];
   for (const { account, id } of resolved) {
     if (seen.has(id)) {
-      logger.warn({ connection, account: id }, 'account configured twice in one connection; listing it once');
+      logger.warn(
+        { connection, account: id },
+        'account configured twice in one connection; listing it once',
+      );
       continue;
     }
     seen.add(id);
-    const regions = config.regions === 'all' ? await enabledRegions(account, clients, homeRegion) : config.regions;
+    const regions =
+      config.regions === 'all'
+        ? await enabledRegions(account, clients, homeRegion)
+        : config.regions;
     for (const region of regions) {
       scopes.push({ provider: 'aws', connection, account: id, region, label: account.alias ?? id });
     }

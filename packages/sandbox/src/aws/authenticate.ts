@@ -7,31 +7,64 @@ import type { Principal } from './principal';
  * Why a request was not authenticated, in neutral terms; each service maps these to its own
  * error codes (STS says InvalidClientTokenId where EC2 says AuthFailure).
  */
-export type AuthFailureReason = 'missing' | 'malformed' | 'unknown-key' | 'bad-token' | 'expired-token' | 'bad-signature' | 'request-expired';
+export type AuthFailureReason =
+  | 'missing'
+  | 'malformed'
+  | 'unknown-key'
+  | 'bad-token'
+  | 'expired-token'
+  | 'bad-signature'
+  | 'request-expired';
 
 export type AuthResult =
   | { ok: true; principal: Principal; claim: SigV4Claim }
   | { ok: false; reason: AuthFailureReason; message: string; claim: SigV4Claim | null };
 
 /** Parses the claim, finds the key's secret, checks the session token, then the signature. */
-export function authenticate(request: WireRequest, headers: Record<string, string | string[] | undefined>, store: CredentialStore, now: number): AuthResult {
+export function authenticate(
+  request: WireRequest,
+  headers: Record<string, string | string[] | undefined>,
+  store: CredentialStore,
+  now: number,
+): AuthResult {
   const parsed = parseSigV4(headers, request.rawQuery);
   if (!parsed.ok) return { ok: false, reason: parsed.reason, message: parsed.message, claim: null };
   const { claim } = parsed;
   const known = store.lookup(claim.scope.accessKeyId);
-  if (!known) return { ok: false, reason: 'unknown-key', message: 'The security token included in the request is invalid.', claim };
+  if (!known)
+    return {
+      ok: false,
+      reason: 'unknown-key',
+      message: 'The security token included in the request is invalid.',
+      claim,
+    };
   if (known.sessionToken !== null && claim.securityToken !== known.sessionToken) {
-    return { ok: false, reason: 'bad-token', message: 'The security token included in the request is invalid.', claim };
+    return {
+      ok: false,
+      reason: 'bad-token',
+      message: 'The security token included in the request is invalid.',
+      claim,
+    };
   }
   if (known.expiresAt !== null && now >= known.expiresAt) {
-    return { ok: false, reason: 'expired-token', message: 'The security token included in the request is expired', claim };
+    return {
+      ok: false,
+      reason: 'expired-token',
+      message: 'The security token included in the request is expired',
+      claim,
+    };
   }
   const verdict = verifySigV4(request, claim, known.secretAccessKey, { now });
   switch (verdict) {
     case 'valid':
       return { ok: true, principal: known.principal, claim };
     case 'expired':
-      return { ok: false, reason: 'request-expired', message: `Signature expired: ${claim.amzDate} is now earlier or later than the allowed 15 minutes.`, claim };
+      return {
+        ok: false,
+        reason: 'request-expired',
+        message: `Signature expired: ${claim.amzDate} is now earlier or later than the allowed 15 minutes.`,
+        claim,
+      };
     case 'bad-signature':
       return {
         ok: false,

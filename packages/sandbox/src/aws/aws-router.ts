@@ -47,14 +47,32 @@ export function createAwsRouter(deps: AwsRouterDeps) {
   const byName = new Map(deps.services.map((service) => [service.signingName, service]));
   const byVersion = new Map(deps.services.map((service) => [service.version, service]));
 
-  return async function route(req: IncomingMessage, rawPath: string, rawQuery: string, body: Buffer): Promise<AwsReply> {
+  return async function route(
+    req: IncomingMessage,
+    rawPath: string,
+    rawQuery: string,
+    body: Buffer,
+  ): Promise<AwsReply> {
     const requestId = randomUUID();
-    const params = QueryParams.fromRequest(rawQuery, body.toString('utf8'), req.headers['content-type']);
+    const params = QueryParams.fromRequest(
+      rawQuery,
+      body.toString('utf8'),
+      req.headers['content-type'],
+    );
     const action = params.get('Action') ?? '';
     const now = deps.now();
-    const wire = { method: req.method ?? 'GET', rawPath, rawQuery, rawHeaders: req.rawHeaders, body };
+    const wire = {
+      method: req.method ?? 'GET',
+      rawPath,
+      rawQuery,
+      rawHeaders: req.rawHeaders,
+      body,
+    };
     const auth = authenticate(wire, req.headers, deps.credentials, now);
-    const serviceName = auth.claim?.scope.service ?? byVersion.get(params.get('Version') ?? '')?.signingName ?? 'unknown';
+    const serviceName =
+      auth.claim?.scope.service ??
+      byVersion.get(params.get('Version') ?? '')?.signingName ??
+      'unknown';
     deps.stats.request(serviceName, action || '(none)');
     const service = byName.get(serviceName);
     if (!service) {
@@ -67,7 +85,11 @@ export function createAwsRouter(deps: AwsRouterDeps) {
     try {
       if (!auth.ok) throw service.authError(auth.reason, auth.message);
       const region = auth.claim.scope.region;
-      if (!isKnownRegion(region)) throw service.authError('unknown-key', 'The security token included in the request is invalid.');
+      if (!isKnownRegion(region))
+        throw service.authError(
+          'unknown-key',
+          'The security token included in the request is invalid.',
+        );
       if (decision.outcome === 'throttle') {
         injected = 'throttle';
         throw service.throttleError();
@@ -76,7 +98,9 @@ export function createAwsRouter(deps: AwsRouterDeps) {
         injected = 'error';
         throw service.serverError(decision.outcome);
       }
-      const operation = Object.hasOwn(service.operations, action) ? service.operations[action] : undefined;
+      const operation = Object.hasOwn(service.operations, action)
+        ? service.operations[action]
+        : undefined;
       if (!operation) throw service.unknownOperation(action);
       const xml = operation({ principal: auth.principal, region, params, requestId, now });
       deps.stats.outcome(200, null);

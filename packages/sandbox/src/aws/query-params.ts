@@ -15,7 +15,10 @@ export class QueryParams {
 
   static fromRequest(rawQuery: string, body: string, contentType: string | undefined): QueryParams {
     const pairs = parseQuery(rawQuery);
-    if (body.length > 0 && (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    if (
+      body.length > 0 &&
+      (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')
+    ) {
       // Form bodies encode spaces as '+'; the query string (signed verbatim) does not.
       for (const [key, value] of new URLSearchParams(body)) pairs.push([key, value]);
     }
@@ -28,7 +31,8 @@ export class QueryParams {
 
   require(name: string): string {
     const value = this.values.get(name);
-    if (value === undefined || value === '') throw new AwsError('MissingParameter', `The request must contain the parameter ${name}`, 400);
+    if (value === undefined || value === '')
+      throw new AwsError('MissingParameter', `The request must contain the parameter ${name}`, 400);
     return value;
   }
 
@@ -64,7 +68,12 @@ export class QueryParams {
     const raw = this.values.get(name);
     if (raw === undefined) return undefined;
     const value = Number(raw);
-    if (!Number.isInteger(value)) throw new AwsError('InvalidParameterValue', `Invalid value '${raw}' for ${name}. It must be an integer.`, 400);
+    if (!Number.isInteger(value))
+      throw new AwsError(
+        'InvalidParameterValue',
+        `Invalid value '${raw}' for ${name}. It must be an integer.`,
+        400,
+      );
     return value;
   }
 

@@ -13,7 +13,12 @@ async function main(): Promise<void> {
   const { configFile, stateDir, readyTimeoutMs: _timeout, ...sandboxOptions } = options;
   const handle = await startSandbox({ ...sandboxOptions, stateDir });
   await writeSandboxConfig(handle, configFile);
-  const pidFile: PidFile = { pid: process.pid, url: handle.url, httpsUrl: handle.httpsUrl, configFile };
+  const pidFile: PidFile = {
+    pid: process.pid,
+    url: handle.url,
+    httpsUrl: handle.httpsUrl,
+    configFile,
+  };
   await writeFile(pidFilePath(stateDir), JSON.stringify(pidFile));
   console.log(`sandbox ${process.pid} listening on ${handle.url} and ${handle.httpsUrl}`);
   let stopping = false;

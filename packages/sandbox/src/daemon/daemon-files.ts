@@ -32,7 +32,10 @@ export async function readPidFile(stateDir: string): Promise<PidFile | null> {
     throw error;
   }
   const parsed = pidFileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`The sandbox pid file ${pidFilePath(stateDir)} is damaged; delete it. ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `The sandbox pid file ${pidFilePath(stateDir)} is damaged; delete it. ${parsed.error.message}`,
+    );
   return parsed.data;
 }
 
@@ -51,7 +54,9 @@ export async function answersAsSandbox(url: string, pid: number): Promise<boolea
   try {
     const response = await fetch(`${url}/_sandbox/health`, { signal: AbortSignal.timeout(2000) });
     if (!response.ok) return false;
-    const body = z.object({ sandbox: z.literal(true), pid: z.number() }).safeParse(await response.json());
+    const body = z
+      .object({ sandbox: z.literal(true), pid: z.number() })
+      .safeParse(await response.json());
     return body.success && body.data.pid === pid;
   } catch {
     // Connection refused or timed out: nothing of ours listens there any more.

@@ -20,7 +20,10 @@ describe('sandbox daemon', () => {
       expect(health).toMatchObject({ status: 'ok', sandbox: true, pid: info.pid });
       const faults = await (await fetch(`${info.url}/_sandbox/faults`)).json();
       expect(faults).toEqual({ faults: 'latency=1' });
-      const config = parse(await readFile(configFile, 'utf8')) as { connections: { endpoint: string }[]; tls: { extraCaFile: string } };
+      const config = parse(await readFile(configFile, 'utf8')) as {
+        connections: { endpoint: string }[];
+        tls: { extraCaFile: string };
+      };
       expect(config.connections[0]!.endpoint).toBe(info.url);
       expect(config.tls.extraCaFile).toBe(info.caFile);
       await expect(startSandboxDaemon({ stateDir, configFile })).rejects.toThrow(/already running/);
@@ -38,11 +41,27 @@ describe('sandbox daemon', () => {
     const finished = spawnSync(process.execPath, ['-e', '']);
     expect(finished.status).toBe(0);
     const deadPid = finished.pid;
-    await writeFile(pidFilePath(stateDir), JSON.stringify({ pid: deadPid, url: 'http://127.0.0.1:9', httpsUrl: 'https://127.0.0.1:9', configFile: 'x.yaml' }));
+    await writeFile(
+      pidFilePath(stateDir),
+      JSON.stringify({
+        pid: deadPid,
+        url: 'http://127.0.0.1:9',
+        httpsUrl: 'https://127.0.0.1:9',
+        configFile: 'x.yaml',
+      }),
+    );
     expect(await stopSandboxDaemon(stateDir)).toEqual({ stopped: false, reason: 'stale-pid-file' });
     expect(existsSync(pidFilePath(stateDir))).toBe(false);
     // A live pid that is not a sandbox (this test process) is treated as stale too, never killed.
-    await writeFile(pidFilePath(stateDir), JSON.stringify({ pid: process.pid, url: 'http://127.0.0.1:9', httpsUrl: 'https://127.0.0.1:9', configFile: 'x.yaml' }));
+    await writeFile(
+      pidFilePath(stateDir),
+      JSON.stringify({
+        pid: process.pid,
+        url: 'http://127.0.0.1:9',
+        httpsUrl: 'https://127.0.0.1:9',
+        configFile: 'x.yaml',
+      }),
+    );
     expect(await stopSandboxDaemon(stateDir)).toEqual({ stopped: false, reason: 'stale-pid-file' });
   });
 });

@@ -25,7 +25,9 @@ async function clearStale(stateDir: string): Promise<void> {
   const existing = await readPidFile(stateDir);
   if (!existing) return;
   if (isAlive(existing.pid) && (await answersAsSandbox(existing.url, existing.pid))) {
-    throw new Error(`A sandbox is already running (pid ${existing.pid}, ${existing.url}); stop it first with \`ccx sandbox stop\`.`);
+    throw new Error(
+      `A sandbox is already running (pid ${existing.pid}, ${existing.url}); stop it first with \`ccx sandbox stop\`.`,
+    );
   }
   await rm(pidFilePath(stateDir), { force: true });
 }
@@ -40,7 +42,9 @@ async function logTail(file: string): Promise<string> {
  * once it is ready — its pid file is written — with where it listens. The CA is created here,
  * before the spawn, so the caller can already point NODE_EXTRA_CA_CERTS at `caFile`.
  */
-export async function startSandboxDaemon(input: SandboxDaemonOptions = {}): Promise<SandboxDaemonInfo> {
+export async function startSandboxDaemon(
+  input: SandboxDaemonOptions = {},
+): Promise<SandboxDaemonInfo> {
   const options = daemonOptionsSchema.parse(input);
   const stateDir = resolve(options.stateDir);
   const configFile = resolve(options.configFile);
@@ -52,10 +56,14 @@ export async function startSandboxDaemon(input: SandboxDaemonOptions = {}): Prom
   const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const entry = fileURLToPath(new URL('./daemon-entry.ts', import.meta.url));
   const childOptions = { ...options, stateDir, configFile };
-  const child = spawn(process.execPath, ['--import', tsxLoader, entry, JSON.stringify(childOptions)], {
-    detached: true,
-    stdio: ['ignore', log.fd, log.fd],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', tsxLoader, entry, JSON.stringify(childOptions)],
+    {
+      detached: true,
+      stdio: ['ignore', log.fd, log.fd],
+    },
+  );
   await log.close();
   const early = { exitCode: null as number | null };
   child.once('exit', (code) => (early.exitCode = code ?? -1));
@@ -64,16 +72,29 @@ export async function startSandboxDaemon(input: SandboxDaemonOptions = {}): Prom
   if (pid === undefined) throw new Error(`Could not spawn the sandbox process; see ${logFile}.`);
   const deadline = Date.now() + options.readyTimeoutMs;
   while (Date.now() < deadline) {
-    if (early.exitCode !== null) throw new Error(`The sandbox process exited with code ${early.exitCode} before it was ready:\n${await logTail(logFile)}`);
+    if (early.exitCode !== null)
+      throw new Error(
+        `The sandbox process exited with code ${early.exitCode} before it was ready:\n${await logTail(logFile)}`,
+      );
     const ready = await readPidFile(stateDir);
-    if (ready && ready.pid === pid) return { pid, url: ready.url, httpsUrl: ready.httpsUrl, configFile: ready.configFile, caFile };
+    if (ready && ready.pid === pid)
+      return {
+        pid,
+        url: ready.url,
+        httpsUrl: ready.httpsUrl,
+        configFile: ready.configFile,
+        caFile,
+      };
     await sleep(50);
   }
   process.kill(pid, 'SIGTERM');
-  throw new Error(`The sandbox process did not become ready within ${options.readyTimeoutMs} ms:\n${await logTail(logFile)}`);
+  throw new Error(
+    `The sandbox process did not become ready within ${options.readyTimeoutMs} ms:\n${await logTail(logFile)}`,
+  );
 }
 
-export type StopResult = { stopped: true; pid: number } | { stopped: false; reason: 'not-running' | 'stale-pid-file' };
+export type StopResult =
+  { stopped: true; pid: number } | { stopped: false; reason: 'not-running' | 'stale-pid-file' };
 
 /**
  * Stops the daemon recorded in `stateDir`. A pid file whose process is gone, or whose pid now

@@ -8,7 +8,11 @@ import { describeInstances } from './describe-instances';
  * 1000-instance page must stay in the low milliseconds, and every page must be well-formed.
  */
 describe('describeInstances page building', () => {
-  const estate = seedEstate(42, { accounts: 1, regions: ['us-east-1'], instancesPerRegion: 3000 }, Date.UTC(2026, 10, 25));
+  const estate = seedEstate(
+    42,
+    { accounts: 1, regions: ['us-east-1'], instancesPerRegion: 3000 },
+    Date.UTC(2026, 10, 25),
+  );
   const account = estate.accounts[0]!;
   const run = (pairs: [string, string][]) =>
     describeInstances(estate, 3000, {
@@ -37,11 +41,16 @@ describe('describeInstances page building', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const xml = run([['MaxResults', '1000'], ...(token ? ([['NextToken', token]] as [string, string][]) : [])]);
+      const xml = run([
+        ['MaxResults', '1000'],
+        ...(token ? ([['NextToken', token]] as [string, string][]) : []),
+      ]);
       pages++;
       ids.push(...[...xml.matchAll(/<instanceId>(i-[0-9a-f]+)<\/instanceId>/g)].map((m) => m[1]!));
       token = /<nextToken>([^<]+)<\/nextToken>/.exec(xml)?.[1];
-      expect((xml.match(/<reservationId>/g) ?? []).length).toBe(new Set(xml.match(/<reservationId>[^<]+/g)).size);
+      expect((xml.match(/<reservationId>/g) ?? []).length).toBe(
+        new Set(xml.match(/<reservationId>[^<]+/g)).size,
+      );
     } while (token);
     expect(pages).toBe(3);
     expect(ids).toHaveLength(3000);

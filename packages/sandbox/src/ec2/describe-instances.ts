@@ -38,18 +38,33 @@ function reservationsXml(page: readonly Listed[]): string {
  * instances, regrouped into their reservations, so a reservation may span two pages — which is
  * what EC2 does and why clients must merge by reservation id, not assume whole reservations.
  */
-export function describeInstances(estate: Estate, transitionMs: number, ctx: OperationContext): string {
+export function describeInstances(
+  estate: Estate,
+  transitionMs: number,
+  ctx: OperationContext,
+): string {
   const { params } = ctx;
   const ids = params.list('InstanceId');
   const maxResults = params.integer('MaxResults');
   if (ids.length > 0 && maxResults !== undefined) {
-    throw new AwsError('InvalidParameterCombination', 'The parameter instancesSet cannot be used with the parameter maxResults', 400);
+    throw new AwsError(
+      'InvalidParameterCombination',
+      'The parameter instancesSet cannot be used with the parameter maxResults',
+      400,
+    );
   }
   if (maxResults !== undefined && (maxResults < MIN_PAGE || maxResults > MAX_PAGE)) {
-    throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${MIN_PAGE} and ${MAX_PAGE}.`, 400);
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${MIN_PAGE} and ${MAX_PAGE}.`,
+      400,
+    );
   }
   const predicate = compileFilters(params);
-  const candidates = ids.length > 0 ? resolveInstanceIds(estate, ctx.principal.accountId, ctx.region, ids) : estate.instances(ctx.principal.accountId, ctx.region);
+  const candidates =
+    ids.length > 0
+      ? resolveInstanceIds(estate, ctx.principal.accountId, ctx.region, ids)
+      : estate.instances(ctx.principal.accountId, ctx.region);
   const matched: Listed[] = [];
   for (const instance of candidates) {
     const subject = { instance, state: resolveState(instance, ctx.now, transitionMs) };
@@ -58,8 +73,10 @@ export function describeInstances(estate: Estate, transitionMs: number, ctx: Ope
   const fingerprint = queryFingerprint(params.entries());
   const nextToken = params.get('NextToken');
   const offset = nextToken ? decodePageToken(nextToken, fingerprint) : 0;
-  const end = maxResults === undefined ? matched.length : Math.min(matched.length, offset + maxResults);
+  const end =
+    maxResults === undefined ? matched.length : Math.min(matched.length, offset + maxResults);
   const page = matched.slice(offset, end);
-  const tokenXml = end < matched.length ? `<nextToken>${encodePageToken(end, fingerprint)}</nextToken>` : '';
+  const tokenXml =
+    end < matched.length ? `<nextToken>${encodePageToken(end, fingerprint)}</nextToken>` : '';
   return ec2Response('DescribeInstances', reservationsXml(page) + tokenXml, ctx.requestId);
 }

@@ -30,7 +30,11 @@ export function createEc2Service(estate: Estate, transitionMs: number): AwsServi
           return new AwsError('IncompleteSignature', message, 400);
         case 'unknown-key':
         case 'bad-token':
-          return new AwsError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+          return new AwsError(
+            'AuthFailure',
+            'AWS was not able to validate the provided access credentials',
+            401,
+          );
         case 'expired-token':
           return new AwsError('RequestExpired', 'Request has expired.', 400);
         case 'request-expired':
@@ -43,7 +47,12 @@ export function createEc2Service(estate: Estate, transitionMs: number): AwsServi
     serverError: (kind) =>
       kind === 'internal'
         ? new AwsError('InternalError', 'An internal error has occurred.', 500)
-        : new AwsError('ServiceUnavailable', 'The request has failed due to a temporary failure of the server.', 503),
-    unknownOperation: (action) => new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`, 400),
+        : new AwsError(
+            'ServiceUnavailable',
+            'The request has failed due to a temporary failure of the server.',
+            503,
+          ),
+    unknownOperation: (action) =>
+      new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`, 400),
   };
 }

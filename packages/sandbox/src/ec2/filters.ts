@@ -1,6 +1,10 @@
 import { invalidParameterValue } from '../aws/aws-error';
 import type { QueryParams } from '../aws/query-params';
-import { INSTANCE_STATE_CODES, type InstanceRecord, type InstanceStateName } from '../estate/instance';
+import {
+  INSTANCE_STATE_CODES,
+  type InstanceRecord,
+  type InstanceStateName,
+} from '../estate/instance';
 
 /** What a filter tests: the instance and its state as resolved for this request. */
 type FilterSubject = { instance: InstanceRecord; state: InstanceStateName };
@@ -20,7 +24,9 @@ const FILTER_FIELDS: Readonly<Record<string, Extract>> = {
   'platform-details': ({ instance }) => [instance.platformDetails],
   platform: ({ instance }) => [instance.platform],
   'private-ip-address': ({ instance }) => [instance.privateIpAddress],
-  'ip-address': ({ instance, state }) => [state === 'stopped' || state === 'terminated' ? null : instance.publicIpAddress],
+  'ip-address': ({ instance, state }) => [
+    state === 'stopped' || state === 'terminated' ? null : instance.publicIpAddress,
+  ],
   'reservation-id': ({ instance }) => [instance.reservationId],
   'owner-id': ({ instance }) => [instance.accountId],
   'key-name': ({ instance }) => [instance.keyName],
@@ -31,7 +37,10 @@ const FILTER_FIELDS: Readonly<Record<string, Extract>> = {
 /** EC2 filter values allow `*` (any run) and `?` (one character); everything else is literal. */
 function valueMatcher(pattern: string): (value: string) => boolean {
   if (!/[*?]/.test(pattern)) return (value) => value === pattern;
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   const regex = new RegExp(`^${source}$`, 's');
   return (value) => regex.test(value);
 }
@@ -49,10 +58,13 @@ export function compileFilters(params: QueryParams): InstancePredicate {
     if (!name) throw invalidParameterValue(`The filter 'null' is invalid`);
     const matchers = params.list(`Filter.${index}.Value`).map(valueMatcher);
     const extract: Extract | undefined = name.startsWith('tag:')
-      ? ({ instance }) => instance.tags.filter((tag) => tag.key === name.slice(4)).map((tag) => tag.value)
+      ? ({ instance }) =>
+          instance.tags.filter((tag) => tag.key === name.slice(4)).map((tag) => tag.value)
       : FILTER_FIELDS[name];
     if (!extract) throw invalidParameterValue(`The filter '${name}' is invalid`);
-    predicates.push((subject) => extract(subject).some((value) => value !== null && matchers.some((match) => match(value))));
+    predicates.push((subject) =>
+      extract(subject).some((value) => value !== null && matchers.some((match) => match(value))),
+    );
   }
   return (subject) => predicates.every((predicate) => predicate(subject));
 }

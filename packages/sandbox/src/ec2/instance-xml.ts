@@ -1,4 +1,8 @@
-import { INSTANCE_STATE_CODES, type InstanceRecord, type InstanceStateName } from '../estate/instance';
+import {
+  INSTANCE_STATE_CODES,
+  type InstanceRecord,
+  type InstanceStateName,
+} from '../estate/instance';
 import { privateDnsSuffix, publicDnsSuffix } from '../estate/regions';
 import { el, escapeXml } from '../xml';
 
@@ -23,37 +27,37 @@ function staticXml(i: InstanceRecord): [string, string] {
   const attached = isoSeconds(i.launchTime);
   return [
     el('instanceId', i.id) +
-    el('imageId', i.imageId) +
-    el('privateDnsName', privateDnsName(i)) +
-    el('keyName', i.keyName) +
-    el('amiLaunchIndex', i.amiLaunchIndex) +
-    '<productCodes/>' +
-    el('instanceType', i.instanceType),
+      el('imageId', i.imageId) +
+      el('privateDnsName', privateDnsName(i)) +
+      el('keyName', i.keyName) +
+      el('amiLaunchIndex', i.amiLaunchIndex) +
+      '<productCodes/>' +
+      el('instanceType', i.instanceType),
     `<placement>${el('availabilityZoneId', i.availabilityZoneId)}<groupName/>${el('tenancy', 'default')}${el('availabilityZone', i.availabilityZone)}</placement>` +
-    (i.platform ? el('platform', i.platform) : '') +
-    '<monitoring><state>disabled</state></monitoring>' +
-    el('subnetId', i.subnetId) +
-    el('vpcId', i.vpcId) +
-    el('privateIpAddress', i.privateIpAddress) +
-    '<sourceDestCheck>true</sourceDestCheck>' +
-    `<groupSet><item>${el('groupId', i.securityGroup.id)}${el('groupName', i.securityGroup.name)}</item></groupSet>` +
-    el('architecture', i.architecture) +
-    '<rootDeviceType>ebs</rootDeviceType>' +
-    el('rootDeviceName', i.rootDeviceName) +
-    `<blockDeviceMapping><item>${el('deviceName', i.rootDeviceName)}<ebs>${el('volumeId', i.volumeId)}<status>attached</status>` +
-    `${el('attachTime', attached)}<deleteOnTermination>true</deleteOnTermination></ebs></item></blockDeviceMapping>` +
-    '<virtualizationType>hvm</virtualizationType>' +
-    '<hypervisor>xen</hypervisor>' +
-    `<networkInterfaceSet><item>${el('networkInterfaceId', i.networkInterfaceId)}${el('subnetId', i.subnetId)}${el('vpcId', i.vpcId)}` +
-    `${el('ownerId', i.accountId)}<status>in-use</status>${el('macAddress', i.macAddress)}${el('privateIpAddress', i.privateIpAddress)}` +
-    `${el('privateDnsName', privateDnsName(i))}<sourceDestCheck>true</sourceDestCheck><interfaceType>interface</interfaceType></item></networkInterfaceSet>` +
-    el('ebsOptimized', i.ebsOptimized) +
-    '<enaSupport>true</enaSupport>' +
-    `<cpuOptions>${el('coreCount', i.coreCount)}${el('threadsPerCore', i.threadsPerCore)}</cpuOptions>` +
-    '<metadataOptions><state>applied</state><httpTokens>required</httpTokens><httpPutResponseHopLimit>2</httpPutResponseHopLimit><httpEndpoint>enabled</httpEndpoint></metadataOptions>' +
-    el('platformDetails', i.platformDetails) +
-    el('usageOperation', i.usageOperation) +
-    '<bootMode>uefi-preferred</bootMode>',
+      (i.platform ? el('platform', i.platform) : '') +
+      '<monitoring><state>disabled</state></monitoring>' +
+      el('subnetId', i.subnetId) +
+      el('vpcId', i.vpcId) +
+      el('privateIpAddress', i.privateIpAddress) +
+      '<sourceDestCheck>true</sourceDestCheck>' +
+      `<groupSet><item>${el('groupId', i.securityGroup.id)}${el('groupName', i.securityGroup.name)}</item></groupSet>` +
+      el('architecture', i.architecture) +
+      '<rootDeviceType>ebs</rootDeviceType>' +
+      el('rootDeviceName', i.rootDeviceName) +
+      `<blockDeviceMapping><item>${el('deviceName', i.rootDeviceName)}<ebs>${el('volumeId', i.volumeId)}<status>attached</status>` +
+      `${el('attachTime', attached)}<deleteOnTermination>true</deleteOnTermination></ebs></item></blockDeviceMapping>` +
+      '<virtualizationType>hvm</virtualizationType>' +
+      '<hypervisor>xen</hypervisor>' +
+      `<networkInterfaceSet><item>${el('networkInterfaceId', i.networkInterfaceId)}${el('subnetId', i.subnetId)}${el('vpcId', i.vpcId)}` +
+      `${el('ownerId', i.accountId)}<status>in-use</status>${el('macAddress', i.macAddress)}${el('privateIpAddress', i.privateIpAddress)}` +
+      `${el('privateDnsName', privateDnsName(i))}<sourceDestCheck>true</sourceDestCheck><interfaceType>interface</interfaceType></item></networkInterfaceSet>` +
+      el('ebsOptimized', i.ebsOptimized) +
+      '<enaSupport>true</enaSupport>' +
+      `<cpuOptions>${el('coreCount', i.coreCount)}${el('threadsPerCore', i.threadsPerCore)}</cpuOptions>` +
+      '<metadataOptions><state>applied</state><httpTokens>required</httpTokens><httpPutResponseHopLimit>2</httpPutResponseHopLimit><httpEndpoint>enabled</httpEndpoint></metadataOptions>' +
+      el('platformDetails', i.platformDetails) +
+      el('usageOperation', i.usageOperation) +
+      '<bootMode>uefi-preferred</bootMode>',
   ];
 }
 
@@ -64,14 +68,19 @@ function staticXml(i: InstanceRecord): [string, string] {
 export function instanceXml(i: InstanceRecord, state: InstanceStateName): string {
   i.staticXml ??= staticXml(i);
   const launch = isoSeconds(i.launchTime);
-  const hasPublicIp = i.publicIpAddress !== null && (state === 'pending' || state === 'running' || state === 'stopping');
+  const hasPublicIp =
+    i.publicIpAddress !== null &&
+    (state === 'pending' || state === 'running' || state === 'stopping');
   let tags = '';
   if (i.tags.length > 0) {
     tags = '<tagSet>';
-    for (const tag of i.tags) tags += `<item><key>${escapeXml(tag.key)}</key><value>${escapeXml(tag.value)}</value></item>`;
+    for (const tag of i.tags)
+      tags += `<item><key>${escapeXml(tag.key)}</key><value>${escapeXml(tag.value)}</value></item>`;
     tags += '</tagSet>';
   }
-  const publicDns = hasPublicIp ? `ec2-${(i.publicIpAddress ?? '').replace(/\./g, '-')}.${publicDnsSuffix(i.region)}` : '';
+  const publicDns = hasPublicIp
+    ? `ec2-${(i.publicIpAddress ?? '').replace(/\./g, '-')}.${publicDnsSuffix(i.region)}`
+    : '';
   return (
     '<item>' +
     i.staticXml[0] +
@@ -81,7 +90,9 @@ export function instanceXml(i: InstanceRecord, state: InstanceStateName): string
     (publicDns ? `<dnsName>${publicDns}</dnsName>` : '<dnsName/>') +
     (hasPublicIp ? el('ipAddress', i.publicIpAddress) : '') +
     (i.stateTransitionReason ? el('reason', i.stateTransitionReason) : '<reason/>') +
-    (i.stateReason ? `<stateReason>${el('code', i.stateReason.code)}${el('message', i.stateReason.message)}</stateReason>` : '') +
+    (i.stateReason
+      ? `<stateReason>${el('code', i.stateReason.code)}${el('message', i.stateReason.message)}</stateReason>`
+      : '') +
     tags +
     '</item>'
   );

@@ -18,9 +18,14 @@ export function decodePageToken(token: string, fingerprint: string): number {
     throw Object.assign(invalidToken(), { cause });
   }
   if (
-    typeof decoded !== 'object' || decoded === null ||
-    !('o' in decoded) || !('f' in decoded) ||
-    typeof decoded.o !== 'number' || !Number.isInteger(decoded.o) || decoded.o < 0 || decoded.f !== fingerprint
+    typeof decoded !== 'object' ||
+    decoded === null ||
+    !('o' in decoded) ||
+    !('f' in decoded) ||
+    typeof decoded.o !== 'number' ||
+    !Number.isInteger(decoded.o) ||
+    decoded.o < 0 ||
+    decoded.f !== fingerprint
   ) {
     throw invalidToken();
   }
@@ -28,11 +33,17 @@ export function decodePageToken(token: string, fingerprint: string): number {
 }
 
 function invalidToken(): AwsError {
-  return new AwsError('InvalidPaginationToken', 'The specified pagination token is not valid or is expired.', 400);
+  return new AwsError(
+    'InvalidPaginationToken',
+    'The specified pagination token is not valid or is expired.',
+    400,
+  );
 }
 
 /** Fingerprint of the parameters that define the listing (everything but the paging ones). */
 export function queryFingerprint(entries: Iterable<[string, string]>): string {
-  const relevant = [...entries].filter(([key]) => key !== 'NextToken' && key !== 'MaxResults').sort(([a], [b]) => (a < b ? -1 : 1));
+  const relevant = [...entries]
+    .filter(([key]) => key !== 'NextToken' && key !== 'MaxResults')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   return createHash('sha256').update(JSON.stringify(relevant)).digest('base64url').slice(0, 16);
 }

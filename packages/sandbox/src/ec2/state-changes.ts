@@ -1,7 +1,12 @@
 import { AwsError } from '../aws/aws-error';
 import type { OperationContext } from '../aws/service';
 import type { Estate } from '../estate/estate';
-import { resolveState, userInitiatedReason, type InstanceRecord, type InstanceStateName } from '../estate/instance';
+import {
+  resolveState,
+  userInitiatedReason,
+  type InstanceRecord,
+  type InstanceStateName,
+} from '../estate/instance';
 import { el } from '../xml';
 import { ec2Response } from './ec2-xml';
 import { resolveInstanceIds } from './instance-ids';
@@ -15,16 +20,43 @@ type Change = 'start' | 'stop';
  * no-op that reports the same state twice, as EC2 does.
  */
 const TRANSITIONS: Record<Change, Partial<Record<InstanceStateName, InstanceStateName | null>>> = {
-  start: { stopped: 'pending', pending: 'pending', running: 'running', stopping: null, 'shutting-down': null, terminated: null },
-  stop: { running: 'stopping', stopping: 'stopping', stopped: 'stopped', pending: null, 'shutting-down': null, terminated: null },
+  start: {
+    stopped: 'pending',
+    pending: 'pending',
+    running: 'running',
+    stopping: null,
+    'shutting-down': null,
+    terminated: null,
+  },
+  stop: {
+    running: 'stopping',
+    stopping: 'stopping',
+    stopped: 'stopped',
+    pending: null,
+    'shutting-down': null,
+    terminated: null,
+  },
 };
 
-function incorrectState(instance: InstanceRecord, state: InstanceStateName, change: Change): AwsError {
+function incorrectState(
+  instance: InstanceRecord,
+  state: InstanceStateName,
+  change: Change,
+): AwsError {
   const verb = change === 'start' ? 'started' : 'stopped';
-  return new AwsError('IncorrectInstanceState', `The instance '${instance.id}' is not in a state from which it can be ${verb}.`, 400);
+  return new AwsError(
+    'IncorrectInstanceState',
+    `The instance '${instance.id}' is not in a state from which it can be ${verb}.`,
+    400,
+  );
 }
 
-function apply(instance: InstanceRecord, from: InstanceStateName, to: InstanceStateName, now: number): void {
+function apply(
+  instance: InstanceRecord,
+  from: InstanceStateName,
+  to: InstanceStateName,
+  now: number,
+): void {
   if (from === to) return;
   instance.state = to;
   instance.stateChangedAt = now;
@@ -34,14 +66,27 @@ function apply(instance: InstanceRecord, from: InstanceStateName, to: InstanceSt
     instance.stateReason = null;
   } else if (to === 'stopping') {
     instance.stateTransitionReason = userInitiatedReason(now);
-    instance.stateReason = { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+    instance.stateReason = {
+      code: 'Client.UserInitiatedShutdown',
+      message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+    };
   }
 }
 
 /** StartInstances / StopInstances: validate every id and state first, then change them all. */
-export function changeInstanceStates(estate: Estate, transitionMs: number, change: Change, ctx: OperationContext): string {
+export function changeInstanceStates(
+  estate: Estate,
+  transitionMs: number,
+  change: Change,
+  ctx: OperationContext,
+): string {
   const ids = ctx.params.list('InstanceId');
-  if (ids.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter InstanceId', 400);
+  if (ids.length === 0)
+    throw new AwsError(
+      'MissingParameter',
+      'The request must contain the parameter InstanceId',
+      400,
+    );
   const instances = resolveInstanceIds(estate, ctx.principal.accountId, ctx.region, ids);
   const plans = instances.map((instance) => {
     const from = resolveState(instance, ctx.now, transitionMs);
@@ -60,13 +105,26 @@ export function changeInstanceStates(estate: Estate, transitionMs: number, chang
 }
 
 /** RebootInstances: only a running (or pending) instance can be rebooted; its state does not change. */
-export function rebootInstances(estate: Estate, transitionMs: number, ctx: OperationContext): string {
+export function rebootInstances(
+  estate: Estate,
+  transitionMs: number,
+  ctx: OperationContext,
+): string {
   const ids = ctx.params.list('InstanceId');
-  if (ids.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter InstanceId', 400);
+  if (ids.length === 0)
+    throw new AwsError(
+      'MissingParameter',
+      'The request must contain the parameter InstanceId',
+      400,
+    );
   for (const instance of resolveInstanceIds(estate, ctx.principal.accountId, ctx.region, ids)) {
     const state = resolveState(instance, ctx.now, transitionMs);
     if (state !== 'running' && state !== 'pending') {
-      throw new AwsError('IncorrectInstanceState', `The instance '${instance.id}' is not in a state from which it can be rebooted.`, 400);
+      throw new AwsError(
+        'IncorrectInstanceState',
+        `The instance '${instance.id}' is not in a state from which it can be rebooted.`,
+        400,
+      );
     }
   }
   if (ctx.params.boolean('DryRun')) throw dryRun();
@@ -74,5 +132,9 @@ export function rebootInstances(estate: Estate, transitionMs: number, ctx: Opera
 }
 
 export function dryRun(): AwsError {
-  return new AwsError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+  return new AwsError(
+    'DryRunOperation',
+    'Request would have succeeded, but DryRun flag is set.',
+    412,
+  );
 }

@@ -31,14 +31,46 @@ export const INSTANCE_TYPES: readonly InstanceTypeSpec[] = [
 ];
 
 export const WORKLOADS = [
-  'checkout-api', 'payments', 'search', 'catalog', 'auth', 'billing', 'analytics', 'ingest',
-  'web', 'mobile-bff', 'reporting', 'ml-training', 'etl', 'kafka', 'cache', 'bastion', 'jenkins',
-  'grafana', 'worker', 'notifications',
+  'checkout-api',
+  'payments',
+  'search',
+  'catalog',
+  'auth',
+  'billing',
+  'analytics',
+  'ingest',
+  'web',
+  'mobile-bff',
+  'reporting',
+  'ml-training',
+  'etl',
+  'kafka',
+  'cache',
+  'bastion',
+  'jenkins',
+  'grafana',
+  'worker',
+  'notifications',
 ] as const;
 
-export const TEAMS = ['platform', 'payments', 'growth', 'data', 'security', 'mobile', 'search'] as const;
+export const TEAMS = [
+  'platform',
+  'payments',
+  'growth',
+  'data',
+  'security',
+  'mobile',
+  'search',
+] as const;
 
-export const COST_CENTERS = ['CC-1001', 'CC-1002', 'CC-1003', 'CC-2001', 'CC-2002', 'CC-3001'] as const;
+export const COST_CENTERS = [
+  'CC-1001',
+  'CC-1002',
+  'CC-1003',
+  'CC-2001',
+  'CC-2002',
+  'CC-3001',
+] as const;
 
 export interface PlatformSpec {
   platform: 'windows' | null;

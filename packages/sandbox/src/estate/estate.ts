@@ -37,7 +37,9 @@ export class Estate {
   /** An instance visible to `accountId` in `region`; ids of other scopes do not exist there. */
   find(accountId: string, region: string, instanceId: string): InstanceRecord | undefined {
     const instance = this.byId.get(instanceId);
-    return instance && instance.accountId === accountId && instance.region === region ? instance : undefined;
+    return instance && instance.accountId === accountId && instance.region === region
+      ? instance
+      : undefined;
   }
 
   get size(): number {

@@ -68,13 +68,20 @@ const SETTLES_TO: Partial<Record<InstanceStateName, InstanceStateName>> = {
 };
 
 /** Settles a transitional state whose delay has passed; returns the current state. */
-export function resolveState(instance: InstanceRecord, now: number, transitionMs: number): InstanceStateName {
+export function resolveState(
+  instance: InstanceRecord,
+  now: number,
+  transitionMs: number,
+): InstanceStateName {
   const target = SETTLES_TO[instance.state];
   if (target !== undefined && now - instance.stateChangedAt >= transitionMs) {
     instance.stateChangedAt += transitionMs;
     instance.state = target;
     if (target === 'stopped') {
-      instance.stateReason = { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+      instance.stateReason = {
+        code: 'Client.UserInitiatedShutdown',
+        message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+      };
     }
   }
   return instance.state;

@@ -21,7 +21,12 @@ export const KNOWN_REGIONS = [
   'sa-east-1',
 ] as const;
 
-export const DEFAULT_ESTATE_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'] as const;
+export const DEFAULT_ESTATE_REGIONS = [
+  'us-east-1',
+  'us-west-2',
+  'eu-west-1',
+  'ap-southeast-2',
+] as const;
 
 export function isKnownRegion(region: string): boolean {
   return (KNOWN_REGIONS as readonly string[]).includes(region);

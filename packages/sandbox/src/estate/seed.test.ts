@@ -5,14 +5,18 @@ import { seedEstate } from './seed';
 const anchor = Date.UTC(2026, 10, 25);
 const shape = { accounts: 3, regions: DEFAULT_ESTATE_REGIONS };
 const allInstances = (estate: ReturnType<typeof seedEstate>) =>
-  estate.accounts.flatMap((account) => estate.regions.flatMap((region) => estate.instances(account.id, region)));
+  estate.accounts.flatMap((account) =>
+    estate.regions.flatMap((region) => estate.instances(account.id, region)),
+  );
 
 describe('seedEstate', () => {
   it('is deterministic for a seed and differs between seeds', () => {
     const a = seedEstate(42, shape, anchor);
     const b = seedEstate(42, shape, anchor);
     const c = seedEstate(43, shape, anchor);
-    expect(allInstances(a).map((i) => [i.id, i.instanceType, i.tags])).toEqual(allInstances(b).map((i) => [i.id, i.instanceType, i.tags]));
+    expect(allInstances(a).map((i) => [i.id, i.instanceType, i.tags])).toEqual(
+      allInstances(b).map((i) => [i.id, i.instanceType, i.tags]),
+    );
     expect(a.accounts).toEqual(b.accounts);
     expect(c.accounts.map((x) => x.id)).not.toEqual(a.accounts.map((x) => x.id));
   });
@@ -61,7 +65,15 @@ describe('seedEstate', () => {
   });
 
   it('builds the benchmark estate of 10,000 instances on request', () => {
-    const estate = seedEstate(42, { accounts: 1, regions: ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'], instancesPerRegion: 2500 }, anchor);
+    const estate = seedEstate(
+      42,
+      {
+        accounts: 1,
+        regions: ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'],
+        instancesPerRegion: 2500,
+      },
+      anchor,
+    );
     expect(estate.size).toBe(10_000);
     expect(estate.instances(estate.accounts[0]!.id, 'eu-west-1')).toHaveLength(2500);
   });

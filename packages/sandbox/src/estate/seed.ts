@@ -1,6 +1,13 @@
 import { deriveSeed } from '@ccx/core';
 import { createPrng, type Prng } from '../prng';
-import { ACCOUNT_ALIASES, COST_CENTERS, INSTANCE_TYPES, PLATFORMS, TEAMS, WORKLOADS } from './catalog';
+import {
+  ACCOUNT_ALIASES,
+  COST_CENTERS,
+  INSTANCE_TYPES,
+  PLATFORMS,
+  TEAMS,
+  WORKLOADS,
+} from './catalog';
 import { roleArnFor, type SandboxAccount } from './account';
 import { Estate } from './estate';
 import { userInitiatedReason, type InstanceRecord, type InstanceTag } from './instance';
@@ -43,7 +50,11 @@ interface Network {
 }
 
 function seedNetwork(prng: Prng, region: string, index: number): Network {
-  const zoneCode = region.split('-').map((part) => part[0]).join('').slice(0, 3);
+  const zoneCode = region
+    .split('-')
+    .map((part) => part[0])
+    .join('')
+    .slice(0, 3);
   return {
     vpcId: `vpc-${prng.chars(HEX, 17)}`,
     vpcSecond: 16 + (index % 200),
@@ -53,7 +64,10 @@ function seedNetwork(prng: Prng, region: string, index: number): Network {
       zoneId: `${zoneCode}${prng.int(1, 9)}-az${i + 1}`,
       cidrThird: i * 16,
     })),
-    securityGroups: ['default', 'web', 'internal', 'ssh'].map((name) => ({ id: `sg-${prng.chars(HEX, 17)}`, name })),
+    securityGroups: ['default', 'web', 'internal', 'ssh'].map((name) => ({
+      id: `sg-${prng.chars(HEX, 17)}`,
+      name,
+    })),
   };
 }
 
@@ -68,11 +82,22 @@ function tagsFor(prng: Prng, alias: string, workload: string, ordinal: number): 
     { key: 'team', value: prng.pick(TEAMS) },
   ];
   if (prng.next() < 0.8) tags.push({ key: 'cost-center', value: prng.pick(COST_CENTERS) });
-  if (prng.next() < 0.3) tags.push({ key: 'owner', value: `${prng.pick(['ana', 'ben', 'chen', 'dara', 'eli', 'femi'])}@example.com` });
+  if (prng.next() < 0.3)
+    tags.push({
+      key: 'owner',
+      value: `${prng.pick(['ana', 'ben', 'chen', 'dara', 'eli', 'femi'])}@example.com`,
+    });
   return tags;
 }
 
-function seedScope(prng: Prng, account: SandboxAccount, region: string, network: Network, count: number, anchor: number): InstanceRecord[] {
+function seedScope(
+  prng: Prng,
+  account: SandboxAccount,
+  region: string,
+  network: Network,
+  count: number,
+  anchor: number,
+): InstanceRecord[] {
   const instances: InstanceRecord[] = [];
   const ordinals = new Map<string, number>();
   while (instances.length < count) {
@@ -83,14 +108,24 @@ function seedScope(prng: Prng, account: SandboxAccount, region: string, network:
     const launchTime = anchor - prng.int(1, LAUNCH_SPREAD_DAYS) * DAY_MS + prng.int(0, DAY_MS - 1);
     const reservationId = `r-${prng.chars(HEX, 17)}`;
     const imageId = `ami-${prng.chars(HEX, 17)}`;
-    const size = Math.min(prng.weighted([[1, 75], [2, 17], [3, 8]] as const), count - instances.length);
+    const size = Math.min(
+      prng.weighted([
+        [1, 75],
+        [2, 17],
+        [3, 8],
+      ] as const),
+      count - instances.length,
+    );
     for (let launchIndex = 0; launchIndex < size; launchIndex++) {
       const ordinal = (ordinals.get(workload) ?? 0) + 1;
       ordinals.set(workload, ordinal);
       const stopped = prng.next() < 0.18;
       const stoppedAt = launchTime + Math.floor(prng.next() * Math.max(1, anchor - launchTime));
       const host = prng.int(4, 250);
-      const publicIp = prng.next() < 0.35 ? `${prng.pick([3, 18, 34, 52, 54])}.${prng.int(0, 255)}.${prng.int(0, 255)}.${prng.int(1, 254)}` : null;
+      const publicIp =
+        prng.next() < 0.35
+          ? `${prng.pick([3, 18, 34, 52, 54])}.${prng.int(0, 255)}.${prng.int(0, 255)}.${prng.int(1, 254)}`
+          : null;
       instances.push({
         id: `i-${prng.chars(HEX, 17)}`,
         reservationId,
@@ -108,7 +143,8 @@ function seedScope(prng: Prng, account: SandboxAccount, region: string, network:
         subnetId: subnet.id,
         privateIpAddress: `10.${network.vpcSecond}.${subnet.cidrThird + prng.int(0, 15)}.${host}`,
         publicIpAddress: publicIp,
-        keyName: prng.next() < 0.6 ? `${account.alias}-${prng.pick(['ops', 'deploy', 'admin'])}` : null,
+        keyName:
+          prng.next() < 0.6 ? `${account.alias}-${prng.pick(['ops', 'deploy', 'admin'])}` : null,
         amiLaunchIndex: launchIndex,
         securityGroup: prng.pick(network.securityGroups),
         coreCount: spec.coreCount,
@@ -122,7 +158,12 @@ function seedScope(prng: Prng, account: SandboxAccount, region: string, network:
         state: stopped ? 'stopped' : 'running',
         stateChangedAt: stopped ? stoppedAt : launchTime,
         stateTransitionReason: stopped ? userInitiatedReason(stoppedAt) : '',
-        stateReason: stopped ? { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' } : null,
+        stateReason: stopped
+          ? {
+              code: 'Client.UserInitiatedShutdown',
+              message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+            }
+          : null,
         tags: tagsFor(prng, account.alias, workload, ordinal),
       });
     }

@@ -2,7 +2,10 @@ import { deriveSeed } from '@ccx/core';
 import { createPrng, type Prng } from '../prng';
 import { NO_FAULTS, parseFaultSpec, ratesFor, type FaultSpec } from './fault-spec';
 
-export type FaultDecision = { latencyMs: number; outcome: 'pass' | 'throttle' | 'internal' | 'unavailable' };
+export type FaultDecision = {
+  latencyMs: number;
+  outcome: 'pass' | 'throttle' | 'internal' | 'unavailable';
+};
 
 /**
  * Decides, per request, the latency to add and whether to throttle or fail it. Decisions come
@@ -31,10 +34,14 @@ export class FaultInjector {
     // Always draw both numbers so one service's rates never shift another's decisions.
     const throttleRoll = this.prng.next();
     const errorRoll = this.prng.next();
-    if (rates.throttle > 0 && throttleRoll < rates.throttle) return { latencyMs: rates.latencyMs, outcome: 'throttle' };
+    if (rates.throttle > 0 && throttleRoll < rates.throttle)
+      return { latencyMs: rates.latencyMs, outcome: 'throttle' };
     if (rates.error > 0 && errorRoll < rates.error) {
       // Split server faults between 500 and 503 by the same roll, so both kinds occur.
-      return { latencyMs: rates.latencyMs, outcome: errorRoll < rates.error / 2 ? 'internal' : 'unavailable' };
+      return {
+        latencyMs: rates.latencyMs,
+        outcome: errorRoll < rates.error / 2 ? 'internal' : 'unavailable',
+      };
     }
     return { latencyMs: rates.latencyMs, outcome: 'pass' };
   }

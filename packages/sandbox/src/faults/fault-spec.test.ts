@@ -4,7 +4,9 @@ import { formatFaultSpec, parseFaultSpec, ratesFor } from './fault-spec';
 
 describe('parseFaultSpec', () => {
   it('reads global knobs and per-service overrides', () => {
-    const spec = parseFaultSpec('latency=50, throttle=0.3,error=0.05,ec2.throttle=0.5,sts.error=0.1');
+    const spec = parseFaultSpec(
+      'latency=50, throttle=0.3,error=0.05,ec2.throttle=0.5,sts.error=0.1',
+    );
     expect(spec.all).toEqual({ latencyMs: 50, throttle: 0.3, error: 0.05 });
     expect(ratesFor(spec, 'ec2')).toEqual({ latencyMs: 50, throttle: 0.5, error: 0.05 });
     expect(ratesFor(spec, 'sts')).toEqual({ latencyMs: 50, throttle: 0.3, error: 0.1 });
@@ -13,7 +15,10 @@ describe('parseFaultSpec', () => {
   });
 
   it('treats an empty spec as no faults', () => {
-    expect(parseFaultSpec('')).toEqual({ all: { latencyMs: 0, throttle: 0, error: 0 }, services: {} });
+    expect(parseFaultSpec('')).toEqual({
+      all: { latencyMs: 0, throttle: 0, error: 0 },
+      services: {},
+    });
   });
 
   it.each([
@@ -38,7 +43,8 @@ describe('FaultInjector', () => {
     expect(decide(7)).toEqual(first);
     expect(decide(8)).not.toEqual(first);
     const throttled = first.filter((o) => o === 'throttle').length / first.length;
-    const failed = first.filter((o) => o === 'internal' || o === 'unavailable').length / first.length;
+    const failed =
+      first.filter((o) => o === 'internal' || o === 'unavailable').length / first.length;
     expect(throttled).toBeGreaterThan(0.25);
     expect(throttled).toBeLessThan(0.35);
     // Errors are drawn among the requests that were not throttled: 0.7 × 0.1.

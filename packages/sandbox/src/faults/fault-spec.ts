@@ -44,10 +44,14 @@ function parseValue(part: string, knob: Knob, raw: string): number {
   }
   if (knob === 'latency') {
     if (!Number.isInteger(value) || value < 0 || value > 60_000) {
-      throw new FaultSpecError(`Fault spec part '${part}': latency must be a whole number of milliseconds from 0 to 60000.`);
+      throw new FaultSpecError(
+        `Fault spec part '${part}': latency must be a whole number of milliseconds from 0 to 60000.`,
+      );
     }
   } else if (value < 0 || value > 1) {
-    throw new FaultSpecError(`Fault spec part '${part}': ${knob} is a probability and must be between 0 and 1.`);
+    throw new FaultSpecError(
+      `Fault spec part '${part}': ${knob} is a probability and must be between 0 and 1.`,
+    );
   }
   return value;
 }
@@ -63,14 +67,22 @@ export function parseFaultSpec(text: string): FaultSpec {
     const part = rawPart.trim();
     if (part === '') continue;
     const eq = part.indexOf('=');
-    if (eq === -1) throw new FaultSpecError(`Fault spec part '${part}': expected KEY=VALUE, e.g. latency=50 or ec2.throttle=0.3.`);
+    if (eq === -1)
+      throw new FaultSpecError(
+        `Fault spec part '${part}': expected KEY=VALUE, e.g. latency=50 or ec2.throttle=0.3.`,
+      );
     const key = part.slice(0, eq).trim();
     const dot = key.lastIndexOf('.');
     const service = dot === -1 ? null : key.slice(0, dot);
     const knob = dot === -1 ? key : key.slice(dot + 1);
-    if (!isKnob(knob)) throw new FaultSpecError(`Fault spec part '${part}': unknown key '${knob}'; expected latency, throttle or error.`);
+    if (!isKnob(knob))
+      throw new FaultSpecError(
+        `Fault spec part '${part}': unknown key '${knob}'; expected latency, throttle or error.`,
+      );
     if (service !== null && !/^[a-z0-9-]+$/.test(service)) {
-      throw new FaultSpecError(`Fault spec part '${part}': '${service}' is not a service name (lower-case, e.g. ec2 or sts).`);
+      throw new FaultSpecError(
+        `Fault spec part '${part}': '${service}' is not a service name (lower-case, e.g. ec2 or sts).`,
+      );
     }
     const value = parseValue(part, knob, part.slice(eq + 1).trim());
     if (service === null) spec.all[FIELD_OF[knob]] = value;

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 
 /** RFC 3986 escaping as the AWS signers do it (`encodeURIComponent` plus `!'()*`). */
 export function escapeUri(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export function sha256Hex(data: string | Buffer): string {
@@ -22,10 +25,15 @@ function decodeComponent(text: string): string {
 /** Raw query string → decoded pairs, in the order received. `+` stays a literal plus, as in SigV4. */
 export function parseQuery(rawQuery: string): [string, string][] {
   if (rawQuery === '') return [];
-  return rawQuery.split('&').filter(Boolean).map((part) => {
-    const eq = part.indexOf('=');
-    return eq === -1 ? [decodeComponent(part), ''] : [decodeComponent(part.slice(0, eq)), decodeComponent(part.slice(eq + 1))];
-  });
+  return rawQuery
+    .split('&')
+    .filter(Boolean)
+    .map((part) => {
+      const eq = part.indexOf('=');
+      return eq === -1
+        ? [decodeComponent(part), '']
+        : [decodeComponent(part.slice(0, eq)), decodeComponent(part.slice(eq + 1))];
+    });
 }
 
 /**
@@ -58,7 +66,10 @@ export function canonicalQuery(pairs: readonly [string, string][], exclude?: str
  * Canonical headers from Node's `rawHeaders` (name/value alternating), so repeated headers keep
  * every value in order, joined by commas, as the signer saw them.
  */
-export function canonicalHeaders(rawHeaders: readonly string[], signedHeaders: readonly string[]): string | null {
+export function canonicalHeaders(
+  rawHeaders: readonly string[],
+  signedHeaders: readonly string[],
+): string | null {
   const values = new Map<string, string[]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = (rawHeaders[i] as string).toLowerCase();

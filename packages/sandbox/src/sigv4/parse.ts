@@ -24,8 +24,7 @@ export interface SigV4Claim {
 }
 
 export type SigV4ParseResult =
-  | { ok: true; claim: SigV4Claim }
-  | { ok: false; reason: 'missing' | 'malformed'; message: string };
+  { ok: true; claim: SigV4Claim } | { ok: false; reason: 'missing' | 'malformed'; message: string };
 
 function parseScope(credential: string): CredentialScope | null {
   const parts = credential.split('/');
@@ -35,13 +34,19 @@ function parseScope(credential: string): CredentialScope | null {
   return { accessKeyId, date, region, service };
 }
 
-function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | null {
+function headerValue(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+): string | null {
   const value = headers[name];
   if (value === undefined) return null;
   return Array.isArray(value) ? (value[0] ?? null) : value;
 }
 
-function parseAuthorizationHeader(value: string, headers: Record<string, string | string[] | undefined>): SigV4ParseResult {
+function parseAuthorizationHeader(
+  value: string,
+  headers: Record<string, string | string[] | undefined>,
+): SigV4ParseResult {
   if (!value.startsWith(`${SIGV4_ALGORITHM} `)) {
     return { ok: false, reason: 'malformed', message: `Only ${SIGV4_ALGORITHM} is supported.` };
   }
@@ -59,7 +64,8 @@ function parseAuthorizationHeader(value: string, headers: Record<string, string 
     return {
       ok: false,
       reason: 'malformed',
-      message: "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters and an 'X-Amz-Date' header.",
+      message:
+        "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters and an 'X-Amz-Date' header.",
     };
   }
   return {
@@ -82,11 +88,19 @@ function parsePresigned(query: Map<string, string>): SigV4ParseResult {
   const signature = query.get('X-Amz-Signature');
   const amzDate = query.get('X-Amz-Date');
   const expires = Number(query.get('X-Amz-Expires') ?? '');
-  if (query.get('X-Amz-Algorithm') !== SIGV4_ALGORITHM || !scope || !signedHeaders || !signature || !amzDate || !Number.isInteger(expires)) {
+  if (
+    query.get('X-Amz-Algorithm') !== SIGV4_ALGORITHM ||
+    !scope ||
+    !signedHeaders ||
+    !signature ||
+    !amzDate ||
+    !Number.isInteger(expires)
+  ) {
     return {
       ok: false,
       reason: 'malformed',
-      message: 'Query-string authentication requires X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders and X-Amz-Signature.',
+      message:
+        'Query-string authentication requires X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders and X-Amz-Signature.',
     };
   }
   return {
@@ -104,7 +118,10 @@ function parsePresigned(query: Map<string, string>): SigV4ParseResult {
 }
 
 /** Reads the SigV4 claim from the `Authorization` header or, failing that, a presigned query. */
-export function parseSigV4(headers: Record<string, string | string[] | undefined>, rawQuery: string): SigV4ParseResult {
+export function parseSigV4(
+  headers: Record<string, string | string[] | undefined>,
+  rawQuery: string,
+): SigV4ParseResult {
   const authorization = headerValue(headers, 'authorization');
   if (authorization !== null) return parseAuthorizationHeader(authorization, headers);
   const query = new Map(parseQuery(rawQuery));

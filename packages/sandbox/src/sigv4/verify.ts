@@ -1,5 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { canonicalHeaders, canonicalPath, canonicalQuery, parseQuery, sha256Hex } from './canonical';
+import {
+  canonicalHeaders,
+  canonicalPath,
+  canonicalQuery,
+  parseQuery,
+  sha256Hex,
+} from './canonical';
 import { SIGV4_ALGORITHM, type SigV4Claim } from './parse';
 
 /** The parts of an HTTP request a signature covers, as they arrived on the wire. */
@@ -21,18 +27,36 @@ const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 function parseAmzDate(amzDate: string): number | null {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
   if (!m) return null;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6]),
+  );
 }
 
 function hmac(key: Buffer | string, data: string): Buffer {
   return createHmac('sha256', key).update(data).digest();
 }
 
-export function signingKey(secretAccessKey: string, date: string, region: string, service: string): Buffer {
+export function signingKey(
+  secretAccessKey: string,
+  date: string,
+  region: string,
+  service: string,
+): Buffer {
   return hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, date), region), service), 'aws4_request');
 }
 
-function signatureFor(request: WireRequest, claim: SigV4Claim, secretAccessKey: string, payloadHash: string, doubleEncodePath: boolean): string | null {
+function signatureFor(
+  request: WireRequest,
+  claim: SigV4Claim,
+  secretAccessKey: string,
+  payloadHash: string,
+  doubleEncodePath: boolean,
+): string | null {
   const headers = canonicalHeaders(request.rawHeaders, claim.signedHeaders);
   if (headers === null) return null;
   const canonicalRequest = [
@@ -44,8 +68,15 @@ function signatureFor(request: WireRequest, claim: SigV4Claim, secretAccessKey: 
     payloadHash,
   ].join('\n');
   const { accessKeyId: _key, date, region, service } = claim.scope;
-  const stringToSign = [SIGV4_ALGORITHM, claim.amzDate, `${date}/${region}/${service}/aws4_request`, sha256Hex(canonicalRequest)].join('\n');
-  return createHmac('sha256', signingKey(secretAccessKey, date, region, service)).update(stringToSign).digest('hex');
+  const stringToSign = [
+    SIGV4_ALGORITHM,
+    claim.amzDate,
+    `${date}/${region}/${service}/aws4_request`,
+    sha256Hex(canonicalRequest),
+  ].join('\n');
+  return createHmac('sha256', signingKey(secretAccessKey, date, region, service))
+    .update(stringToSign)
+    .digest('hex');
 }
 
 function sameHex(a: string, b: string): boolean {
@@ -70,16 +101,20 @@ export function verifySigV4(
   const now = options.now ?? Date.now();
   if (signedAt === null || !claim.amzDate.startsWith(claim.scope.date)) return 'bad-signature';
   if (claim.presigned) {
-    if (now > signedAt + (claim.expiresSeconds ?? 0) * 1000 || signedAt - now > MAX_CLOCK_SKEW_MS) return 'expired';
+    if (now > signedAt + (claim.expiresSeconds ?? 0) * 1000 || signedAt - now > MAX_CLOCK_SKEW_MS)
+      return 'expired';
   } else if (Math.abs(now - signedAt) > MAX_CLOCK_SKEW_MS) {
     return 'expired';
   }
   const doubleEncode = options.doubleEncodePath ?? true;
-  const contentHash = request.rawHeaders.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'x-amz-content-sha256');
+  const contentHash = request.rawHeaders.findIndex(
+    (h, i) => i % 2 === 0 && h.toLowerCase() === 'x-amz-content-sha256',
+  );
   const declared = contentHash >= 0 ? (request.rawHeaders[contentHash + 1] as string) : null;
   // A declared hash is only trusted if the body matches it; unsigned and streaming payloads
   // are checked by whoever reads the stream (S3), not here.
-  if (declared !== null && /^[0-9a-f]{64}$/.test(declared) && declared !== sha256Hex(request.body)) return 'bad-signature';
+  if (declared !== null && /^[0-9a-f]{64}$/.test(declared) && declared !== sha256Hex(request.body))
+    return 'bad-signature';
   const candidates =
     declared !== null
       ? [declared]

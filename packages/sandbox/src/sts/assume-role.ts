@@ -18,26 +18,47 @@ function validationError(message: string): AwsError {
  * runs from), so callers from the first account — its user or a session in it — may assume it;
  * anything else is AccessDenied, as an IAM trust policy would refuse it.
  */
-export function assumeRole(estate: Estate, credentials: CredentialStore, ctx: OperationContext): string {
+export function assumeRole(
+  estate: Estate,
+  credentials: CredentialStore,
+  ctx: OperationContext,
+): string {
   const roleArn = ctx.params.require('RoleArn');
   const sessionName = ctx.params.require('RoleSessionName');
   const duration = ctx.params.integer('DurationSeconds') ?? 3600;
   const match = ROLE_ARN.exec(roleArn);
   if (!match) throw validationError(`${roleArn} is invalid`);
   if (!SESSION_NAME.test(sessionName)) {
-    throw validationError(`1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+    throw validationError(
+      `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+    );
   }
   if (duration < 900 || duration > 43200) {
-    throw validationError(`1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`);
+    throw validationError(
+      `1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`,
+    );
   }
   const [, accountId = '', roleName = ''] = match;
   const hub = estate.accounts[0];
-  if (!estate.account(accountId) || roleName !== READ_ROLE_NAME || !hub || ctx.principal.accountId !== hub.id) {
-    throw new AwsError('AccessDenied', `User: ${ctx.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+  if (
+    !estate.account(accountId) ||
+    roleName !== READ_ROLE_NAME ||
+    !hub ||
+    ctx.principal.accountId !== hub.id
+  ) {
+    throw new AwsError(
+      'AccessDenied',
+      `User: ${ctx.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      403,
+    );
   }
   const roleId = credentials.roleId(roleArn);
   const assumedArn = `arn:aws:sts::${accountId}:assumed-role/${roleName}/${sessionName}`;
-  const issued = credentials.issue({ accountId, arn: assumedArn, userId: `${roleId}:${sessionName}`, kind: 'assumed-role' }, duration, ctx.now);
+  const issued = credentials.issue(
+    { accountId, arn: assumedArn, userId: `${roleId}:${sessionName}`, kind: 'assumed-role' },
+    duration,
+    ctx.now,
+  );
   const result =
     `<AssumedRoleUser>${el('Arn', assumedArn)}${el('AssumedRoleId', `${roleId}:${sessionName}`)}</AssumedRoleUser>` +
     `<Credentials>${el('AccessKeyId', issued.accessKeyId)}${el('SecretAccessKey', issued.secretAccessKey)}` +

@@ -13,7 +13,13 @@ export function createStsService(estate: Estate, credentials: CredentialStore): 
     version: '2011-06-15',
     operations: {
       GetCallerIdentity: (ctx) =>
-        stsResponse('GetCallerIdentity', el('Arn', ctx.principal.arn) + el('UserId', ctx.principal.userId) + el('Account', ctx.principal.accountId), ctx.requestId),
+        stsResponse(
+          'GetCallerIdentity',
+          el('Arn', ctx.principal.arn) +
+            el('UserId', ctx.principal.userId) +
+            el('Account', ctx.principal.accountId),
+          ctx.requestId,
+        ),
       AssumeRole: (ctx) => assumeRole(estate, credentials, ctx),
     },
     renderError: stsError,
@@ -38,6 +44,11 @@ export function createStsService(estate: Estate, credentials: CredentialStore): 
       kind === 'internal'
         ? new AwsError('InternalError', 'An internal error has occurred', 500)
         : new AwsError('ServiceUnavailable', 'Service is unable to handle request.', 503),
-    unknownOperation: (action) => new AwsError('InvalidAction', `Could not find operation ${action} for version 2011-06-15`, 400),
+    unknownOperation: (action) =>
+      new AwsError(
+        'InvalidAction',
+        `Could not find operation ${action} for version 2011-06-15`,
+        400,
+      ),
   };
 }

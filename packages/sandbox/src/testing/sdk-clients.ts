@@ -10,14 +10,36 @@ export interface TestCredentials {
 }
 
 /** Official SDK clients pointed at the sandbox with nothing but an endpoint override. */
-export function ec2For(handle: SandboxHandle, credentials: TestCredentials | SandboxAccount, region = 'us-east-1', extra: Partial<ConstructorParameters<typeof EC2Client>[0]> = {}): EC2Client {
+export function ec2For(
+  handle: SandboxHandle,
+  credentials: TestCredentials | SandboxAccount,
+  region = 'us-east-1',
+  extra: Partial<ConstructorParameters<typeof EC2Client>[0]> = {},
+): EC2Client {
   const { accessKeyId, secretAccessKey } = credentials;
   const sessionToken = 'sessionToken' in credentials ? credentials.sessionToken : undefined;
-  return new EC2Client({ region, endpoint: handle.url, credentials: { accessKeyId, secretAccessKey, sessionToken }, maxAttempts: 1, ...extra });
+  return new EC2Client({
+    region,
+    endpoint: handle.url,
+    credentials: { accessKeyId, secretAccessKey, sessionToken },
+    maxAttempts: 1,
+    ...extra,
+  });
 }
 
-export function stsFor(handle: SandboxHandle, credentials: TestCredentials | SandboxAccount, region = 'us-east-1', extra: Partial<ConstructorParameters<typeof STSClient>[0]> = {}): STSClient {
+export function stsFor(
+  handle: SandboxHandle,
+  credentials: TestCredentials | SandboxAccount,
+  region = 'us-east-1',
+  extra: Partial<ConstructorParameters<typeof STSClient>[0]> = {},
+): STSClient {
   const { accessKeyId, secretAccessKey } = credentials;
   const sessionToken = 'sessionToken' in credentials ? credentials.sessionToken : undefined;
-  return new STSClient({ region, endpoint: handle.url, credentials: { accessKeyId, secretAccessKey, sessionToken }, maxAttempts: 1, ...extra });
+  return new STSClient({
+    region,
+    endpoint: handle.url,
+    credentials: { accessKeyId, secretAccessKey, sessionToken },
+    maxAttempts: 1,
+    ...extra,
+  });
 }

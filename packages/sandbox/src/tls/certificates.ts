@@ -66,20 +66,35 @@ async function loadOrCreateCaBundle(stateDir: string): Promise<{ key: string; ce
     text = await readFile(bundleFile, 'utf8');
   } else {
     const now = Date.now();
-    const ca = await generate([{ name: 'commonName', value: "Creator's Codex sandbox CA" }, { name: 'organizationName', value: "Creator's Codex sandbox" }], {
-      keyType: 'ec',
-      algorithm: 'sha256',
-      notBeforeDate: new Date(now - DAY_MS),
-      notAfterDate: new Date(now + 3650 * DAY_MS),
-      extensions: [
-        { name: 'basicConstraints', cA: true, critical: true },
-        { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    const ca = await generate(
+      [
+        { name: 'commonName', value: "Creator's Codex sandbox CA" },
+        { name: 'organizationName', value: "Creator's Codex sandbox" },
       ],
-    });
+      {
+        keyType: 'ec',
+        algorithm: 'sha256',
+        notBeforeDate: new Date(now - DAY_MS),
+        notAfterDate: new Date(now + 3650 * DAY_MS),
+        extensions: [
+          { name: 'basicConstraints', cA: true, critical: true },
+          {
+            name: 'keyUsage',
+            keyCertSign: true,
+            cRLSign: true,
+            digitalSignature: true,
+            critical: true,
+          },
+        ],
+      },
+    );
     text = await createOnce(bundleFile, ca.private + ca.cert);
   }
   const { key, cert } = pemBlocks(text);
-  if (!key || !cert) throw new Error(`The sandbox CA file ${bundleFile} is damaged: it must hold a private key and a certificate. Delete it to create a new CA.`);
+  if (!key || !cert)
+    throw new Error(
+      `The sandbox CA file ${bundleFile} is damaged: it must hold a private key and a certificate. Delete it to create a new CA.`,
+    );
   return { key, cert };
 }
 
@@ -92,14 +107,19 @@ export async function ensureSandboxCa(stateDir: string): Promise<SandboxCa> {
   await mkdir(stateDir, { recursive: true });
   const { cert } = await loadOrCreateCaBundle(stateDir);
   const caFile = join(stateDir, CA_CERT);
-  if (!existsSync(caFile) || (await readFile(caFile, 'utf8')) !== cert) await replaceAtomically(caFile, cert, 0o644);
+  if (!existsSync(caFile) || (await readFile(caFile, 'utf8')) !== cert)
+    await replaceAtomically(caFile, cert, 0o644);
   return { caFile, caPem: cert };
 }
 
 function leafStillGood(leafCert: string, caCert: string): boolean {
   const leaf = new X509Certificate(leafCert);
   const ca = new X509Certificate(caCert);
-  return leaf.checkIssued(ca) && leaf.verify(ca.publicKey) && Date.parse(leaf.validTo) - Date.now() > LEAF_MIN_REMAINING_MS;
+  return (
+    leaf.checkIssued(ca) &&
+    leaf.verify(ca.publicKey) &&
+    Date.parse(leaf.validTo) - Date.now() > LEAF_MIN_REMAINING_MS
+  );
 }
 
 /** The CA plus a localhost / 127.0.0.1 / ::1 server certificate it signed, reused while valid. */
@@ -122,7 +142,14 @@ export async function ensureSandboxTls(stateDir: string): Promise<SandboxTls> {
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
     ],
   });
   await replaceAtomically(leafFile, leaf.private + leaf.cert, 0o600);

@@ -1,4 +1,10 @@
-import { makeResource, type ProviderConnection, type ProviderId, type Resource, type Scope } from '@ccx/core';
+import {
+  makeResource,
+  type ProviderConnection,
+  type ProviderId,
+  type Resource,
+  type Scope,
+} from '@ccx/core';
 
 /** Counts how many listings are running at once, in total and per key. */
 export class FlightRecorder {
@@ -22,7 +28,10 @@ export class FlightRecorder {
   }
 
   maxWhere(prefix: string): number {
-    return Math.max(0, ...[...this.peak].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value));
+    return Math.max(
+      0,
+      ...[...this.peak].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value),
+    );
   }
 }
 
@@ -54,19 +63,27 @@ export interface FakeInventoryOptions {
 }
 
 /** A fake inventory provider for engine tests: deterministic resources, pages with delays. */
-export function fakeConnection(options: FakeInventoryOptions): ProviderConnection & { listCalls: Map<string, number> } {
+export function fakeConnection(
+  options: FakeInventoryOptions,
+): ProviderConnection & { listCalls: Map<string, number> } {
   const provider = options.provider ?? 'aws';
   const types = options.types ?? ['ec2.instance'];
   const pageSize = options.pageSize ?? 100;
   const listCalls = new Map<string, number>();
 
   async function* list(scope: Scope, type: string): AsyncIterable<Resource> {
-    const spec = options.scopes.find((s) => s.account === scope.account && s.region === scope.region);
+    const spec = options.scopes.find(
+      (s) => s.account === scope.account && s.region === scope.region,
+    );
     if (!spec) throw new Error(`unknown scope ${scope.account}/${scope.region}`);
     const callKey = `${scope.account}/${scope.region}/${type}`;
     const call = (listCalls.get(callKey) ?? 0) + 1;
     listCalls.set(callKey, call);
-    const keys = ['total', `provider:${provider}`, `api:${provider}:${type.split('.')[0]}:${scope.account}:${scope.region}`];
+    const keys = [
+      'total',
+      `provider:${provider}`,
+      `api:${provider}:${type.split('.')[0]}:${scope.account}:${scope.region}`,
+    ];
     options.recorder?.enter(keys);
     try {
       for (let page = 0; page * pageSize < spec.count; page += 1) {
@@ -99,7 +116,12 @@ export function fakeConnection(options: FakeInventoryOptions): ProviderConnectio
     listCalls,
     scopes: () =>
       Promise.resolve(
-        options.scopes.map((s) => ({ provider, connection: options.name, account: s.account, region: s.region })),
+        options.scopes.map((s) => ({
+          provider,
+          connection: options.name,
+          account: s.account,
+          region: s.region,
+        })),
       ),
     inventory: { types, list },
     close: () => Promise.resolve(),

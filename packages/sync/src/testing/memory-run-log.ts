@@ -21,7 +21,11 @@ export class MemoryRunLog implements SyncRunLog {
 
   finish(
     id: string,
-    result: { status: Exclude<SyncRunStatus, 'running'>; summary: Record<string, unknown>; errors: SyncError[] },
+    result: {
+      status: Exclude<SyncRunStatus, 'running'>;
+      summary: Record<string, unknown>;
+      errors: SyncError[];
+    },
   ): Promise<LoggedRun> {
     const run = this.runs.get(id);
     if (!run) return Promise.reject(new Error(`no run ${id}`));
@@ -31,7 +35,9 @@ export class MemoryRunLog implements SyncRunLog {
 }
 
 /** A logger that keeps entries so a test can assert on warnings instead of printing them. */
-export function memoryLogger(): Logger & { entries: { level: string; obj: object; msg?: string }[] } {
+export function memoryLogger(): Logger & {
+  entries: { level: string; obj: object; msg?: string }[];
+} {
   const entries: { level: string; obj: object; msg?: string }[] = [];
   const at = (level: string) => (obj: object, msg?: string) => {
     entries.push({ level, obj, msg });

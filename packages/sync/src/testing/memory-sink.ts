@@ -28,9 +28,20 @@ export class MemorySink implements InventorySink {
   readonly calls: SinkCall[] = [];
   private readonly rows = new Map<string, Map<string, Row>>();
 
-  applyBatch(input: { scope: ScopeRefForSink; type: string; runId: string; resources: Resource[] }): Promise<ListingCounts> {
+  applyBatch(input: {
+    scope: ScopeRefForSink;
+    type: string;
+    runId: string;
+    resources: Resource[];
+  }): Promise<ListingCounts> {
     const key = scopeId(input.scope, input.type);
-    this.calls.push({ kind: 'batch', scope: key, type: input.type, runId: input.runId, size: input.resources.length });
+    this.calls.push({
+      kind: 'batch',
+      scope: key,
+      type: input.type,
+      runId: input.runId,
+      size: input.resources.length,
+    });
     const table = this.rows.get(key) ?? new Map<string, Row>();
     this.rows.set(key, table);
     const counts: ListingCounts = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
@@ -44,9 +55,19 @@ export class MemorySink implements InventorySink {
     return Promise.resolve(counts);
   }
 
-  completeListing(input: { scope: ScopeRefForSink; type: string; runId: string }): Promise<{ deleted: number }> {
+  completeListing(input: {
+    scope: ScopeRefForSink;
+    type: string;
+    runId: string;
+  }): Promise<{ deleted: number }> {
     const key = scopeId(input.scope, input.type);
-    this.calls.push({ kind: 'complete', scope: key, type: input.type, runId: input.runId, size: 0 });
+    this.calls.push({
+      kind: 'complete',
+      scope: key,
+      type: input.type,
+      runId: input.runId,
+      size: 0,
+    });
     let deleted = 0;
     for (const row of this.rows.get(key)?.values() ?? []) {
       if (!row.deleted && row.runId !== input.runId) {

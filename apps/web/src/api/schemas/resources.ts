@@ -69,7 +69,9 @@ export const changeSchema = z.object({
   at: z.string(),
   kind: z.enum(['created', 'updated', 'deleted']),
   syncRunId: z.string().nullable().optional(),
-  diff: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })).default([]),
+  diff: z
+    .array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() }))
+    .default([]),
 });
 export type ResourceChange = z.infer<typeof changeSchema>;
 export const historySchema = z.object({ items: z.array(changeSchema) });

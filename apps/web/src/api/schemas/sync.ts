@@ -31,7 +31,9 @@ export const syncSummarySchema = z.object({
   jobs: z.object({ total: z.number(), succeeded: z.number(), failed: z.number() }),
   resources: countsSchema.extend({ listed: z.number() }),
   byProvider: z.record(z.string(), z.number()).default({}),
-  errors: z.array(z.object({ scope: z.string(), type: z.string(), message: z.string() })).default([]),
+  errors: z
+    .array(z.object({ scope: z.string(), type: z.string(), message: z.string() }))
+    .default([]),
   durationMs: z.number(),
 });
 export type SyncSummary = z.infer<typeof syncSummarySchema>;
@@ -51,7 +53,12 @@ export const syncEventSchema = z.discriminatedUnion('type', [
     scope: z.string(),
     resourceType: z.string(),
   }),
-  z.object({ type: z.literal('job.progress'), runId: z.string(), jobId: z.string(), listed: z.number() }),
+  z.object({
+    type: z.literal('job.progress'),
+    runId: z.string(),
+    jobId: z.string(),
+    listed: z.number(),
+  }),
   z.object({
     type: z.literal('job.retry'),
     runId: z.string(),
@@ -77,6 +84,11 @@ export const syncEventSchema = z.discriminatedUnion('type', [
     resourceType: z.string(),
     error: z.string(),
   }),
-  z.object({ type: z.literal('run.completed'), runId: z.string(), at: z.string(), summary: syncSummarySchema }),
+  z.object({
+    type: z.literal('run.completed'),
+    runId: z.string(),
+    at: z.string(),
+    summary: syncSummarySchema,
+  }),
 ]);
 export type SyncEvent = z.infer<typeof syncEventSchema>;

@@ -8,7 +8,13 @@ import { queryKeys } from '../../app/query-keys';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Pager } from '../../components/Pager';
 import { SyncNowButton } from '../../components/SyncNowButton';
-import { inventoryParams, nextSort, PAGE_SIZES, parseInventoryParams, withFilters } from '../../inventory/url-state';
+import {
+  inventoryParams,
+  nextSort,
+  PAGE_SIZES,
+  parseInventoryParams,
+  withFilters,
+} from '../../inventory/url-state';
 import { FacetFilters } from './FacetFilters';
 import { InventoryTable } from './InventoryTable';
 import { SearchBox } from './SearchBox';
@@ -48,7 +54,10 @@ export function InventoryPage() {
     placeholderData: keepPreviousData,
   });
 
-  const onSearch = useCallback((q: string) => setView(withFilters(view, { q }), true), [setView, view]);
+  const onSearch = useCallback(
+    (q: string) => setView(withFilters(view, { q }), true),
+    [setView, view],
+  );
 
   return (
     <div className="page">
@@ -64,8 +73,14 @@ export function InventoryPage() {
         <SearchBox value={view.q} onCommit={onSearch} />
         <TagFilter tags={view.tag} onChange={(tag) => setView(withFilters(view, { tag }))} />
       </div>
-      <FacetFilters filters={filters} facets={facets.data} onChange={(field, values) => setView(withFilters(view, { [field]: values }))} />
-      {facets.isError ? <ErrorPanel error={facets.error} title="Could not load filter counts" /> : null}
+      <FacetFilters
+        filters={filters}
+        facets={facets.data}
+        onChange={(field, values) => setView(withFilters(view, { [field]: values }))}
+      />
+      {facets.isError ? (
+        <ErrorPanel error={facets.error} title="Could not load filter counts" />
+      ) : null}
       {list.isError ? <ErrorPanel error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data ? (
         <>
@@ -80,9 +95,14 @@ export function InventoryPage() {
               Rows per page
               <select
                 value={view.limit}
-                onChange={(event) => setView({ ...view, limit: Number(event.target.value), offset: 0 })}
+                onChange={(event) =>
+                  setView({ ...view, limit: Number(event.target.value), offset: 0 })
+                }
               >
-                {(PAGE_SIZES.some((size) => size === view.limit) ? PAGE_SIZES : [...PAGE_SIZES, view.limit]).map((size) => (
+                {(PAGE_SIZES.some((size) => size === view.limit)
+                  ? PAGE_SIZES
+                  : [...PAGE_SIZES, view.limit]
+                ).map((size) => (
                   <option key={size} value={size}>
                     {size}
                   </option>

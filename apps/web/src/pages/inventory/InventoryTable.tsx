@@ -35,7 +35,12 @@ export function InventoryTable({
   const navigate = useNavigate();
   return (
     <div className="table-wrap">
-      <table className="data-table" aria-label="Resources" aria-busy={busy} data-testid="inventory-table">
+      <table
+        className="data-table"
+        aria-label="Resources"
+        aria-busy={busy}
+        data-testid="inventory-table"
+      >
         <thead>
           <tr>
             {COLUMNS.map((column) => {
@@ -70,7 +75,10 @@ export function InventoryTable({
                 onClick={() => void navigate(resourceHref(resource.uid))}
               >
                 <td>
-                  <Link to={resourceHref(resource.uid)} onClick={(event) => event.stopPropagation()}>
+                  <Link
+                    to={resourceHref(resource.uid)}
+                    onClick={(event) => event.stopPropagation()}
+                  >
                     {resource.name ?? <span className="muted">(no name)</span>}
                   </Link>
                 </td>

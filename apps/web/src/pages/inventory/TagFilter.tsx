@@ -3,7 +3,13 @@ import type { FormEvent } from 'react';
 import { parseTagFilter } from '../../inventory/url-state';
 
 /** Tag conditions as removable chips; all must hold. Type `key` or `key:value`, then Enter. */
-export function TagFilter({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => void }) {
+export function TagFilter({
+  tags,
+  onChange,
+}: {
+  tags: string[];
+  onChange: (tags: string[]) => void;
+}) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -34,12 +40,20 @@ export function TagFilter({ tags, onChange }: { tags: string[]; onChange: (tags:
         </label>
         <button type="submit">Add tag</button>
       </form>
-      {error ? <span className="inline-error" role="alert">{error}</span> : null}
+      {error ? (
+        <span className="inline-error" role="alert">
+          {error}
+        </span>
+      ) : null}
       <ul className="chips" aria-label="Tag filters">
         {tags.map((tag) => (
           <li key={tag} className="chip">
             <span>{tag}</span>
-            <button type="button" aria-label={`Remove tag filter ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+            <button
+              type="button"
+              aria-label={`Remove tag filter ${tag}`}
+              onClick={() => onChange(tags.filter((t) => t !== tag))}
+            >
               ×
             </button>
           </li>

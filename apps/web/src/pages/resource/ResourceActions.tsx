@@ -36,7 +36,12 @@ export function ResourceActions({ resource }: { resource: ResourceDetail }) {
     <section className="panel actions" aria-label="Actions">
       <div className="button-row">
         {resource.actions.map((action) => (
-          <button key={action} type="button" onClick={() => setPending(action)} disabled={run.isPending}>
+          <button
+            key={action}
+            type="button"
+            onClick={() => setPending(action)}
+            disabled={run.isPending}
+          >
             {ACTION_LABELS[action]}
           </button>
         ))}
@@ -44,7 +49,8 @@ export function ResourceActions({ resource }: { resource: ResourceDetail }) {
       {run.isSuccess ? (
         <p role="status" className="outcome" data-testid="action-outcome">
           {ACTION_LABELS[run.variables]}: {run.data.outcome}
-          {run.data.state ? `, state now ${run.data.state}` : ''} (correlation <code>{run.data.correlationId}</code>)
+          {run.data.state ? `, state now ${run.data.state}` : ''} (correlation{' '}
+          <code>{run.data.correlationId}</code>)
         </p>
       ) : null}
       {run.isError ? (

@@ -8,7 +8,11 @@ export function ResourceHistory({ changes }: { changes: ResourceChange[] }) {
   return (
     <ol className="history" aria-label="Change history">
       {changes.map((change) => (
-        <li key={String(change.id)} className={`history-item history-${change.kind}`} data-testid="history-item">
+        <li
+          key={String(change.id)}
+          className={`history-item history-${change.kind}`}
+          data-testid="history-item"
+        >
           <div className="history-head">
             <span className={`badge badge-change-${change.kind}`}>{change.kind}</span>
             <Time value={change.at} />
@@ -30,7 +34,9 @@ export function ResourceHistory({ changes }: { changes: ResourceChange[] }) {
                       <code>{field.path}</code>
                     </th>
                     <td className="before">{formatValue(field.before)}</td>
-                    <td className="after">{field.after === undefined ? <em>deleted</em> : formatValue(field.after)}</td>
+                    <td className="after">
+                      {field.after === undefined ? <em>deleted</em> : formatValue(field.after)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

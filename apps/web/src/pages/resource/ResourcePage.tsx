@@ -22,7 +22,8 @@ function ResourceNotFound() {
   return (
     <div className="page">
       <p className="panel" role="alert">
-        This resource does not exist or is no longer in the inventory. <Link to="/inventory">Back to the inventory</Link>
+        This resource does not exist or is no longer in the inventory.{' '}
+        <Link to="/inventory">Back to the inventory</Link>
       </p>
     </div>
   );
@@ -30,8 +31,14 @@ function ResourceNotFound() {
 
 function ResourceView({ uid }: { uid: string }) {
   const client = useApiClient();
-  const resource = useQuery({ queryKey: queryKeys.resource(uid), queryFn: () => getResource(client, uid) });
-  const history = useQuery({ queryKey: queryKeys.history(uid), queryFn: () => resourceHistory(client, uid) });
+  const resource = useQuery({
+    queryKey: queryKeys.resource(uid),
+    queryFn: () => getResource(client, uid),
+  });
+  const history = useQuery({
+    queryKey: queryKeys.history(uid),
+    queryFn: () => resourceHistory(client, uid),
+  });
 
   if (resource.isPending) return <p className="muted">Loading resource…</p>;
   if (resource.isError) {
@@ -60,11 +67,17 @@ function ResourceView({ uid }: { uid: string }) {
       </div>
       <section className="panel" aria-label="Attributes">
         <h2>Attributes</h2>
-        <KeyValueTable entries={Object.entries(data.attributes)} label="Attributes" empty="No attributes." />
+        <KeyValueTable
+          entries={Object.entries(data.attributes)}
+          label="Attributes"
+          empty="No attributes."
+        />
       </section>
       <section className="panel" aria-label="History">
         <h2>Change history</h2>
-        {history.isError ? <ErrorPanel error={history.error} onRetry={() => void history.refetch()} /> : null}
+        {history.isError ? (
+          <ErrorPanel error={history.error} onRetry={() => void history.refetch()} />
+        ) : null}
         {history.data ? <ResourceHistory changes={history.data} /> : null}
         {history.isPending ? <p className="muted">Loading history…</p> : null}
       </section>

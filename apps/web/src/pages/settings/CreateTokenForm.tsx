@@ -72,8 +72,16 @@ export function CreateTokenForm() {
           Create token
         </button>
       </form>
-      {formError ? <p role="alert" className="inline-error">{formError}</p> : null}
-      {create.isError ? <p role="alert" className="inline-error">{describeError(create.error)}</p> : null}
+      {formError ? (
+        <p role="alert" className="inline-error">
+          {formError}
+        </p>
+      ) : null}
+      {create.isError ? (
+        <p role="alert" className="inline-error">
+          {describeError(create.error)}
+        </p>
+      ) : null}
       {created ? <NewTokenNotice created={created} onDismiss={() => setCreated(null)} /> : null}
     </section>
   );

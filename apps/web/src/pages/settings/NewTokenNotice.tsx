@@ -5,7 +5,13 @@ import type { CreatedToken } from '../../api/schemas/tokens';
  * The secret exists in the browser only while this notice is open: the server keeps a hash
  * and never returns it again.
  */
-export function NewTokenNotice({ created, onDismiss }: { created: CreatedToken; onDismiss: () => void }) {
+export function NewTokenNotice({
+  created,
+  onDismiss,
+}: {
+  created: CreatedToken;
+  onDismiss: () => void;
+}) {
   /** null before any copy; otherwise what happened, for the line under the field. */
   const [copy, setCopy] = useState<{ ok: boolean; message: string } | null>(null);
   const onCopy = () => {
@@ -24,7 +30,12 @@ export function NewTokenNotice({ created, onDismiss }: { created: CreatedToken; 
         Token <strong>{created.item.name}</strong> created. Copy it now: it will not be shown again.
       </p>
       <div className="token-secret">
-        <input readOnly aria-label="New token" value={created.token} onFocus={(event) => event.currentTarget.select()} />
+        <input
+          readOnly
+          aria-label="New token"
+          value={created.token}
+          onFocus={(event) => event.currentTarget.select()}
+        />
         <button type="button" onClick={onCopy}>
           Copy
         </button>

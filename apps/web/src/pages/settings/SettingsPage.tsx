@@ -13,8 +13,8 @@ export function SettingsPage() {
         </span>
       </header>
       <p className="lead">
-        API tokens act for you from scripts and the <code>ccx</code> command, with at most your role. Send one as{' '}
-        <code>Authorization: Bearer …</code>.
+        API tokens act for you from scripts and the <code>ccx</code> command, with at most your
+        role. Send one as <code>Authorization: Bearer …</code>.
       </p>
       <CreateTokenForm />
       <TokenList />

@@ -26,8 +26,14 @@ export function TokenList() {
   return (
     <section className="panel" aria-label="API tokens">
       <h2>API tokens</h2>
-      {tokens.isError ? <ErrorPanel error={tokens.error} onRetry={() => void tokens.refetch()} /> : null}
-      {revoke.isError ? <p role="alert" className="inline-error">Revoke failed: {describeError(revoke.error)}</p> : null}
+      {tokens.isError ? (
+        <ErrorPanel error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : null}
+      {revoke.isError ? (
+        <p role="alert" className="inline-error">
+          Revoke failed: {describeError(revoke.error)}
+        </p>
+      ) : null}
       {tokens.data ? (
         tokens.data.length === 0 ? (
           <p className="muted">No tokens yet.</p>
@@ -56,10 +62,22 @@ export function TokenList() {
                       <code>{token.prefix}…</code>
                     </td>
                     <td>{token.role}</td>
-                    <td><Time value={token.createdAt} /></td>
-                    <td><Time value={token.expiresAt} /></td>
-                    <td><Time value={token.lastUsedAt} /></td>
-                    <td>{token.revokedAt ? <span className="badge badge-bad">revoked</span> : <span className="badge badge-ok">active</span>}</td>
+                    <td>
+                      <Time value={token.createdAt} />
+                    </td>
+                    <td>
+                      <Time value={token.expiresAt} />
+                    </td>
+                    <td>
+                      <Time value={token.lastUsedAt} />
+                    </td>
+                    <td>
+                      {token.revokedAt ? (
+                        <span className="badge badge-bad">revoked</span>
+                      ) : (
+                        <span className="badge badge-ok">active</span>
+                      )}
+                    </td>
                     <td>
                       {token.revokedAt ? null : (
                         <button type="button" onClick={() => setRevoking(token)}>

@@ -2,7 +2,12 @@ import { CcxError } from '@ccx/core';
 import { Queue, QueueEvents } from 'bullmq';
 import { z } from 'zod';
 import type { SyncDriver } from '../../driver';
-import { jobActivitySchema, jobResultSchema, type JobActivity, type JobResult } from '../../job-activity';
+import {
+  jobActivitySchema,
+  jobResultSchema,
+  type JobActivity,
+  type JobResult,
+} from '../../job-activity';
 import { INVENTORY_JOB, queueNameSchema, redisUrlSchema, type JobPayload } from './payload';
 import { closeRedis, openRedis } from './redis';
 
@@ -62,7 +67,12 @@ export function bullmqDriver(options: BullmqDriverOptions): SyncDriver {
     pending.delete(jobId);
     const result = returnValueSchema.safeParse(returnvalue);
     if (result.success) entry.resolve(result.data);
-    else entry.reject(new CcxError('internal', `Worker returned an invalid result for job ${jobId}`, { cause: result.error }));
+    else
+      entry.reject(
+        new CcxError('internal', `Worker returned an invalid result for job ${jobId}`, {
+          cause: result.error,
+        }),
+      );
   });
   events.on('failed', ({ jobId, failedReason }) => {
     const entry = pending.get(jobId);
@@ -110,7 +120,10 @@ export function bullmqDriver(options: BullmqDriverOptions): SyncDriver {
         });
       } catch (error) {
         pending.delete(job.id);
-        throw new CcxError('unavailable', 'Could not enqueue the sync job', { cause: error, retryable: true });
+        throw new CcxError('unavailable', 'Could not enqueue the sync job', {
+          cause: error,
+          retryable: true,
+        });
       }
       return outcome;
     },
@@ -136,10 +149,17 @@ export function bullmqDriver(options: BullmqDriverOptions): SyncDriver {
  * once: while Redis is down each job fails fast as retryable `unavailable` (never hangs), and
  * once it is back the next run goes through without restarting the process.
  */
-async function untilReady(ready: Promise<unknown>, timeoutMs: number, message: () => string): Promise<void> {
+async function untilReady(
+  ready: Promise<unknown>,
+  timeoutMs: number,
+  message: () => string,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CcxError('unavailable', message(), { retryable: true })), timeoutMs);
+    timer = setTimeout(
+      () => reject(new CcxError('unavailable', message(), { retryable: true })),
+      timeoutMs,
+    );
   });
   try {
     await Promise.race([ready, deadline]);

@@ -34,4 +34,6 @@ export const queueNameSchema = z
   .min(1)
   .regex(/^[^:]+$/, 'a queue name cannot contain ":"');
 
-export const redisUrlSchema = z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL');
+export const redisUrlSchema = z
+  .string()
+  .regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL');

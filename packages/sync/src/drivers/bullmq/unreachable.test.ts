@@ -19,11 +19,20 @@ async function closedPort(): Promise<number> {
 describe('bullmq driver without Redis', () => {
   it('fails each job as unavailable within the deadline instead of hanging, and deletes nothing', async () => {
     const port = await closedPort();
-    const driver = bullmqDriver({ redisUrl: `redis://user:s3cret@127.0.0.1:${port}`, queueName: 'ccx-unreachable', readyTimeoutMs: 300 });
+    const driver = bullmqDriver({
+      redisUrl: `redis://user:s3cret@127.0.0.1:${port}`,
+      queueName: 'ccx-unreachable',
+      readyTimeoutMs: 300,
+    });
     const sink = new MemorySink();
     const logger = memoryLogger();
     const service = createSyncService({
-      connections: [fakeConnection({ name: 'prod', scopes: [{ account: '111111111111', region: 'us-east-1', count: 10 }] })],
+      connections: [
+        fakeConnection({
+          name: 'prod',
+          scopes: [{ account: '111111111111', region: 'us-east-1', count: 10 }],
+        }),
+      ],
       sink,
       runs: new MemoryRunLog(),
       driver,
@@ -35,7 +44,9 @@ describe('bullmq driver without Redis', () => {
       const summary = await service.run('test');
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(summary.status).toBe('failed');
-      expect(summary.errors[0]?.message).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+\/? did not answer within 300 ms/);
+      expect(summary.errors[0]?.message).toMatch(
+        /Redis at redis:\/\/127\.0\.0\.1:\d+\/? did not answer within 300 ms/,
+      );
       expect(JSON.stringify(summary.errors)).not.toContain('s3cret');
       expect(sink.calls).toHaveLength(0);
     } finally {

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import type { JobActivity, JobResult } from '../../job-activity';
 import { runJob } from '../../run-job';
 import type { JobRuntime } from '../../types';
-import { INVENTORY_JOB, jobPayloadSchema, queueNameSchema, redisUrlSchema, type JobPayload } from './payload';
+import {
+  INVENTORY_JOB,
+  jobPayloadSchema,
+  queueNameSchema,
+  redisUrlSchema,
+  type JobPayload,
+} from './payload';
 import { closeRedis, openRedis } from './redis';
 
 const optionsSchema = z.object({
@@ -53,7 +59,11 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncW
     };
     let result: JobResult;
     try {
-      result = await runJob(payload.job, runtime, { retry: payload.retry, batchSize: payload.batchSize, report });
+      result = await runJob(payload.job, runtime, {
+        retry: payload.retry,
+        batchSize: payload.batchSize,
+        report,
+      });
     } catch (error) {
       await updates.catch((progressError: unknown) =>
         logger.warn({ err: progressError, jobId: job.id }, 'could not publish sync job progress'),
@@ -64,9 +74,15 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncW
     return result;
   };
 
-  const worker = new Worker<JobPayload, JobResult>(queueName, process, { connection, concurrency, autorun: true });
+  const worker = new Worker<JobPayload, JobResult>(queueName, process, {
+    connection,
+    concurrency,
+    autorun: true,
+  });
   worker.on('error', (error) => logger.error({ err: error, queueName }, 'sync worker error'));
-  worker.on('failed', (job, error) => logger.warn({ err: error, jobId: job?.id }, 'sync job failed'));
+  worker.on('failed', (job, error) =>
+    logger.warn({ err: error, jobId: job?.id }, 'sync job failed'),
+  );
   await worker.waitUntilReady();
   logger.info({ queueName, concurrency }, 'sync worker started');
 
