@@ -22,7 +22,7 @@ export interface RunningServer extends Runtime {
 }
 
 /**
- * The composition root: store → providers → sync → API → HTTP; `close()` stops them in
+ * The composition root: store → providers → sync → HTTP → API; `close()` stops them in
  * reverse order (schedule, HTTP, API, sync, providers, store). Each step registers how to undo
  * itself, so a failure halfway (bad credentials, port in use) releases what was already open
  * before the error propagates.
@@ -39,20 +39,36 @@ export async function startServer(
     const { store, connections, sync } = runtime;
     const host = config.server.host;
     const port = options.port ?? config.server.port;
-    const api = createApi({
-      store,
-      sync,
-      connections,
-      logger,
-      auth: authOptions(config, `http://${host}:${port}`),
-      webRoot: options.web === false ? undefined : findWebRoot(),
-      version: VERSION,
-      sandbox:
-        config.sandbox || config.connections.some((connection) => connection.sandbox === true),
-    });
-    shutdown.push(() => api.close());
-    const http = await listen(api.app.fetch, host, port);
+    // Bind first: the OIDC callback URL needs the port actually bound (`--port 0`). Requests
+    // arriving in the moment before the API exists get a 503, never a half-built app.
+    const route: { fetch?: (request: Request) => Response | Promise<Response> } = {};
+    const http = await listen(
+      (request) => route.fetch?.(request) ?? new Response('starting', { status: 503 }),
+      host,
+      port,
+    );
+    let api: ReturnType<typeof createApi>;
+    try {
+      api = createApi({
+        store,
+        sync,
+        connections,
+        logger,
+        auth: authOptions(config, http.url),
+        webRoot: options.web === false ? undefined : findWebRoot(),
+        version: VERSION,
+        sandbox:
+          config.sandbox || config.connections.some((connection) => connection.sandbox === true),
+      });
+    } catch (error) {
+      await http.close();
+      throw error;
+    }
+    // Registered in this order so HTTP stops accepting before the API closes.
+    const created = api;
+    shutdown.push(() => created.close());
     shutdown.push(() => http.close());
+    route.fetch = api.app.fetch;
     shutdown.push(scheduleSync(sync, config.sync.intervalMinutes, logger));
     logger.info(
       { url: http.url, connections: connections.size, store: store.dialect },
