@@ -29,7 +29,13 @@ export {
 } from './faults/fault-spec';
 export type { SandboxStats } from './stats';
 export type { SandboxAccount } from './estate/account';
-export { KNOWN_REGIONS, DEFAULT_ESTATE_REGIONS } from './estate/regions';
+export {
+  READ_ROLE_NAME,
+  EXTERNAL_ID_ROLE_NAME,
+  SANDBOX_EXTERNAL_ID,
+  roleArnFor,
+} from './estate/account';
+export { KNOWN_REGIONS, NOT_OPTED_IN_REGIONS, DEFAULT_ESTATE_REGIONS } from './estate/regions';
 export {
   startSandboxDaemon,
   stopSandboxDaemon,

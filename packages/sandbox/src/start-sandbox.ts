@@ -112,6 +112,9 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
       .writeHead(reply.status, {
         'content-type': 'text/xml;charset=UTF-8',
         'x-amzn-requestid': reply.requestId,
+        // The sandbox clock, not the host's: the SDK corrects its signing clock from this
+        // header, so an injected clock behaves like a server whose clock differs from ours.
+        date: new Date(now()).toUTCString(),
         'x-ccx-sandbox': 'true',
       })
       .end(reply.body);

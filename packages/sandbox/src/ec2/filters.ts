@@ -45,6 +45,11 @@ function valueMatcher(pattern: string): (value: string) => boolean {
   return (value) => regex.test(value);
 }
 
+/** True when `value` matches one of the filter values (wildcards included). */
+export function matchesAny(patterns: readonly string[], value: string): boolean {
+  return patterns.some((pattern) => valueMatcher(pattern)(value));
+}
+
 export type InstancePredicate = (subject: FilterSubject) => boolean;
 
 /**

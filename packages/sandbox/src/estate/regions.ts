@@ -21,6 +21,13 @@ export const KNOWN_REGIONS = [
   'sa-east-1',
 ] as const;
 
+/**
+ * Opt-in regions the sandbox accounts have not enabled: DescribeRegions lists them only with
+ * `AllRegions`, as `not-opted-in`, and a request signed for one is refused like any region
+ * outside KNOWN_REGIONS. They exist so `regions: all` is seen to skip disabled regions.
+ */
+export const NOT_OPTED_IN_REGIONS = ['af-south-1', 'ap-east-1', 'me-south-1'] as const;
+
 export const DEFAULT_ESTATE_REGIONS = [
   'us-east-1',
   'us-west-2',
