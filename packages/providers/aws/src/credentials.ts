@@ -23,10 +23,13 @@ function memoized(provider: AwsCredentialIdentityProvider): AwsCredentialIdentit
 /**
  * The connection's base credentials: the static keys of the config when given (the sandbox),
  * else the SDK's default provider chain (env, profiles, SSO, container and instance roles).
+ * The STS client the chain creates for a role profile gets the connection's endpoint, CA and
+ * retry settings, like every other client: without them a role profile would bypass an
+ * endpoint override and go to the public STS endpoint.
  */
-export function baseCredentials(config: AwsConfig): Credentials {
+export function baseCredentials(config: AwsConfig, settings: ClientSettings): Credentials {
   if (config.credentials) return { ...config.credentials };
-  return memoized(fromNodeProviderChain());
+  return memoized(fromNodeProviderChain({ clientConfig: settings.forRegion(settings.homeRegion) }));
 }
 
 /**
@@ -42,7 +45,14 @@ export function accountCredentials(
   sessionName: string,
 ): Credentials {
   if ('profile' in account) {
-    return memoized(fromIni({ profile: account.profile }));
+    // A profile may itself assume a role (`role_arn`, `source_profile`, `external_id`); its STS
+    // client takes the connection's settings for the same reason as the default chain's.
+    return memoized(
+      fromIni({
+        profile: account.profile,
+        clientConfig: settings.forRegion(settings.homeRegion),
+      }),
+    );
   }
   if ('roleArn' in account) {
     const provider = fromTemporaryCredentials({

@@ -19,7 +19,7 @@ export const awsProvider = {
   connect(name, config, ctx): Promise<ProviderConnection> {
     const parsed = awsConfigSchema.parse(config);
     const settings = clientSettings(parsed, ctx.extraCaPem);
-    const base = baseCredentials(parsed);
+    const base = baseCredentials(parsed, settings);
     const sessionName = `ccx-${name}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
     const accounts: AwsAccount[] = (parsed.accounts ?? [{}]).map((account, key) => ({
       key,
