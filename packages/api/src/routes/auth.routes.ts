@@ -106,12 +106,11 @@ export function registerAuthRoutes(ctx: RouteContext) {
   app.openapi(authRoutes.login, async (c) => {
     const { username, password } = c.req.valid('json');
     const ip = c.get('clientIp');
-    ctx.limiter.check(username, ip);
+    ctx.limiter.begin(username, ip);
     const user = await store.users.findByUsername(username);
     // An unknown or SSO-only user still pays for one scrypt, so timing does not reveal accounts.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !user.passwordHash || !ok || user.disabledAt) {
-      ctx.limiter.recordFailure(username, ip);
       await ctx.audit.record(c, {
         action: 'auth.login',
         target: null,
