@@ -9,6 +9,7 @@ import type { ApiDeps } from './deps';
 import type { ApiEnv } from './env';
 import { errorBody } from './http/error-body';
 import { errorHandler } from './http/error-handler';
+import { requestBodyLimit } from './http/body-limit';
 import { apiLogger } from './http/logging';
 import { requestContext } from './http/request-context';
 import { securityHeaders } from './http/security-headers';
@@ -46,6 +47,7 @@ export function createApi(deps: ApiDeps): Api {
   const sessions = createSessionService({
     store: deps.store,
     ttlHours: deps.auth.sessionTtlHours,
+    ...(deps.auth.sessionMaxHours === undefined ? {} : { maxHours: deps.auth.sessionMaxHours }),
     secureCookies: deps.auth.secureCookies,
     now,
   });
@@ -58,12 +60,16 @@ export function createApi(deps: ApiDeps): Api {
     limiter: createLoginLimiter({ ...DEFAULT_LOGIN_LIMITS, now }),
     audit: createAuditWriter(deps.store),
     oidc: deps.auth.oidc ? createOidcService(deps.auth.oidc, now) : null,
-    onClose: (hook) => closeHooks.add(hook),
+    onClose: (hook) => {
+      closeHooks.add(hook);
+      return () => closeHooks.delete(hook);
+    },
   };
 
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   app.use('*', requestContext({ logger, metrics }));
   app.use('*', securityHeaders());
+  app.use('/api/*', requestBodyLimit());
   app.use('/api/*', authenticate({ store: deps.store, sessions, now }));
   app.use(
     '/api/*',

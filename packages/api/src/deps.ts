@@ -25,6 +25,8 @@ export interface OidcOptions {
 export interface AuthOptions {
   /** A session lives this long after its last use (sliding expiry). */
   sessionTtlHours: number;
+  /** Absolute session lifetime from sign-in, however active; default 168 (a week). */
+  sessionMaxHours?: number;
   /** Sets `Secure` on cookies; true whenever the server is reached over https. */
   secureCookies: boolean;
   oidc?: OidcOptions;
@@ -42,6 +44,11 @@ export interface ApiDeps {
   version: string;
   /** True when the server runs against the local sandbox estate. */
   sandbox: boolean;
+  /**
+   * Event-stream heartbeat, also how often a stream re-checks its caller's credential;
+   * default 15 s. Shorter behind proxies with tight idle timeouts.
+   */
+  sseHeartbeatMs?: number;
   /** Clock, injectable so tests can move time (session expiry, rate limits). */
   now?: () => Date;
 }

@@ -9,9 +9,17 @@ export const SESSION_COOKIE = 'ccx_session';
 /** Sliding expiry is written at most this often, so reads do not turn into a write each. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** Default absolute lifetime: a week of daily use still ends in a fresh sign-in. */
+export const DEFAULT_SESSION_MAX_HOURS = 7 * 24;
+
 export interface SessionServiceOptions {
   store: Store;
   ttlHours: number;
+  /**
+   * Absolute lifetime from sign-in, whatever the activity; never shorter than `ttlHours`.
+   * Measured from the session's `createdAt`, which the store takes from this process's clock.
+   */
+  maxHours?: number;
   secureCookies: boolean;
   now: () => Date;
 }
@@ -23,19 +31,31 @@ export interface SessionServiceOptions {
 export function createSessionService(options: SessionServiceOptions) {
   const { store, now } = options;
   const ttlMs = options.ttlHours * 3_600_000;
+  const maxMs = Math.max(ttlMs, (options.maxHours ?? DEFAULT_SESSION_MAX_HOURS) * 3_600_000);
 
-  function writeCookie(c: Context, value: string): void {
+  function writeCookie(c: Context, value: string, lifetimeMs: number): void {
     setCookie(c, SESSION_COOKIE, value, {
       httpOnly: true,
       sameSite: 'Lax',
       secure: options.secureCookies,
       path: '/',
-      maxAge: Math.floor(ttlMs / 1000),
+      maxAge: Math.max(0, Math.floor(lifetimeMs / 1000)),
     });
   }
 
+  function clearCookie(c: Context): void {
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: options.secureCookies });
+  }
+
   return {
+    /**
+     * Always a new id, and any session the browser already held is deleted first: a cookie
+     * planted before sign-in (session fixation) or an earlier user's session on a shared
+     * browser never survives a login.
+     */
     async start(c: Context, user: User): Promise<Session> {
+      const previous = getCookie(c, SESSION_COOKIE);
+      if (previous) await store.sessions.delete(sha256(previous));
       const raw = randomSecret(32);
       const session = await store.sessions.create({
         idHash: sha256(raw),
@@ -43,7 +63,7 @@ export function createSessionService(options: SessionServiceOptions) {
         csrfToken: randomSecret(32),
         expiresAt: new Date(now().getTime() + ttlMs).toISOString(),
       });
-      writeCookie(c, raw);
+      writeCookie(c, raw, ttlMs);
       return session;
     },
 
@@ -54,22 +74,25 @@ export function createSessionService(options: SessionServiceOptions) {
       const idHash = sha256(raw);
       const session = await store.sessions.get(idHash);
       const at = now();
-      if (!session || Date.parse(session.expiresAt) <= at.getTime()) {
+      const deadline = session ? Date.parse(session.createdAt) + maxMs : 0;
+      if (!session || Date.parse(session.expiresAt) <= at.getTime() || deadline <= at.getTime()) {
         if (session) await store.sessions.delete(idHash);
-        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        clearCookie(c);
         return null;
       }
       const user = await store.users.findById(session.userId);
       if (!user || user.disabledAt) {
         await store.sessions.delete(idHash);
-        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        clearCookie(c);
         throw unauthenticated('This account is disabled');
       }
-      // Judged from expiresAt (our clock) rather than lastSeenAt (the store's clock).
-      if (Date.parse(session.expiresAt) - at.getTime() <= ttlMs - TOUCH_INTERVAL_MS) {
-        const expiresAt = new Date(at.getTime() + ttlMs).toISOString();
+      // Slides by at most ttl, never past the absolute deadline, and is written only when it
+      // moves by more than the touch interval.
+      const slid = Math.min(at.getTime() + ttlMs, deadline);
+      if (slid - Date.parse(session.expiresAt) >= TOUCH_INTERVAL_MS) {
+        const expiresAt = new Date(slid).toISOString();
         await store.sessions.touch(idHash, at.toISOString(), expiresAt);
-        writeCookie(c, raw);
+        writeCookie(c, raw, slid - at.getTime());
         return { session: { ...session, lastSeenAt: at.toISOString(), expiresAt }, user };
       }
       return { session, user };
@@ -77,7 +100,7 @@ export function createSessionService(options: SessionServiceOptions) {
 
     async end(c: Context, session: Session): Promise<void> {
       await store.sessions.delete(session.idHash);
-      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: options.secureCookies });
+      clearCookie(c);
     },
   };
 }

@@ -38,9 +38,19 @@ async function fileAt(path: string): Promise<Buffer | null> {
 }
 
 /**
- * Serves the built web app. A path outside the root (`..`) is never read. Unknown paths get
+ * A path the server never reads: a NUL byte (the file system would refuse it with an error),
+ * or a segment starting with a dot (`.env`, `.git/…`, and `..` however it was encoded).
+ */
+function forbiddenPath(decoded: string): boolean {
+  return decoded.includes('\0') || decoded.split(/[/\\]/).some((part) => part.startsWith('.'));
+}
+
+/**
+ * Serves the built web app. A path outside the root (`..`) and dotfiles are never read; they
+ * answer the JSON 404 rather than the app, so a probe learns nothing. Unknown paths get
  * `index.html` so client-side routes survive a reload; `/api/…` paths never do, so an unknown
- * API route stays a JSON 404 instead of an HTML page.
+ * API route stays a JSON 404 instead of an HTML page. Unknown extensions are sent as
+ * `application/octet-stream`, which with `nosniff` a browser will not render.
  */
 export function staticFiles(webRoot: string): MiddlewareHandler<ApiEnv> {
   const root = resolve(webRoot);
@@ -53,6 +63,7 @@ export function staticFiles(webRoot: string): MiddlewareHandler<ApiEnv> {
     } catch {
       return next();
     }
+    if (forbiddenPath(relative)) return next();
     const candidate = resolve(join(root, relative));
     const inside = candidate === root || candidate.startsWith(root + sep);
     const body = inside && candidate !== root ? await fileAt(candidate) : null;

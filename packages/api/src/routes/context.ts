@@ -19,8 +19,11 @@ export interface RouteContext {
   audit: AuditWriter;
   oidc: OidcService | null;
   metrics: ApiMetrics;
-  /** Teardown hooks (open SSE streams) that `close()` runs. */
-  onClose: (hook: () => void) => void;
+  /**
+   * Registers a teardown hook (an open SSE stream) that `close()` runs; the returned function
+   * removes it again, so a stream that ends on its own leaves nothing behind.
+   */
+  onClose: (hook: () => void) => () => void;
 }
 
 /** A route module's app: every one validates with the same hook. */

@@ -2,9 +2,17 @@ import { RESOURCE_SORT_FIELDS } from '@ccx/store';
 import { z } from '@hono/zod-openapi';
 import { queryInt, resourceSchema } from './common.schema';
 
+/**
+ * Bounds on filter input. Each value becomes a bound SQL parameter, and databases cap those
+ * (SQLite at 32,766), so an unbounded list would turn a hostile URL into a 500 instead of a 400.
+ */
+const MAX_FILTER_VALUES = 100;
+const MAX_FILTER_VALUE_LENGTH = 512;
+const boundedValue = z.string().max(MAX_FILTER_VALUE_LENGTH);
+const boundedList = z.union([boundedValue, z.array(boundedValue).max(MAX_FILTER_VALUES)]);
+
 /** A filter given as repeated parameters, comma-separated values, or both. */
-const listParam = z
-  .union([z.string(), z.array(z.string())])
+const listParam = boundedList
   .optional()
   .transform((value) =>
     value === undefined
@@ -13,14 +21,15 @@ const listParam = z
           .flatMap((part) => part.split(','))
           .map((part) => part.trim())
           .filter((part) => part.length > 0),
-  );
+  )
+  .refine((values) => values === undefined || values.length <= MAX_FILTER_VALUES, {
+    message: `at most ${MAX_FILTER_VALUES} values`,
+  });
 
 const TAG = /^[^:]+(:.*)?$/;
+const tagValue = boundedValue.regex(TAG, 'expected key or key:value');
 const tagParam = z
-  .union([
-    z.string().regex(TAG, 'expected key or key:value'),
-    z.array(z.string().regex(TAG, 'expected key or key:value')),
-  ])
+  .union([tagValue, z.array(tagValue).max(MAX_FILTER_VALUES)])
   .optional()
   .transform((value) =>
     value === undefined
@@ -89,6 +98,8 @@ export const uidParamsSchema = z.object({
   uid: z
     .string()
     .min(1)
+    // ARNs, the longest provider ids, stop at 2,048 characters; a uid adds a short prefix.
+    .max(4096)
     .openapi({
       param: { name: 'uid', in: 'path' },
       description: 'Resource uid, URL-encoded as one segment',

@@ -6,16 +6,20 @@ import type { Logger } from 'pino';
 export const HEARTBEAT_MS = 15_000;
 
 /**
- * Relays sync events as server-sent events until the client goes away or the API closes.
- * Events are queued per connection and written in order; the heartbeat comment keeps proxies
- * from timing the stream out. Unsubscribing and clearing the timer happen on every exit path.
+ * Relays sync events as server-sent events until the client goes away, the API closes, or the
+ * caller's credential stops holding (checked at every heartbeat: a logout, an expired session,
+ * a revoked token or a disabled user ends the stream). Events are queued per connection and
+ * written in order; the heartbeat comment keeps proxies from timing the stream out.
+ * Unsubscribing, clearing the timer and dropping the close hook happen on every exit path.
  */
 export function syncEventStream(
   c: Context,
   deps: {
     sync: SyncService;
     logger: Logger;
-    onClose: (hook: () => void) => void;
+    onClose: (hook: () => void) => () => void;
+    /** Re-checks the caller's credential; false ends the stream. */
+    stillAllowed: () => Promise<boolean>;
     heartbeatMs?: number;
   },
 ): Response {
@@ -37,20 +41,28 @@ export function syncEventStream(
       });
       const heartbeat = setInterval(() => {
         chain = chain
-          .then(() => stream.write(': heartbeat\n\n'))
-          .then(
-            () => undefined,
-            () => finish(),
-          );
+          .then(async () => {
+            if (!(await deps.stillAllowed())) {
+              await stream.writeSSE({ event: 'auth.ended', data: '{"type":"auth.ended"}' });
+              finish();
+              return;
+            }
+            await stream.write(': heartbeat\n\n');
+          })
+          .catch((error: unknown) => {
+            deps.logger.warn({ err: error }, 'sse heartbeat failed; closing stream');
+            finish();
+          });
       }, deps.heartbeatMs ?? HEARTBEAT_MS);
       stream.onAbort(() => finish());
-      deps.onClose(() => finish());
+      const dropCloseHook = deps.onClose(() => finish());
       try {
         await stream.write(': connected\n\n');
         await done;
       } finally {
         unsubscribe();
         clearInterval(heartbeat);
+        dropCloseHook();
       }
     },
     async (error) => {

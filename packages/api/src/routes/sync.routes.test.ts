@@ -36,7 +36,14 @@ describe('sync routes', () => {
     const second = await h.request('/api/sync/runs', { method: 'POST', body: '{}', as: olive });
     expect(second.status).toBe(409);
     const audit = await h.store.audit.list({ action: 'sync.start', offset: 0, limit: 10 });
-    expect(audit.items.map((e) => [e.outcome, e.target])).toEqual([['success', runId]]);
+    // Newest first: the refused second start is audited too, each attempt pending first.
+    expect(audit.items.map((e) => [e.outcome, e.target])).toEqual([
+      ['failure', null],
+      ['pending', null],
+      ['success', runId],
+      ['pending', null],
+    ]);
+    expect(audit.items[0]!.correlationId).toBe(audit.items[1]!.correlationId);
   });
 
   it('lists runs from the store', async () => {

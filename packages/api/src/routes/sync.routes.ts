@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { conflict } from '@ccx/core';
+import { conflict, unauthenticated } from '@ccx/core';
+import { audited } from '../audit/audited';
 import { guarded } from '../auth/access';
+import { principalStillValid } from '../auth/still-valid';
 import { errorResponses, jsonBody, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
@@ -66,28 +68,27 @@ export function registerSyncRoutes(ctx: RouteContext) {
   });
 
   app.openapi(syncRoutes.startRun, async (c) => {
-    const running = sync.current();
-    if (running) throw conflict('A sync is already running', { runId: running });
-    try {
-      const { runId } = await sync.start(`api:${c.get('principal')?.user.username ?? 'unknown'}`);
-      await ctx.audit.record(c, { action: 'sync.start', target: runId, outcome: 'success' });
-      return c.json({ runId }, 202);
-    } catch (error) {
-      await ctx.audit.record(c, {
-        action: 'sync.start',
-        target: null,
-        outcome: 'failure',
-        detail: {
-          code: error instanceof Error && 'code' in error ? String(error.code) : 'internal',
-        },
-      });
-      throw error;
-    }
+    const trigger = `api:${c.get('principal')?.user.username ?? 'unknown'}`;
+    const runId = await audited(ctx.audit, c, { action: 'sync.start', target: null }, async () => {
+      const running = sync.current();
+      if (running) throw conflict('A sync is already running', { runId: running });
+      const started = await sync.start(trigger);
+      return { value: started.runId, target: started.runId };
+    });
+    return c.json({ runId }, 202);
   });
 
-  app.openapi(syncRoutes.events, (c) =>
-    syncEventStream(c, { sync, logger: ctx.logger, onClose: ctx.onClose }),
-  );
+  app.openapi(syncRoutes.events, (c) => {
+    const principal = c.get('principal');
+    if (!principal) throw unauthenticated();
+    return syncEventStream(c, {
+      sync,
+      logger: ctx.logger,
+      onClose: ctx.onClose,
+      stillAllowed: () => principalStillValid(store, principal, ctx.now()),
+      ...(ctx.deps.sseHeartbeatMs === undefined ? {} : { heartbeatMs: ctx.deps.sseHeartbeatMs }),
+    });
+  });
 
   return app;
 }

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { notFound, roleAllows, unauthenticated } from '@ccx/core';
 import type { ApiToken } from '@ccx/store';
+import { audited } from '../audit/audited';
 import { guarded } from '../auth/access';
 import { issueApiToken } from '../auth/api-tokens';
 import { errorResponses, jsonBody, jsonContent } from './common.schema';
@@ -74,20 +75,32 @@ export function registerTokenRoutes(ctx: RouteContext) {
     const principal = c.get('principal');
     if (!principal) throw unauthenticated();
     const body = c.req.valid('json');
-    const { token, item } = await issueApiToken(store, {
-      owner: principal.user,
-      callerRole: principal.role,
-      name: body.name,
-      role: body.role,
-      expiresInDays: body.expiresInDays,
-      now: ctx.now(),
-    });
-    await ctx.audit.record(c, {
-      action: 'token.create',
-      target: item.id,
-      outcome: 'success',
-      detail: { name: item.name, role: item.role, prefix: item.prefix },
-    });
+    const { token, item } = await audited(
+      ctx.audit,
+      c,
+      { action: 'token.create', target: null, detail: { name: body.name, role: body.role } },
+      async () => {
+        const issued = await issueApiToken(store, {
+          owner: principal.user,
+          callerRole: principal.role,
+          name: body.name,
+          role: body.role,
+          expiresInDays: body.expiresInDays,
+          now: ctx.now(),
+        });
+        const { item: created } = issued;
+        return {
+          value: issued,
+          target: created.id,
+          detail: {
+            name: created.name,
+            role: created.role,
+            prefix: created.prefix,
+            expiresAt: created.expiresAt,
+          },
+        };
+      },
+    );
     return c.json({ token, item: withoutHash(item) }, 201);
   });
 
@@ -96,17 +109,14 @@ export function registerTokenRoutes(ctx: RouteContext) {
     if (!principal) throw unauthenticated();
     const { id } = c.req.valid('param');
     const isAdmin = roleAllows(principal.role, 'admin');
-    const token = (await store.tokens.list(isAdmin ? undefined : principal.user.id)).find(
-      (t) => t.id === id,
-    );
-    // A non-admin only sees their own tokens: someone else's is indistinguishable from none.
-    if (!token) throw notFound('Token');
-    await store.tokens.revoke(id, ctx.now().toISOString());
-    await ctx.audit.record(c, {
-      action: 'token.revoke',
-      target: id,
-      outcome: 'success',
-      detail: { name: token.name },
+    await audited(ctx.audit, c, { action: 'token.revoke', target: id }, async () => {
+      const token = (await store.tokens.list(isAdmin ? undefined : principal.user.id)).find(
+        (t) => t.id === id,
+      );
+      // A non-admin only sees their own tokens: someone else's is indistinguishable from none.
+      if (!token) throw notFound('Token');
+      await store.tokens.revoke(id, ctx.now().toISOString());
+      return { value: undefined, detail: { name: token.name, owner: token.userId } };
     });
     return c.body(null, 204);
   });

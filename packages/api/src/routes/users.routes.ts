@@ -1,12 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { conflict, notFound } from '@ccx/core';
 import type { User } from '@ccx/store';
+import type { AuditedStep } from '../audit/audited';
+import { audited } from '../audit/audited';
 import { guarded } from '../auth/access';
 import { hashPassword } from '../auth/password';
 import { checkPasswordPolicy, createLocalUser, publicUser } from '../auth/users';
 import { errorResponses, jsonBody, jsonContent, userSchema } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
+import type { UpdateUserBody } from './users.schema';
 import {
   createUserBodySchema,
   updateUserBodySchema,
@@ -53,28 +56,15 @@ export function registerUserRoutes(ctx: RouteContext) {
   const app = routeModule();
   const { store } = ctx.deps;
 
-  app.openapi(userRoutes.list, async (c) =>
-    c.json({ items: (await store.users.list()).map(publicUser) }, 200),
-  );
-
-  app.openapi(userRoutes.create, async (c) => {
-    const body = c.req.valid('json');
-    const user = await createLocalUser(store, body);
-    await ctx.audit.record(c, {
-      action: 'user.create',
-      target: user.id,
-      outcome: 'success',
-      detail: { username: user.username, role: user.role },
-    });
-    return c.json(publicUser(user), 201);
-  });
-
-  app.openapi(userRoutes.update, async (c) => {
-    const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
+  /** The change behind `PATCH /api/users/{id}`, run inside its audit trail. */
+  async function updateUser(
+    principalId: string | undefined,
+    id: string,
+    body: UpdateUserBody,
+  ): Promise<AuditedStep<User>> {
     const existing = await store.users.findById(id);
     if (!existing) throw notFound('User');
-    const self = c.get('principal')?.user.id === id;
+    const self = principalId === id;
     // An admin cannot lock themselves out; another admin has to do it.
     if (self && (body.disabled === true || (body.role && body.role !== 'admin'))) {
       throw conflict('You cannot disable or demote your own account');
@@ -91,16 +81,38 @@ export function registerUserRoutes(ctx: RouteContext) {
     // A disabled user or a changed password ends every open session of that user.
     if (body.disabled === true || body.password !== undefined)
       await store.sessions.deleteForUser(id);
-    await ctx.audit.record(c, {
-      action: 'user.update',
-      target: id,
-      outcome: 'success',
-      detail: {
-        role: body.role,
-        disabled: body.disabled,
-        passwordChanged: body.password !== undefined,
+    return { value: user };
+  }
+
+  app.openapi(userRoutes.list, async (c) =>
+    c.json({ items: (await store.users.list()).map(publicUser) }, 200),
+  );
+
+  app.openapi(userRoutes.create, async (c) => {
+    const body = c.req.valid('json');
+    const user = await audited(
+      ctx.audit,
+      c,
+      { action: 'user.create', target: null, detail: { username: body.username, role: body.role } },
+      async () => {
+        const created = await createLocalUser(store, body);
+        return { value: created, target: created.id, detail: { username: created.username } };
       },
-    });
+    );
+    return c.json(publicUser(user), 201);
+  });
+
+  app.openapi(userRoutes.update, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const detail = {
+      role: body.role,
+      disabled: body.disabled,
+      passwordChanged: body.password !== undefined,
+    };
+    const user = await audited(ctx.audit, c, { action: 'user.update', target: id, detail }, () =>
+      updateUser(c.get('principal')?.user.id, id, body),
+    );
     return c.json(publicUser(user), 200);
   });
 

@@ -26,3 +26,5 @@ export const updateUserBodySchema = z
   .openapi('UpdateUserRequest');
 
 export const userIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;

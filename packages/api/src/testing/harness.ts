@@ -24,6 +24,9 @@ export interface HarnessOptions {
   oidc?: OidcOptions;
   webRoot?: string;
   now?: () => Date;
+  secureCookies?: boolean;
+  sessionMaxHours?: number;
+  sseHeartbeatMs?: number;
 }
 
 /**
@@ -53,11 +56,15 @@ export async function createHarness(options: HarnessOptions = {}) {
     sandbox: true,
     auth: {
       sessionTtlHours: 12,
-      secureCookies: false,
+      secureCookies: options.secureCookies ?? false,
+      ...(options.sessionMaxHours === undefined
+        ? {}
+        : { sessionMaxHours: options.sessionMaxHours }),
       ...(options.oidc ? { oidc: options.oidc } : {}),
     },
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.sseHeartbeatMs ? { sseHeartbeatMs: options.sseHeartbeatMs } : {}),
   };
   const api: Api = createApi(deps);
 
