@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { Role } from '@ccx/core';
 import { createLocalUser } from '@ccx/api';
 import { startSandbox, writeSandboxConfig, type SandboxHandle } from '@ccx/sandbox';
-import { loadConfig, startServer, type RunningServer } from '@ccx/server';
+import { loadConfig, startServer, type CcxConfig, type RunningServer } from '@ccx/server';
 
 export interface E2eEstate {
   sandbox: SandboxHandle;
@@ -30,9 +30,13 @@ const CHROMIUM_ARGS = [
 /**
  * The real product end to end: the sandbox estate, the server from the same composition root
  * as `ccx serve` (SQLite in a temp folder, the built web app), one user per role, a first sync,
- * and Debian's Chromium driven by playwright-core.
+ * and Debian's Chromium driven by playwright-core. `oidc` turns on single sign-on; the server
+ * binds port 0 with no public URL, as a developer's `ccx serve --port 0` would.
  */
-export async function startE2eEstate(options: { transitionMs: number }): Promise<E2eEstate> {
+export async function startE2eEstate(options: {
+  transitionMs: number;
+  oidc?: CcxConfig['auth']['oidc'];
+}): Promise<E2eEstate> {
   const dir = await mkdtemp(join(tmpdir(), 'ccx-e2e-'));
   const sandbox = await startSandbox({
     stateDir: join(dir, 'sandbox'),
@@ -46,6 +50,7 @@ export async function startE2eEstate(options: { transitionMs: number }): Promise
       dataDir: dir,
       store: { url: join(dir, 'ccx.db') },
       sync: { ...config.sync, intervalMinutes: 0 },
+      auth: { ...config.auth, oidc: options.oidc },
     },
     { port: 0 },
   );

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredResource } from '@ccx/store';
 import { startE2eEstate, type E2eEstate } from './harness';
+import { signIn as signInAt, type Credentials } from './sign-in';
 
 let estate: E2eEstate;
 let target: StoredResource;
 
-async function signIn(
-  page: Page,
-  user: { username: string; password: string },
-  path: string,
-): Promise<void> {
-  await page.goto(`${estate.server.url}${path}`);
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+const signIn = (page: Page, user: Credentials, path: string) =>
+  signInAt(page, estate.server.url, user, path);
 
 function resourcePath(uid: string): string {
   return `/resources/${encodeURIComponent(uid)}`;
