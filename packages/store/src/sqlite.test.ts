@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './open-store';
+import { resourceIn, scopeOf } from './testing/fixtures';
 import { describeStoreContract } from './repositories.contract';
 
 describeStoreContract('sqlite (:memory:)', () => openStore({ url: ':memory:' }));
@@ -56,6 +57,31 @@ describe('sqlite files', () => {
       );
       expect(() => raw.prepare('delete from audit_events').run()).toThrow(/append-only/);
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('keeps looking up a batch by primary key as the table grows, instead of scanning it', async () => {
+    const file = join(dir, 'grow.db');
+    const store = await openStore({ url: file });
+    const scope = scopeOf();
+    const all = Array.from({ length: 3_000 }, (_, i) => resourceIn(scope, `i-${i}`));
+    try {
+      for (let start = 0; start < all.length; start += 500) {
+        const resources = all.slice(start, start + 500);
+        await store.resources.applyBatch({ scope, type: 'ec2.instance', runId: 'r1', resources });
+      }
+    } finally {
+      await store.close();
+    }
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(file, { readonly: true });
+    try {
+      const uids = all.slice(0, 500).map((r) => r.uid);
+      const lookup = `select * from resources where uid in (${uids.map(() => '?').join(',')})`;
+      const plan = raw.prepare(`explain query plan ${lookup}`).all(...uids) as { detail: string }[];
+      expect(plan.map((step) => step.detail).join('; ')).toMatch(/^SEARCH resources USING INDEX/);
     } finally {
       raw.close();
     }

@@ -3,79 +3,84 @@ import { chunkForParams, type DbContext } from '../db/dialect';
 import { parseInput } from '../db/input';
 import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../db/refresh-statistics';
 import type { ResourceChangesTable, ResourcesTable, ResourceTagsTable } from '../db/schema';
+import { lockScope } from '../db/scope-lock';
 import { writeTransaction } from '../db/write-transaction';
 import type { ChangeCounts, FieldChange, ResourceRepository } from '../types';
-import { loadExisting, replaceTags, storedVersion, toRow, upsertRows } from './batch-rows';
+import {
+  loadExisting,
+  replaceTags,
+  stampUnchanged,
+  storedVersion,
+  toRow,
+  upsertRows,
+} from './batch-rows';
 import { diffResources } from './diff';
+import { sameAsStored, storedShape, toIncoming, type IncomingResource } from './incoming';
 import { applyBatchInputSchema } from './schemas';
 
 type ApplyBatchInput = Parameters<ResourceRepository['applyBatch']>[0];
 
 /**
  * Writes one batch of a listing in one transaction: one query (per 5,000 uids) loads what the
- * store already holds, new and changed rows go in as multi-row upserts, unchanged rows only get
- * their `last_seen_at` and run stamp. `first_seen_at` is never overwritten.
+ * store already holds; rows whose stored columns are byte-for-byte what was listed are only
+ * stamped (last seen, run, connection), without parsing or diffing; new and changed rows go in
+ * as multi-row upserts, and their tag rows are rewritten only where the tags changed.
+ * `first_seen_at` is never overwritten.
+ *
+ * A row whose stored JSON differs but whose diff is empty (key order, or a key that was null
+ * and is now absent, which the diff treats alike) is rewritten so it reads back as listed, but
+ * counts as unchanged and records no history: nothing a reader could compare changed.
  */
 export async function applyBatch(ctx: DbContext, rawInput: ApplyBatchInput): Promise<ChangeCounts> {
   const input = parseInput(applyBatchInputSchema, rawInput, 'inventory batch');
   const at = input.at ?? new Date().toISOString();
-  const incoming = new Map<string, Resource>();
+  const stamp = { connection: input.scope.connection, runId: input.runId, at };
+  const incoming = new Map<string, IncomingResource>();
   for (const resource of input.resources) {
     checkInScope(resource, input);
-    incoming.set(resource.uid, normalise(resource));
+    incoming.set(resource.uid, toIncoming(resource));
   }
   const counts: ChangeCounts = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
   if (incoming.size === 0) return counts;
 
   const result = await writeTransaction(ctx, async (trx) => {
+    await lockScope(trx, ctx.dialect, { ...input.scope, type: input.type });
     const existing = await loadExisting(trx, [...incoming.keys()]);
     const upserts: ResourcesTable[] = [];
     const unchanged: string[] = [];
     const changes: Omit<ResourceChangesTable, 'id'>[] = [];
+    const staleTags: string[] = [];
     const tags: ResourceTagsTable[] = [];
-    for (const resource of incoming.values()) {
-      const row = existing.get(resource.uid);
-      let diff: FieldChange[] = [];
-      if (row && row.deleted_at === null) {
-        diff = diffResources(storedVersion(row), resource);
-        if (diff.length === 0) {
-          unchanged.push(resource.uid);
-          counts.unchanged++;
-          continue;
-        }
-        counts.updated++;
-      } else {
-        counts.created++;
+    for (const item of incoming.values()) {
+      const { uid } = item.resource;
+      const row = existing.get(uid);
+      const live = row !== undefined && row.deleted_at === null;
+      if (live && sameAsStored(row, item)) {
+        unchanged.push(uid);
+        counts.unchanged++;
+        continue;
       }
-      upserts.push(
-        toRow(resource, input.scope.connection, input.runId, at, row?.first_seen_at ?? at),
-      );
-      for (const [key, value] of Object.entries(resource.tags))
-        tags.push({ uid: resource.uid, key, value });
-      const kind = row && row.deleted_at === null ? 'updated' : 'created';
-      changes.push({
-        uid: resource.uid,
-        sync_run_id: input.runId,
-        at,
-        kind,
-        diff: JSON.stringify(diff),
-      });
+      const diff: FieldChange[] = live ? diffResources(storedVersion(row), storedShape(item)) : [];
+      const recorded = !live || diff.length > 0;
+      if (!live) counts.created++;
+      else if (recorded) counts.updated++;
+      else counts.unchanged++;
+      upserts.push(toRow(item, stamp, row?.first_seen_at ?? at, recorded ? at : row.updated_at));
+      if (row === undefined || row.tags !== item.tagsJson) {
+        if (row !== undefined) staleTags.push(uid);
+        for (const [key, value] of Object.entries(item.resource.tags))
+          tags.push({ uid, key, value });
+      }
+      if (recorded) {
+        const kind = live ? 'updated' : 'created';
+        changes.push({ uid, sync_run_id: input.runId, at, kind, diff: JSON.stringify(diff) });
+      }
     }
     await upsertRows(trx, upserts);
-    await replaceTags(
-      trx,
-      upserts.map((row) => row.uid),
-      tags,
-    );
+    await replaceTags(trx, staleTags, tags);
     for (const chunk of chunkForParams(changes, 5))
       await trx.insertInto('resource_changes').values(chunk).execute();
-    for (const chunk of chunkForParams(unchanged, 1)) {
-      await trx
-        .updateTable('resources')
-        .set({ last_seen_at: at, last_run_id: input.runId })
-        .where('uid', 'in', chunk)
-        .execute();
-    }
+    await stampUnchanged(trx, unchanged, stamp);
     return counts;
   });
   if (result.created >= STATISTICS_REFRESH_ROWS) await refreshStatistics(ctx);
@@ -101,16 +106,4 @@ function checkInScope(
   if (resource.uid !== resourceUid(resource)) {
     throw invalidInput('Resource uid does not match its coordinates', { uid: resource.uid });
   }
-}
-
-/**
- * What will be stored, as it will read back: a JSON round trip drops `undefined` and turns
- * dates into strings. The input was validated already, so the shapes still hold.
- */
-function normalise(resource: Resource): Resource {
-  return {
-    ...resource,
-    tags: JSON.parse(JSON.stringify(resource.tags)) as Resource['tags'],
-    attributes: JSON.parse(JSON.stringify(resource.attributes)) as Resource['attributes'],
-  };
 }

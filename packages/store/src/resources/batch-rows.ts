@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { chunkForParams } from '../db/dialect';
 import { parseJsonColumn } from '../db/json';
 import type { Database, ResourcesTable, ResourceTagsTable } from '../db/schema';
+import type { IncomingResource } from './incoming';
 import { attributesSchema, tagsSchema } from './rows';
 
 /** Columns of one `resources` row, for sizing multi-row inserts. */
@@ -39,16 +40,17 @@ export function storedVersion(
   };
 }
 
+/** The row to upsert. `updatedAt` moves only when history records a change. */
 export function toRow(
-  resource: Resource,
-  connection: string,
-  runId: string,
-  at: string,
+  incoming: IncomingResource,
+  stamp: { connection: string; runId: string; at: string },
   firstSeenAt: string,
+  updatedAt: string,
 ): ResourcesTable {
+  const { resource } = incoming;
   return {
     uid: resource.uid,
-    connection,
+    connection: stamp.connection,
     provider: resource.provider,
     account: resource.account,
     region: resource.region,
@@ -56,15 +58,35 @@ export function toRow(
     id: resource.id,
     name: resource.name,
     state: resource.state,
-    tags: JSON.stringify(resource.tags),
+    tags: incoming.tagsJson,
     created_at: resource.createdAt,
-    attributes: JSON.stringify(resource.attributes),
+    attributes: incoming.attributesJson,
     first_seen_at: firstSeenAt,
-    last_seen_at: at,
-    updated_at: at,
+    last_seen_at: stamp.at,
+    updated_at: updatedAt,
     deleted_at: null,
-    last_run_id: runId,
+    last_run_id: stamp.runId,
   };
+}
+
+/**
+ * Stamps rows seen unchanged: last seen now, by this run, through this connection. Taking over
+ * the connection matters when two connections reach one account: the row belongs to whichever
+ * listed it last, so it is swept by a connection that still lists it, never orphaned by one
+ * that no longer does.
+ */
+export async function stampUnchanged(
+  trx: Kysely<Database>,
+  uids: string[],
+  stamp: { connection: string; runId: string; at: string },
+): Promise<void> {
+  for (const chunk of chunkForParams(uids, 1)) {
+    await trx
+      .updateTable('resources')
+      .set({ last_seen_at: stamp.at, last_run_id: stamp.runId, connection: stamp.connection })
+      .where('uid', 'in', chunk)
+      .execute();
+  }
 }
 
 export async function upsertRows(trx: Kysely<Database>, rows: ResourcesTable[]): Promise<void> {
@@ -90,13 +112,16 @@ export async function upsertRows(trx: Kysely<Database>, rows: ResourcesTable[]):
   }
 }
 
-/** The tag rows mirror `resources.tags` of the rows just written. */
+/**
+ * Keeps the tag rows mirroring `resources.tags`: `staleUids` are rows that already had tag rows
+ * and whose tags changed; `tags` are the new tag rows of those and of rows never stored before.
+ */
 export async function replaceTags(
   trx: Kysely<Database>,
-  uids: string[],
+  staleUids: string[],
   tags: ResourceTagsTable[],
 ): Promise<void> {
-  for (const chunk of chunkForParams(uids, 1))
+  for (const chunk of chunkForParams(staleUids, 1))
     await trx.deleteFrom('resource_tags').where('uid', 'in', chunk).execute();
   for (const chunk of chunkForParams(tags, 3))
     await trx.insertInto('resource_tags').values(chunk).execute();

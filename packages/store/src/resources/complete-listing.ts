@@ -1,5 +1,6 @@
 import { chunkForParams, type DbContext } from '../db/dialect';
 import { parseInput } from '../db/input';
+import { lockScope } from '../db/scope-lock';
 import { writeTransaction } from '../db/write-transaction';
 import type { ResourceRepository } from '../types';
 import { completeListingInputSchema } from './schemas';
@@ -19,9 +20,12 @@ export async function completeListing(
   const at = input.at ?? new Date().toISOString();
   const { scope } = input;
   return writeTransaction(ctx, async (trx) => {
+    await lockScope(trx, ctx.dialect, { ...scope, type: input.type });
+    // One statement that re-checks the whole condition on every row it marks, so a row a
+    // concurrent batch has just stamped with this run can never be swept by it.
     const gone = await trx
-      .selectFrom('resources')
-      .select('uid')
+      .updateTable('resources')
+      .set({ deleted_at: at, updated_at: at })
       .where('connection', '=', scope.connection)
       .where('provider', '=', scope.provider)
       .where('account', '=', scope.account)
@@ -29,15 +33,9 @@ export async function completeListing(
       .where('type', '=', input.type)
       .where('deleted_at', 'is', null)
       .where((eb) => eb.or([eb('last_run_id', 'is', null), eb('last_run_id', '<>', input.runId)]))
+      .returning('uid')
       .execute();
-    const uids = gone.map((row) => row.uid);
-    for (const chunk of chunkForParams(uids, 1)) {
-      await trx
-        .updateTable('resources')
-        .set({ deleted_at: at, updated_at: at })
-        .where('uid', 'in', chunk)
-        .execute();
-    }
+    const uids = gone.map((row) => row.uid).sort();
     const changes = uids.map((uid) => ({
       uid,
       sync_run_id: input.runId,
