@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents, Worker } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { bullmqDriver } from './drivers/bullmq/driver';
 import { closeRedis, openRedis } from './drivers/bullmq/redis';
@@ -88,6 +88,49 @@ describe('BullMQ worker edges', () => {
       await queue.close();
       await closeRedis(connection);
       await closeRedis(eventsConnection);
+    }
+  });
+});
+
+describe('BullMQ driver edges', () => {
+  it('rejects a job whose worker returned something that is not a job result, instead of hanging', async () => {
+    const queueName = `ccx-sync-test-${randomUUID()}`;
+    const workerConnection = openRedis(redisUrl, failOnRedisError);
+    // A worker of another version: it answers with a plain string.
+    const worker = new Worker(queueName, () => Promise.resolve('done'), {
+      connection: workerConnection,
+    });
+    const driver = bullmqDriver({ redisUrl, queueName });
+    try {
+      await worker.waitUntilReady();
+      const execution = {
+        job: {
+          id: `${randomUUID()}.1`,
+          runId: randomUUID(),
+          connection: 'prod',
+          provider: 'aws' as const,
+          account: '111111111111',
+          region: 'us-east-1',
+          capability: 'inventory' as const,
+          type: 'ec2.instance',
+        },
+        retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+        batchSize: 10,
+        signal: new AbortController().signal,
+        report: () => {},
+      };
+      await expect(
+        driver.execute(execution, { connections: new Map(), sink: new MemorySink() }),
+      ).rejects.toThrow(/invalid result/);
+    } finally {
+      await driver.close();
+      await worker.close();
+      const connection = openRedis(redisUrl, failOnRedisError);
+      const queue = new Queue(queueName, { connection });
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await closeRedis(connection);
+      await closeRedis(workerConnection);
     }
   });
 });

@@ -29,11 +29,20 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** BullMQ serialises a return value as JSON; depending on the version the event carries the text. */
-const returnValueSchema = z.preprocess(
-  (value) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value),
-  jobResultSchema,
-);
+/**
+ * BullMQ serialises a return value as JSON; depending on the version the event carries the
+ * text or the parsed value. A string that is not JSON is left as it is, so it fails the schema
+ * and rejects the job: a throw here would escape the event handler after the job was taken
+ * off `pending`, leaving the run waiting for it forever.
+ */
+const returnValueSchema = z.preprocess((value) => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}, jobResultSchema);
 
 /**
  * Runs jobs on `ccx worker` processes through a BullMQ queue. The coordinator keeps the
