@@ -71,6 +71,24 @@ beforeAll(async () => {
           },
         });
       }
+      if (path === '/api/rotated' && req.method === 'POST') {
+        // A session whose CSRF token changed since login: only the one `me` reports is valid.
+        if (req.headers['x-csrf-token'] !== 'csrf-from-me')
+          return json(res, 403, {
+            error: {
+              code: 'forbidden',
+              message: 'Missing or invalid CSRF token',
+              details: { reason: 'csrf' },
+            },
+          });
+        res.writeHead(204);
+        return res.end();
+      }
+      if (path === '/api/role-refused' && req.method === 'POST') {
+        return json(res, 403, {
+          error: { code: 'forbidden', message: 'Your role does not allow this', details: {} },
+        });
+      }
       if (path === '/api/broken') return json(res, 200, { items: 'not a list' });
       if (path === '/api/html') {
         res.writeHead(502, { 'content-type': 'text/html' });
@@ -165,6 +183,28 @@ describe('createApiClient', () => {
       'DELETE /api/tokens/t1',
     ]);
     expect(seen[1]!.headers['x-csrf-token']).toBe('csrf-from-me');
+  });
+
+  it('refreshes a stale CSRF token from me and retries the mutation once', async () => {
+    const client = createApiClient({ baseUrl: base });
+    await login(client, { username: 'ada', password: 'right' });
+    seen.length = 0;
+    await client.send('/api/rotated', { method: 'POST', body: {} });
+    expect(seen.map((s) => `${s.method} ${s.url} ${String(s.headers['x-csrf-token'])}`)).toEqual([
+      'POST /api/rotated csrf-from-login',
+      'GET /api/auth/me undefined',
+      'POST /api/rotated csrf-from-me',
+    ]);
+  });
+
+  it('does not retry a refusal by role', async () => {
+    const client = createApiClient({ baseUrl: base });
+    await login(client, { username: 'ada', password: 'right' });
+    seen.length = 0;
+    await expect(
+      client.send('/api/role-refused', { method: 'POST', body: {} }),
+    ).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+    expect(seen.map((s) => s.url)).toEqual(['/api/role-refused']);
   });
 
   it('calls onUnauthenticated on a 401, except where the caller expects one', async () => {

@@ -40,6 +40,11 @@ export interface ApiClient {
 
 const MUTATIONS = new Set(['POST', 'PATCH', 'DELETE']);
 
+/** The API marks a refused CSRF token with `details.reason`, unlike a refusal by role. */
+function isStaleCsrf(error: ApiError): boolean {
+  return error.status === 403 && error.details['reason'] === 'csrf';
+}
+
 export function buildQuery(query: Query | undefined): string {
   if (!query) return '';
   const params = new URLSearchParams();
@@ -69,13 +74,17 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   const url = (path: string, query?: Query): string => `${baseUrl}${path}${buildQuery(query)}`;
 
-  async function raw(path: string, opts: RequestOptions): Promise<Response> {
+  /**
+   * One call. A mutation refused for its CSRF token (the session was replaced in another tab,
+   * or the server restarted with a new one) forgets the token, learns the current one from
+   * `me` and is sent once more; a second refusal is the caller's to see.
+   */
+  async function raw(path: string, opts: RequestOptions, retried = false): Promise<Response> {
     const method = opts.method ?? 'GET';
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    if (MUTATIONS.has(method) && path !== '/api/auth/login') {
-      headers['x-csrf-token'] = csrfToken ?? (await loadCsrfToken());
-    }
+    const needsCsrf = MUTATIONS.has(method) && path !== '/api/auth/login';
+    if (needsCsrf) headers['x-csrf-token'] = csrfToken ?? (await loadCsrfToken());
     let response: Response;
     try {
       response = await doFetch(url(path, opts.query), {
@@ -89,8 +98,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw new ApiError('network', 'The server could not be reached', { status: 0, cause: error });
     }
-    if (!response.ok) throw await toApiError(response, opts.redirectOn401 ?? true);
-    return response;
+    if (response.ok) return response;
+    const error = await toApiError(response, opts.redirectOn401 ?? true);
+    if (needsCsrf && !retried && isStaleCsrf(error)) {
+      csrfToken = null;
+      return raw(path, opts, true);
+    }
+    throw error;
   }
 
   async function toApiError(response: Response, redirect: boolean): Promise<ApiError> {

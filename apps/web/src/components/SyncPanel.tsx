@@ -20,6 +20,9 @@ export function SyncPanel() {
   const { progress, stream, streamError } = useSyncEvents();
   const runs = useQuery({ queryKey: queryKeys.syncRuns, queryFn: () => listSyncRuns(client, 5) });
   const last = runs.data?.find((run) => run.status !== 'running') ?? null;
+  // A page opened during a run knows of it from the run list before any event arrives.
+  const runningRun = runs.data?.find((run) => run.status === 'running') ?? null;
+  const joinedMidway = progress.running && progress.startedAt === null;
 
   return (
     <section className="panel sync-panel" aria-label="Sync status" data-testid="sync-panel">
@@ -33,12 +36,24 @@ export function SyncPanel() {
           {streamError}
         </p>
       ) : null}
+      {!progress.runId && runningRun ? (
+        <p className="sync-progress" data-testid="sync-progress" aria-live="polite">
+          <strong>Running</strong> run <code>{runningRun.id}</code>, started{' '}
+          <Time value={runningRun.startedAt} /> ({runningRun.trigger}); live counts appear with its
+          next event.
+        </p>
+      ) : null}
       {progress.runId ? (
         <div className="sync-progress" data-testid="sync-progress" aria-live="polite">
           <p>
             <strong>{progress.running ? 'Running' : 'Finished'}</strong> run{' '}
             <code>{progress.runId}</code>
           </p>
+          {joinedMidway ? (
+            <p className="muted" data-testid="sync-joined">
+              This page joined the run after it started: counts cover what happened since.
+            </p>
+          ) : null}
           {progress.jobsTotal ? (
             <progress max={progress.jobsTotal} value={progress.jobsDone} aria-label="Jobs done" />
           ) : null}

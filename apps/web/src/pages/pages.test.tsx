@@ -128,3 +128,73 @@ describe('inventory page', () => {
     expect(textOf(html)).not.toContain('Sync now');
   });
 });
+
+describe('inventory filters and empty states', () => {
+  function filtersOf(view: ReturnType<typeof parseInventoryParams>) {
+    const { provider, account, region, type, state, tag, q } = view;
+    return { provider, account, region, type, state, tag, q };
+  }
+
+  it('selects several values of one facet, as the URL says, and offers to clear them', () => {
+    const search = 'state=running&state=stopped&region=us-east-1';
+    const view = parseInventoryParams(new URLSearchParams(search));
+    const facets = {
+      provider: [{ value: 'aws', count: 3 }],
+      account: [],
+      region: [{ value: 'us-east-1', count: 3 }],
+      type: [],
+      state: [
+        { value: 'running', count: 2 },
+        { value: 'stopped', count: 1 },
+        { value: 'terminated', count: 4 },
+      ],
+    };
+    const html = renderPage(`/inventory?${search}`, [
+      [queryKeys.session, sessionFor('viewer')],
+      [queryKeys.resourceList(view), { items: [], total: 0, offset: 0, limit: 50 }],
+      [queryKeys.facets(filtersOf(view)), facets],
+    ]);
+    const state = /<select[^>]*name="state"[^>]*>.*?<\/select>/s.exec(html)?.[0] ?? '';
+    expect(state).toContain('multiple');
+    expect(state.match(/<option[^>]*selected/g)).toHaveLength(2);
+    expect(state).toMatch(/<option value="terminated">/);
+    expect(html).toContain('aria-label="Clear State filter"');
+    expect(html).not.toContain('aria-label="Clear Type filter"');
+    expect(textOf(html)).toContain('No resources match these filters.');
+  });
+
+  it('tells an unfiltered empty inventory to run a sync', () => {
+    const view = parseInventoryParams(new URLSearchParams(''));
+    const html = renderPage('/inventory', [
+      [queryKeys.session, sessionFor('viewer')],
+      [queryKeys.resourceList(view), { items: [], total: 0, offset: 0, limit: 50 }],
+    ]);
+    expect(textOf(html)).toContain('No resources yet: run a sync');
+  });
+});
+
+describe('sync panel', () => {
+  it('shows a run already in progress when the page opens before any of its events', () => {
+    const html = renderPage('/', [
+      [queryKeys.session, sessionFor('operator')],
+      [queryKeys.status, statusWith(true)],
+      [
+        queryKeys.syncRuns,
+        [
+          {
+            id: 'run-7',
+            trigger: 'schedule',
+            status: 'running',
+            startedAt: '2026-11-25T09:58:00Z',
+            finishedAt: null,
+            summary: {},
+            errors: [],
+          },
+        ],
+      ],
+    ]);
+    expect(html).toContain('data-testid="sync-progress"');
+    expect(textOf(html)).toMatch(/Running run run-7 ?, started .+\( ?schedule ?\)/);
+    expect(textOf(html)).toContain('No sync has finished yet.');
+  });
+});

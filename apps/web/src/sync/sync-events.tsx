@@ -66,6 +66,13 @@ export function SyncEventsProvider({ children }: { children: ReactNode }) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.resources });
       }
     };
+    // The server ends the stream when the session or token behind it stops holding; reconnecting
+    // would only be refused, so stop, and let the session query find out the user signed out.
+    source.addEventListener('auth.ended', () => {
+      source.close();
+      setStream('closed');
+      void queryClient.invalidateQueries({ queryKey: queryKeys.session });
+    });
     source.onopen = () => setStream('open');
     source.onerror = () =>
       setStream(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');

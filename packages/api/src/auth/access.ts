@@ -1,5 +1,5 @@
 import type { Role } from '@ccx/core';
-import { forbidden, roleAllows, unauthenticated } from '@ccx/core';
+import { CcxError, forbidden, roleAllows, unauthenticated } from '@ccx/core';
 import type { RouteConfig } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import type { ApiEnv } from '../env';
@@ -34,7 +34,10 @@ export function requireAccess(access: Access) {
     if (principal.via === 'session' && !SAFE_METHODS.has(c.req.method)) {
       const presented = c.req.header(CSRF_HEADER);
       if (!presented || !safeEqual(presented, principal.session.csrfToken)) {
-        throw forbidden('Missing or invalid CSRF token');
+        // `reason` lets a client tell a stale token (fetch a fresh one, retry) from a role refusal.
+        throw new CcxError('forbidden', 'Missing or invalid CSRF token', {
+          details: { reason: 'csrf' },
+        });
       }
     }
     return next();

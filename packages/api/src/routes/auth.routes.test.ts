@@ -127,7 +127,11 @@ describe('CSRF', () => {
       as: { cookie: alice.cookie!, csrf: 'x'.repeat(43) },
     });
     expect(wrong.status).toBe(403);
-    expect(((await wrong.json()) as { error: { message: string } }).error.message).toMatch(/CSRF/);
+    const refusal = (await wrong.json()) as {
+      error: { message: string; details: Record<string, unknown> };
+    };
+    expect(refusal.error.message).toMatch(/CSRF/);
+    expect(refusal.error.details).toEqual({ reason: 'csrf' });
     const ok = await h.request('/api/tokens', { method: 'POST', body, as: alice });
     expect(ok.status).toBe(201);
   });

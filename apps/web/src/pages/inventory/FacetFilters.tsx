@@ -10,10 +10,15 @@ const LABELS = {
   state: 'State',
 } as const satisfies Record<FacetField, string>;
 
+/** Rows a facet list shows before it scrolls. */
+const VISIBLE_ROWS = 4;
+
 /**
- * One select per facet, each option with its count under the current filters. A selected
- * value stays listed even when its count is missing (the facets are still loading, or the
- * other filters leave none), so the select never silently shows a different value.
+ * One multi-select list per facet (Ctrl/Cmd-click or Shift-click adds values; the API and the
+ * URL already take several), each option with its count under the current filters. Nothing
+ * selected means every value. A selected value stays listed even when its count is missing
+ * (the facets are still loading, or the other filters leave none), so a selection never
+ * disappears from view; "Clear" appears once something is selected.
  */
 export function FacetFilters({
   filters,
@@ -27,27 +32,54 @@ export function FacetFilters({
   return (
     <div className="facets">
       {FACET_FIELDS.map((field) => {
-        const selected = filters[field][0] ?? '';
+        const selected = filters[field];
         const options = facets?.[field] ?? [];
-        const missing = selected && !options.some((option) => option.value === selected);
+        const missing = selected.filter((value) => !options.some((o) => o.value === value));
+        const rows = Math.max(2, Math.min(VISIBLE_ROWS, options.length + missing.length));
         return (
-          <label key={field} className="facet">
-            <span>{LABELS[field]}</span>
+          <div key={field} className="facet">
+            <label htmlFor={`facet-${field}`}>
+              {LABELS[field]}
+              {selected.length > 0 ? ` (${selected.length})` : ''}
+            </label>
             <select
+              id={`facet-${field}`}
               aria-label={LABELS[field]}
               name={field}
+              multiple
+              size={rows}
               value={selected}
-              onChange={(event) => onChange(field, event.target.value ? [event.target.value] : [])}
+              onChange={(event) =>
+                onChange(
+                  field,
+                  Array.from(event.target.selectedOptions, (option) => option.value),
+                )
+              }
             >
-              <option value="">All</option>
-              {missing ? <option value={selected}>{selected}</option> : null}
+              {missing.map((value) => (
+                <option key={`missing:${value}`} value={value}>
+                  {value}
+                </option>
+              ))}
               {options.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.value} ({option.count})
                 </option>
               ))}
             </select>
-          </label>
+            {selected.length > 0 ? (
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Clear ${LABELS[field]} filter`}
+                onClick={() => onChange(field, [])}
+              >
+                Clear
+              </button>
+            ) : (
+              <span className="facet-hint">All</span>
+            )}
+          </div>
         );
       })}
     </div>

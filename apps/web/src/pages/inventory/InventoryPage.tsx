@@ -15,10 +15,18 @@ import {
   parseInventoryParams,
   withFilters,
 } from '../../inventory/url-state';
+import { FACET_FIELDS } from '../../api/schemas/resources';
 import { FacetFilters } from './FacetFilters';
 import { InventoryTable } from './InventoryTable';
 import { SearchBox } from './SearchBox';
 import { TagFilter } from './TagFilter';
+
+/** True when any filter narrows the list, so an empty table means "no match", not "no data". */
+function isFiltered(view: ReturnType<typeof parseInventoryParams>): boolean {
+  return (
+    view.q.trim() !== '' || view.tag.length > 0 || FACET_FIELDS.some((f) => view[f].length > 0)
+  );
+}
 
 /** The inventory explorer. All of its state is the URL query; see `inventory/url-state`. */
 export function InventoryPage() {
@@ -86,6 +94,7 @@ export function InventoryPage() {
         <>
           <InventoryTable
             items={list.data.items}
+            filtered={isFiltered(view)}
             sort={view.sort}
             busy={list.isFetching}
             onSort={(field) => setView({ ...view, sort: nextSort(view.sort, field), offset: 0 })}

@@ -23,11 +23,14 @@ const COLUMNS = [
  */
 export function InventoryTable({
   items,
+  filtered,
   sort,
   onSort,
   busy,
 }: {
   items: Resource[];
+  /** Whether filters are set: an empty table then means "no match" rather than "no data". */
+  filtered: boolean;
   sort: string | null;
   onSort: (field: SortField) => void;
   busy: boolean;
@@ -62,7 +65,9 @@ export function InventoryTable({
           {items.length === 0 ? (
             <tr>
               <td colSpan={COLUMNS.length} className="empty">
-                No resources match these filters.
+                {filtered
+                  ? 'No resources match these filters.'
+                  : 'No resources yet: run a sync from the Overview to list them.'}
               </td>
             </tr>
           ) : (
