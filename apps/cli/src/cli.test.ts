@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCcx, tempCwd } from './testing';
@@ -83,6 +85,13 @@ describe('ccx', () => {
         sandbox: true,
         lastSync: { status: 'succeeded' },
       });
+
+      // A second sandbox from the same folder would overwrite the running one's config.
+      const config = readFileSync(join(cwd, '.ccx/sandbox.yaml'), 'utf8');
+      const demo = await runCcx(cwd, ['demo', '--once']);
+      expect(demo.code).toBe(1);
+      expect(demo.stderr).toContain(`is running (pid ${pid})`);
+      expect(readFileSync(join(cwd, '.ccx/sandbox.yaml'), 'utf8')).toBe(config);
     } finally {
       const stopped = await ccx(cwd, ['sandbox', 'stop']);
       expect(stopped.code).toBe(0);

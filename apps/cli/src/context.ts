@@ -43,7 +43,10 @@ export function printJson(ctx: CliContext, value: unknown): void {
  * The server packages are imported when a command runs, not when `ccx` starts: `--help`,
  * `--version` and usage errors then answer at once instead of loading every SDK first.
  */
-export async function loadCliConfig(ctx: CliContext, globals: GlobalOptions): Promise<CcxConfig> {
+export async function loadCliConfig(
+  ctx: CliContext,
+  globals: GlobalOptions,
+): Promise<CcxConfig & { configFile: string | null }> {
   const { loadConfig } = await import('@ccx/server');
   return loadConfig({ file: globals.config, env: ctx.env, cwd: ctx.cwd });
 }

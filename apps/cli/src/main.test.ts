@@ -102,4 +102,14 @@ describe('ccx exit codes and messages', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--password-stdin');
   });
+
+  it('status names the config it read, or says there is none', async () => {
+    const cwd = tempCwd();
+    const bare = await runCcx(cwd, ['status']);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toContain('Config: none (no ./ccx.yaml; pass --config FILE');
+    writeFileSync(join(cwd, 'ccx.yaml'), 'connections: []\n');
+    const found = await runCcx(cwd, ['status']);
+    expect(found.stdout).toContain(`Config: ${join(cwd, 'ccx.yaml')}`);
+  });
 });

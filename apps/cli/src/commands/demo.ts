@@ -10,6 +10,7 @@ import {
   type GlobalOptions,
 } from '../context';
 import type { CcxConfig } from '@ccx/server';
+import { refuseIfDetachedSandboxRuns } from '../background-sandbox';
 import { DEMO_USERS } from '../demo-users';
 import { EXIT } from '../exit-codes';
 import type { Outcome } from '../outcome';
@@ -67,10 +68,11 @@ async function runDemo(
   outcome: Outcome,
 ): Promise<void> {
   await checkFaultSpec(options.faults);
+  const paths = localPaths(ctx.cwd);
+  await refuseIfDetachedSandboxRuns(paths.sandboxState);
   const { startSandbox, writeSandboxConfig } = await import('@ccx/sandbox');
   const { openRuntime, startServer } = await import('@ccx/server');
   const { ensureDemoUsers } = await import('../demo-users-setup');
-  const paths = localPaths(ctx.cwd);
   await mkdir(paths.demoData, { recursive: true });
   const sandbox = await startSandbox({
     stateDir: paths.sandboxState,

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { CcxError, conflict } from '@ccx/core';
 import type { SandboxDaemonInfo } from '@ccx/sandbox';
+import { refuseIfDetachedSandboxRuns } from '../background-sandbox';
 import { globalsOf, printJson, say, type CliContext, type GlobalOptions } from '../context';
 import type { Outcome } from '../outcome';
 import { localPaths } from '../paths';
@@ -14,8 +15,9 @@ async function runForeground(
   flags: SandboxFlags,
 ): Promise<void> {
   await checkFaultSpec(flags.faults);
-  const { startSandbox, writeSandboxConfig } = await import('@ccx/sandbox');
   const paths = localPaths(ctx.cwd);
+  await refuseIfDetachedSandboxRuns(paths.sandboxState);
+  const { startSandbox, writeSandboxConfig } = await import('@ccx/sandbox');
   const sandbox = await startSandbox({
     stateDir: paths.sandboxState,
     seed: flags.seed,

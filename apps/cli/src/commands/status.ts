@@ -43,6 +43,13 @@ export function statusCommand(ctx: CliContext, _outcome: Outcome): Command {
         }
         const label = report.sandbox ? ' [SANDBOX]' : '';
         say(ctx, globals, `Creator's Codex ${report.version}${label}`);
+        // Without a config file only the default store is read, which can hold what a sync
+        // with `--config` wrote; say so rather than list "no connections" as if that were all.
+        say(
+          ctx,
+          globals,
+          `Config: ${config.configFile ?? 'none (no ./ccx.yaml; pass --config FILE to see its connections)'}`,
+        );
         say(ctx, globals, `Store: ${store.dialect}`);
         say(
           ctx,
