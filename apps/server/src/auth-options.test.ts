@@ -27,8 +27,13 @@ describe('authOptions', () => {
     });
     expect(authOptions(configSchema.parse({}), 'http://127.0.0.1:8080')).toEqual({
       sessionTtlHours: 12,
+      sessionMaxHours: 168,
       secureCookies: false,
       oidc: undefined,
     });
+    expect(
+      authOptions(configSchema.parse({ auth: { sessionMaxHours: 24 } }), 'http://127.0.0.1:8080')
+        .sessionMaxHours,
+    ).toBe(24);
   });
 });

@@ -31,6 +31,7 @@ export function authOptions(config: CcxConfig, boundUrl: string): AuthOptions {
   }
   return {
     sessionTtlHours: config.auth.sessionTtlHours,
+    sessionMaxHours: config.auth.sessionMaxHours,
     secureCookies,
     oidc:
       oidc === undefined

@@ -91,7 +91,10 @@ export const configSchema = z.strictObject({
   sync: syncSchema.prefault({}),
   auth: z
     .strictObject({
+      /** A session ends this long after its last use… */
       sessionTtlHours: intBetween(1, 24 * 90).default(12),
+      /** …and at the latest this long after sign-in, however active. */
+      sessionMaxHours: intBetween(1, 24 * 365).default(168),
       oidc: oidcSchema.optional(),
     })
     .prefault({}),
