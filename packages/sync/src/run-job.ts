@@ -17,7 +17,9 @@ export interface RunJobOptions {
  * Runs one job with job-level retries; the same code runs in-process and in a BullMQ worker.
  * A retry lists the scope again from the start: batches are idempotent upserts stamped with
  * the run id, so rows written by a failed attempt are simply seen again. Counts add up the
- * changes every attempt made to the store; `listed` is what the successful attempt saw.
+ * changes every attempt made to the store; `listed` is what the successful attempt saw, and
+ * `unchanged` is the rest of it (a later attempt sees what an earlier one wrote as unchanged,
+ * which must not count twice).
  * A configured seed is mixed with the job id so that jobs failing together do not retry in
  * step.
  */
@@ -44,5 +46,6 @@ export async function runJob(
     random,
     { signal: options.signal, onRetry: (notice) => options.report({ kind: 'retry', ...notice }) },
   );
+  counts.unchanged = Math.max(0, listed - counts.created - counts.updated);
   return { listed, counts };
 }

@@ -163,6 +163,28 @@ export function syncDriverContract(
       expect(connection.listCalls.get('111111111111/us-east-1/ec2.instance')).toBe(3);
     });
 
+    it('counts each listed resource once when a retry lists again what a failed attempt wrote', async () => {
+      const connection = fakeConnection({
+        name: 'prod',
+        scopes: [{ account: '111111111111', region: 'us-east-1', count: 300 }],
+        pageSize: 100,
+        beforePage: ({ call, page }) => {
+          if (call === 1 && page === 2)
+            throw new CcxError('unavailable', 'Rate exceeded', { retryable: true });
+        },
+      });
+      const { service } = await build([connection], { limits: { batchSize: 100 } });
+      const summary = await service.run('test');
+      expect(summary.status).toBe('succeeded');
+      expect(summary.resources).toMatchObject({
+        listed: 300,
+        created: 300,
+        updated: 0,
+        unchanged: 0,
+        deleted: 0,
+      });
+    });
+
     it('fails a job at once on a non-retryable error and gives up after the last attempt', async () => {
       const connection = fakeConnection({
         name: 'prod',
