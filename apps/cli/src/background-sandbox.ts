@@ -1,10 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { z } from 'zod';
 import { conflict } from '@ccx/core';
-
-/** The fields of the sandbox daemon's pid file (`<state>/sandbox.pid`, JSON) read here. */
-const pidFileSchema = z.object({ pid: z.number().int().positive(), configFile: z.string() });
 
 /**
  * Refuses to start a sandbox in this process while one started with `--detach` runs from the
@@ -14,26 +8,12 @@ const pidFileSchema = z.object({ pid: z.number().int().positive(), configFile: z
  * gone is not a conflict (`ccx sandbox stop` clears it).
  */
 export async function refuseIfDetachedSandboxRuns(stateDir: string): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(join(stateDir, 'sandbox.pid'), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  const parsed = pidFileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success || !isAlive(parsed.data.pid)) return;
+  // Loaded here, not at the top: `ccx --help` must not load the sandbox.
+  const { runningSandboxDaemon } = await import('@ccx/sandbox');
+  const running = await runningSandboxDaemon(stateDir);
+  if (!running) return;
   throw conflict(
-    `A sandbox started with "ccx sandbox start --detach" is running (pid ${parsed.data.pid}); ` +
-      `sync it with "ccx sync --config ${parsed.data.configFile}", or stop it first with "ccx sandbox stop"`,
+    `A sandbox started with "ccx sandbox start --detach" is running (pid ${running.pid}); ` +
+      `sync it with "ccx sync --config ${running.configFile}", or stop it first with "ccx sandbox stop"`,
   );
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

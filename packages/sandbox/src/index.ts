@@ -43,4 +43,5 @@ export {
   type SandboxDaemonInfo,
   type StopResult,
 } from './daemon/daemon';
+export { runningSandboxDaemon } from './daemon/daemon-files';
 export { parseSigV4, verifySigV4, type SigV4Claim, type WireRequest } from './sigv4/index';

@@ -63,3 +63,13 @@ export async function answersAsSandbox(url: string, pid: number): Promise<boolea
     return false;
   }
 }
+
+/**
+ * The detached sandbox of this state folder when one is really running (its pid is alive and
+ * answers as that sandbox), else null: a stale pid file is no sandbox.
+ */
+export async function runningSandboxDaemon(stateDir: string): Promise<PidFile | null> {
+  const info = await readPidFile(stateDir);
+  if (!info || !isAlive(info.pid)) return null;
+  return (await answersAsSandbox(info.url, info.pid)) ? info : null;
+}
