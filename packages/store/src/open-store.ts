@@ -1,5 +1,6 @@
 import { Kysely } from 'kysely';
 import { createAuditRepository } from './audit/repository';
+import { createCloudAccountRepository } from './cloud-accounts/repository';
 import { createPostgresDialect } from './connection/postgres';
 import { createSqliteDialect } from './connection/sqlite';
 import { parseStoreUrl } from './connection/store-url';
@@ -41,6 +42,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     tokens: createApiTokenRepository(ctx),
     audit: createAuditRepository(ctx),
     syncRuns: createSyncRunRepository(ctx),
+    accounts: createCloudAccountRepository(ctx),
     migrate: () => migrateToLatest(ctx.db, ctx.dialect),
     close: () => ctx.db.destroy(),
   };

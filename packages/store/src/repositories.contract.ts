@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import type { Store } from './types';
 import { describeResourceContract } from './resources/resources.contract';
 import { describeAccountsContract } from './accounts.contract';
+import { describeCloudAccountsContract } from './cloud-accounts/cloud-accounts.contract';
 
 /**
  * The store's behaviour, run against every back end. `open` returns a fresh, migrated and
@@ -11,5 +12,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
   describe(`store contract: ${name}`, () => {
     describeResourceContract(open);
     describeAccountsContract(open);
+    describeCloudAccountsContract(open);
   });
 }

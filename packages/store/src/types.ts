@@ -112,6 +112,11 @@ export interface ResourceRepository {
   history(uid: string, options?: { limit?: number }): Promise<ResourceChange[]>;
   /** Live (not deleted) resources, in total and per provider. */
   counts(): Promise<{ total: number; byProvider: Record<string, number> }>;
+  /**
+   * `accounts.upsertMany` under the name the sync engine's sink uses, so this repository alone
+   * receives everything a run writes: the accounts it planned and their aliases.
+   */
+  recordAccounts(accounts: readonly CloudAccountInput[]): Promise<void>;
 }
 
 export interface User {
@@ -229,6 +234,36 @@ export interface SyncRunRepository {
   list(limit: number): Promise<SyncRun[]>;
 }
 
+/** A cloud account a sync run has seen, with the alias its connection gives it. */
+export interface CloudAccount {
+  provider: ProviderId;
+  account: string;
+  connection: string;
+  /** The configured alias (`prod`, `staging`…); null when the connection sets none. */
+  alias: string | null;
+  lastSeenAt: string;
+}
+
+export interface CloudAccountInput {
+  provider: ProviderId;
+  account: string;
+  connection: string;
+  alias: string | null;
+  /** Default: now. */
+  seenAt?: string;
+}
+
+export interface CloudAccountRepository {
+  /**
+   * Records accounts as seen: the latest sighting's alias replaces the stored one (null
+   * included, so an alias removed from the configuration disappears), and `lastSeenAt` never
+   * moves backwards. Rows are never deleted: an account that stops appearing keeps its name.
+   */
+  upsertMany(accounts: readonly CloudAccountInput[]): Promise<void>;
+  /** Ordered by provider, account, connection. */
+  list(): Promise<CloudAccount[]>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly resources: ResourceRepository;
@@ -237,6 +272,8 @@ export interface Store {
   readonly tokens: ApiTokenRepository;
   readonly audit: AuditRepository;
   readonly syncRuns: SyncRunRepository;
+  /** Cloud accounts and their aliases, as the sync engine last saw them. */
+  readonly accounts: CloudAccountRepository;
   /** Applies pending migrations; safe to call on every start and from concurrent processes. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -81,6 +81,18 @@ describe('sync of the sandbox estate through the AWS provider', () => {
     expect(first.summary.resources.listed).toBe(sandbox.instanceCount);
     const expected = await inventory(clean);
     expect(expected).toHaveLength(sandbox.instanceCount);
+    // The configured aliases reach the store, one row per account of the connection.
+    const accounts = await clean.accounts.list();
+    expect(accounts.map((a) => a.alias).sort()).toEqual(
+      sandbox
+        .cliConfig()
+        .connections[0]!.accounts.map((a) => a.alias)
+        .sort(),
+    );
+    const listedAccounts = new Set(
+      ((await clean.resources.facets({})).account ?? []).map((facet) => facet.value),
+    );
+    expect(new Set(accounts.map((a) => a.account))).toEqual(listedAccounts);
 
     sandbox.setFaults('throttle=0.3,error=0.05');
     sandbox.resetStats();

@@ -1,13 +1,16 @@
 import type { Logger, ProviderConnection, RandomSource } from '@ccx/core';
 import type { RetryPolicy } from './options';
 import { errorMessage } from './retryable';
-import type { SyncError, SyncJob } from './types';
+import { seenAccount } from './seen-account';
+import type { SeenAccount, SyncError, SyncJob } from './types';
 import { withRetry } from './with-retry';
 
 export interface JobPlan {
   jobs: SyncJob[];
   /** Connections whose scopes could not be discovered: they get no jobs this run. */
   errors: SyncError[];
+  /** Each account × connection of the discovered scopes once, in discovery order. */
+  accounts: SeenAccount[];
 }
 
 /**
@@ -36,6 +39,7 @@ export async function planJobs(
   );
   const jobs: SyncJob[] = [];
   const errors: SyncError[] = [];
+  const accounts = new Map<string, SeenAccount>();
   discovered.forEach((outcome, index) => {
     const connection = listing[index]!;
     if (outcome.status === 'rejected') {
@@ -47,6 +51,9 @@ export async function planJobs(
       return;
     }
     for (const scope of outcome.value) {
+      const account = { ...seenAccount(scope), connection: connection.name };
+      const key = JSON.stringify([account.provider, account.account, account.connection]);
+      if (!accounts.has(key)) accounts.set(key, account);
       for (const type of connection.inventory?.types ?? []) {
         jobs.push({
           id: `${runId}.${jobs.length + 1}`,
@@ -61,5 +68,5 @@ export async function planJobs(
       }
     }
   });
-  return { jobs, errors };
+  return { jobs, errors, accounts: [...accounts.values()] };
 }

@@ -7,6 +7,7 @@ import { jobSlots } from './job-slots';
 import { KeyedLimiter } from './limiter';
 import { retryPolicySchema, syncLimitsSchema } from './options';
 import { planJobs } from './plan-jobs';
+import { recordAccounts } from './record-accounts';
 import { randomSeed, seededRandom } from '@ccx/core';
 import { errorMessage } from './retryable';
 import type { SyncServiceOptions } from './service-options';
@@ -129,7 +130,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       trigger,
       jobs: plan.jobs.length,
     });
-    const errors = [...plan.errors];
+    const errors = [
+      ...plan.errors,
+      ...(await recordAccounts(options.sink, plan.accounts, { runId, logger })),
+    ];
     const outcomes = await Promise.all(plan.jobs.map((job) => runOneJob(job, signal, errors)));
     const summary = summarize({ runId, outcomes, errors, durationMs: Date.now() - startedAt });
     await options.runs.finish(runId, {

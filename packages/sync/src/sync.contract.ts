@@ -99,6 +99,35 @@ export function syncDriverContract(
       expect(sink.live()).toHaveLength(1300);
     });
 
+    it('records each planned account once per run with its alias, from the coordinator', async () => {
+      const { service, sink } = await build([
+        fakeConnection({
+          name: 'org',
+          scopes: [
+            { account: '111111111111', region: 'us-east-1', label: 'prod', count: 1 },
+            { account: '111111111111', region: 'eu-west-1', label: 'prod', count: 1 },
+            // A provider falls back to the id when no alias is configured: not an alias.
+            { account: '222222222222', region: 'us-east-1', label: '222222222222', count: 1 },
+          ],
+        }),
+        fakeConnection({
+          name: 'lab',
+          scopes: [{ account: '333333333333', region: 'us-east-1', count: 1 }],
+        }),
+      ]);
+      const summary = await service.run('test');
+      expect(summary.status).toBe('succeeded');
+      expect(sink.recordedAccounts).toEqual([
+        [
+          { provider: 'aws', account: '111111111111', connection: 'org', alias: 'prod' },
+          { provider: 'aws', account: '222222222222', connection: 'org', alias: null },
+          { provider: 'aws', account: '333333333333', connection: 'lab', alias: null },
+        ],
+      ]);
+      await service.run('again');
+      expect(sink.recordedAccounts).toHaveLength(2);
+    });
+
     it('deletes nothing in a scope whose listing fails and marks the run partial', async () => {
       const scopes: FakeScope[] = [
         { account: '111111111111', region: 'us-east-1', count: 300 },

@@ -15,6 +15,15 @@ export interface ScopeRefForSink {
   region: string;
 }
 
+/** A cloud account a run is about to list, with the alias its connection configures. */
+export interface SeenAccount {
+  provider: Resource['provider'];
+  account: string;
+  connection: string;
+  /** Null when the connection configures no alias: never made up from the account id. */
+  alias: string | null;
+}
+
 /**
  * Where listings go. Owned here (the consumer); the store's ResourceRepository satisfies it.
  * `completeListing` is called only after a listing ran to its end without error.
@@ -29,6 +38,11 @@ export interface InventorySink {
   completeListing(input: { scope: ScopeRefForSink; type: string; runId: string }): Promise<{
     deleted: number;
   }>;
+  /**
+   * Optional: the accounts a run planned, once per run before its jobs start, so views can show
+   * account aliases. Only the coordinator calls it (never a worker), since only it plans.
+   */
+  recordAccounts?(accounts: readonly SeenAccount[]): Promise<unknown>;
 }
 
 export type SyncRunStatus = 'running' | 'succeeded' | 'partial' | 'failed';

@@ -15,6 +15,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   sync_runs: SyncRunsTable;
+  accounts: AccountsTable;
 }
 
 /** PostgreSQL returns `bigint` identity columns as strings; SQLite returns numbers. */
@@ -121,4 +122,13 @@ export interface SyncRunsTable {
   summary: string;
   /** JSON array of `{scope, type, message}`. */
   errors: string;
+}
+
+/** A cloud account seen by a sync run; `alias` is what its connection calls it, if anything. */
+export interface AccountsTable {
+  provider: string;
+  account: string;
+  connection: string;
+  alias: string | null;
+  last_seen_at: string;
 }

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from '../db/dialect';
 import { initialMigration } from './0001-initial';
+import { cloudAccountsMigration } from './0002-cloud-accounts';
 
 /**
  * Migrations live in code, so nothing is read from disk at run time and a bundled build
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
     getMigrations(): Promise<Record<string, Migration>> {
       return Promise.resolve({
         '0001-initial': initialMigration(dialect),
+        '0002-cloud-accounts': cloudAccountsMigration(dialect),
       });
     },
   };

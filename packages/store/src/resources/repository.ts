@@ -1,3 +1,4 @@
+import { createCloudAccountRepository } from '../cloud-accounts/repository';
 import type { DbContext } from '../db/dialect';
 import type { ResourceRepository } from '../types';
 import { applyBatch } from './apply-batch';
@@ -7,7 +8,9 @@ import { toResourceChange, toStoredResource } from './rows';
 
 export function createResourceRepository(ctx: DbContext): ResourceRepository {
   const { db } = ctx;
+  const accounts = createCloudAccountRepository(ctx);
   return {
+    recordAccounts: (input) => accounts.upsertMany(input),
     applyBatch: (input) => applyBatch(ctx, input),
     completeListing: (input) => completeListing(ctx, input),
     query: (query) => queryResources(ctx, query),

@@ -38,6 +38,8 @@ export class FlightRecorder {
 export interface FakeScope {
   account: string;
   region: string;
+  /** The scope's label, as a provider sets it from a configured account alias. */
+  label?: string;
   /** How many resources each type lists in this scope; mutable between runs. */
   count: number;
 }
@@ -121,6 +123,7 @@ export function fakeConnection(
           connection: options.name,
           account: s.account,
           region: s.region,
+          ...(s.label === undefined ? {} : { label: s.label }),
         })),
       ),
     inventory: { types, list },

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Resource } from '@ccx/core';
-import type { InventorySink, ListingCounts, ScopeRefForSink } from '../types';
+import type { InventorySink, ListingCounts, ScopeRefForSink, SeenAccount } from '../types';
 
 interface Row {
   resource: Resource;
@@ -26,6 +26,8 @@ const scopeId = (scope: ScopeRefForSink, type: string): string =>
  */
 export class MemorySink implements InventorySink {
   readonly calls: SinkCall[] = [];
+  /** Each `recordAccounts` call's argument, in order. */
+  readonly recordedAccounts: SeenAccount[][] = [];
   private readonly rows = new Map<string, Map<string, Row>>();
 
   applyBatch(input: {
@@ -76,6 +78,11 @@ export class MemorySink implements InventorySink {
       }
     }
     return Promise.resolve({ deleted });
+  }
+
+  recordAccounts(accounts: readonly SeenAccount[]): Promise<void> {
+    this.recordedAccounts.push([...accounts]);
+    return Promise.resolve();
   }
 
   /** Live resources, sorted by uid. */
