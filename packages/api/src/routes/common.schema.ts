@@ -72,6 +72,9 @@ export const resourceSchema = z
     createdAt: z.string().nullable(),
     attributes: z.record(z.string(), z.unknown()),
     connection: z.string(),
+    accountAlias: z.string().nullable().openapi({
+      description: 'Alias its connection configures for the account (e.g. prod); null if none',
+    }),
     firstSeenAt: z.string(),
     lastSeenAt: z.string(),
     updatedAt: z.string(),

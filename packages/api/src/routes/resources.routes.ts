@@ -5,6 +5,7 @@ import { availableActions } from '../actions/availability';
 import { guarded } from '../auth/access';
 import { errorResponses, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
+import { accountAliases } from './account-aliases';
 import { routeModule } from './context';
 import {
   facetsSchema,
@@ -99,21 +100,42 @@ export function registerResourceRoutes(ctx: RouteContext) {
       offset,
       limit,
     });
-    return c.json({ items: page.items, total: page.total, offset, limit }, 200);
+    const aliases = accountAliases(await store.accounts.list());
+    const items = page.items.map((item) => ({
+      ...item,
+      accountAlias: aliases.forResource(item),
+    }));
+    return c.json({ items, total: page.total, offset, limit }, 200);
   });
 
   app.openapi(resourceRoutes.facets, async (c) => {
     const { tag, ...rest } = c.req.valid('query');
-    return c.json(await store.resources.facets(toFilter({ ...rest, tags: tag })), 200);
+    const [facets, accounts] = await Promise.all([
+      store.resources.facets(toFilter({ ...rest, tags: tag })),
+      store.accounts.list(),
+    ]);
+    const aliases = accountAliases(accounts);
+    const account = facets.account.map((facet) => {
+      const label = aliases.forAccount(facet.value);
+      return label === null ? facet : { ...facet, label };
+    });
+    return c.json({ ...facets, account }, 200);
   });
 
   app.openapi(resourceRoutes.get, async (c) => {
     const { uid } = c.req.valid('param');
-    const resource = await store.resources.get(uid);
+    const [resource, accounts] = await Promise.all([
+      store.resources.get(uid),
+      store.accounts.list(),
+    ]);
     if (!resource) throw notFound('Resource');
     const role = c.get('principal')?.role ?? 'viewer';
     return c.json(
-      { ...resource, actions: availableActions(resource, role, ctx.deps.connections) },
+      {
+        ...resource,
+        accountAlias: accountAliases(accounts).forResource(resource),
+        actions: availableActions(resource, role, ctx.deps.connections),
+      },
       200,
     );
   });

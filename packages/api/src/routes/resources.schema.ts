@@ -84,10 +84,19 @@ export const resourcePageSchema = z
   .openapi('ResourcePage');
 
 const facetValues = z.array(z.object({ value: z.string(), count: z.number().int() }));
+const accountFacetValues = z.array(
+  z.object({
+    value: z.string(),
+    count: z.number().int(),
+    label: z.string().optional().openapi({
+      description: 'Alias of the account as configured (several joined by ", "); absent if none',
+    }),
+  }),
+);
 export const facetsSchema = z
   .object({
     provider: facetValues,
-    account: facetValues,
+    account: accountFacetValues,
     region: facetValues,
     type: facetValues,
     state: facetValues,

@@ -24,7 +24,11 @@ export function registerStatusRoutes(ctx: RouteContext) {
   const app = routeModule();
   const { store, connections, sandbox, version } = ctx.deps;
   app.openapi(statusRoutes.get, async (c) => {
-    const [resources, runs] = await Promise.all([store.resources.counts(), store.syncRuns.list(1)]);
+    const [resources, runs, accounts] = await Promise.all([
+      store.resources.counts(),
+      store.syncRuns.list(1),
+      store.accounts.list(),
+    ]);
     return c.json(
       {
         resources,
@@ -34,6 +38,12 @@ export function registerStatusRoutes(ctx: RouteContext) {
           name: connection.name,
           provider: connection.provider,
           sandbox,
+        })),
+        accounts: accounts.map(({ provider, account, alias, connection }) => ({
+          provider,
+          account,
+          alias,
+          connection,
         })),
         sandbox,
         version,

@@ -12,6 +12,19 @@ export const statusSchema = z
     connections: z.array(
       z.object({ name: z.string(), provider: z.enum(PROVIDERS), sandbox: z.boolean() }),
     ),
+    accounts: z
+      .array(
+        z.object({
+          provider: z.enum(PROVIDERS),
+          account: z.string(),
+          alias: z.string().nullable(),
+          connection: z.string(),
+        }),
+      )
+      .openapi({
+        description:
+          'Cloud accounts seen by sync runs, with the alias their connection configures (null if none)',
+      }),
     sandbox: z.boolean(),
     version: z.string(),
   })

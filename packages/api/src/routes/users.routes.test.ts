@@ -76,6 +76,7 @@ describe('users and status', () => {
       resources: { total: 1, byProvider: { aws: 1 } },
       lastSync: null,
       connections: [{ name: 'lab', provider: 'aws', sandbox: true }],
+      accounts: [],
       sandbox: true,
       version: '0.0.0-test',
     });
