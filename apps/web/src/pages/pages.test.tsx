@@ -7,6 +7,11 @@ import { resourceHref } from './resource-href';
 
 const hostileName = '<img src=x onerror="alert(1)">';
 
+function filtersOf(view: ReturnType<typeof parseInventoryParams>) {
+  const { provider, account, region, type, state, tag, q } = view;
+  return { provider, account, region, type, state, tag, q };
+}
+
 describe('shell', () => {
   it('shows the SANDBOX badge, the role and every module when the server says sandbox', () => {
     const html = renderPage('/cost', [
@@ -76,6 +81,23 @@ describe('resource page', () => {
     expect(html).not.toMatch(/<button[^>]*>Start<\/button>/);
   });
 
+  it('names the account by its alias with the id beside it, or by the bare id', () => {
+    const named = renderPage(path, [
+      [queryKeys.session, sessionFor('viewer')],
+      [queryKeys.resource(instance().uid), instance({ accountAlias: 'prod' })],
+      [queryKeys.history(instance().uid), []],
+    ]);
+    expect(textOf(named)).toContain('prod (111122223333)');
+    expect(named).toContain('title="Account 111122223333"');
+    const bare = renderPage(path, [
+      [queryKeys.session, sessionFor('viewer')],
+      [queryKeys.resource(instance().uid), instance({ accountAlias: null })],
+      [queryKeys.history(instance().uid), []],
+    ]);
+    expect(textOf(bare)).toContain('111122223333');
+    expect(textOf(bare)).not.toContain('(111122223333)');
+  });
+
   it('renders names, tags and history as text, never as markup', () => {
     const hostile = instance({
       name: hostileName,
@@ -110,12 +132,31 @@ describe('inventory page', () => {
     const search = 'state=running&sort=-name';
     const view = parseInventoryParams(new URLSearchParams(search));
     const rows = [
-      instance(),
-      instance({ uid: 'aws/1/us-east-1/ec2.instance/i-2', id: 'i-2', name: hostileName }),
+      instance({ accountAlias: 'prod' }),
+      instance({
+        uid: 'aws/222233334444/us-east-1/ec2.instance/i-2',
+        account: '222233334444',
+        accountAlias: null,
+        id: 'i-2',
+        name: hostileName,
+      }),
     ];
     const html = renderPage(`/inventory?${search}`, [
       [queryKeys.session, sessionFor('viewer')],
       [queryKeys.resourceList(view), { items: rows, total: 120, offset: 0, limit: 50 }],
+      [
+        queryKeys.facets(filtersOf(view)),
+        {
+          provider: [{ value: 'aws', count: 2 }],
+          account: [
+            { value: '111122223333', count: 1, label: 'prod' },
+            { value: '222233334444', count: 1 },
+          ],
+          region: [{ value: 'us-east-1', count: 2 }],
+          type: [{ value: 'ec2.instance', count: 2 }],
+          state: [{ value: 'running', count: 2 }],
+        },
+      ],
     ]);
     expect(html.match(/data-testid="resource-row"/g)).toHaveLength(2);
     expect(html).not.toContain('<img');
@@ -124,17 +165,22 @@ describe('inventory page', () => {
     expect(html).toContain(
       'href="/resources/aws%2F111122223333%2Fus-east-1%2Fec2.instance%2Fi-0abc"',
     );
+    // The first row's account has an alias, the second's none; the facet labels the same way.
+    const cells = [...html.matchAll(/<tr[^>]*data-testid="resource-row".*?<\/tr>/gs)].map((m) =>
+      textOf(m[0]),
+    );
+    expect(cells[0]).toContain('prod (111122223333)');
+    expect(cells[1]).toContain('222233334444');
+    expect(cells[1]).not.toContain('(222233334444)');
+    const facet = /<select[^>]*id="facet-account".*?<\/select>/s.exec(html)?.[0] ?? '';
+    expect(textOf(facet)).toContain('prod (111122223333) (1)');
+    expect(textOf(facet)).toContain('222233334444 (1)');
     // A viewer has no Sync now button.
     expect(textOf(html)).not.toContain('Sync now');
   });
 });
 
 describe('inventory filters and empty states', () => {
-  function filtersOf(view: ReturnType<typeof parseInventoryParams>) {
-    const { provider, account, region, type, state, tag, q } = view;
-    return { provider, account, region, type, state, tag, q };
-  }
-
   it('selects several values of one facet, as the URL says, and offers to clear them', () => {
     const search = 'state=running&state=stopped&region=us-east-1';
     const view = parseInventoryParams(new URLSearchParams(search));

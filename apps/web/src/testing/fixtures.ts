@@ -15,6 +15,7 @@ export function statusWith(sandbox: boolean): Status {
     resources: { total: 3, byProvider: { aws: 3 } },
     lastSync: null,
     connections: [{ name: 'demo-aws', provider: 'aws', sandbox }],
+    accounts: [{ provider: 'aws', account: '111122223333', alias: 'prod', connection: 'demo-aws' }],
     sandbox,
     version: '0.1.0',
   };

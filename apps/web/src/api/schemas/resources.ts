@@ -15,6 +15,8 @@ export const resourceSchema = z.object({
   createdAt: z.string().nullable(),
   attributes: z.record(z.string(), z.unknown()),
   connection: z.string().optional(),
+  /** The alias the resource's connection gives its account; null when it has none. */
+  accountAlias: z.string().nullable().optional(),
   firstSeenAt: z.string().optional(),
   lastSeenAt: z.string().optional(),
   updatedAt: z.string().optional(),
@@ -33,7 +35,10 @@ export type ResourcePage = z.infer<typeof resourcePageSchema>;
 export const FACET_FIELDS = ['provider', 'account', 'region', 'type', 'state'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
-const facetValuesSchema = z.array(z.object({ value: z.string(), count: z.number() }));
+/** `label` is set on account entries whose account has a configured alias. */
+const facetValuesSchema = z.array(
+  z.object({ value: z.string(), count: z.number(), label: z.string().optional() }),
+);
 export const facetsSchema = z.object({
   provider: facetValuesSchema,
   account: facetValuesSchema,

@@ -1,5 +1,6 @@
 import type { ResourceFilters } from '../../api/resources';
 import { FACET_FIELDS } from '../../api/schemas/resources';
+import { accountLabel } from '../../components/account-label';
 import type { FacetField, Facets } from '../../api/schemas/resources';
 
 const LABELS = {
@@ -62,8 +63,12 @@ export function FacetFilters({
                 </option>
               ))}
               {options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.value} ({option.count})
+                <option
+                  key={option.value}
+                  value={option.value}
+                  {...(option.label ? { title: `${LABELS[field]} ${option.value}` } : {})}
+                >
+                  {`${accountLabel(option.value, option.label)} (${option.count})`}
                 </option>
               ))}
             </select>

@@ -1,5 +1,6 @@
 import { Link, useNavigate } from 'react-router';
 import type { Resource } from '../../api/schemas/resources';
+import { AccountName } from '../../components/AccountName';
 import { StateBadge } from '../../components/StateBadge';
 import { Time } from '../../components/Time';
 import { sortDirection } from '../../inventory/url-state';
@@ -95,7 +96,9 @@ export function InventoryTable({
                   <StateBadge state={resource.state} />
                 </td>
                 <td>{resource.region}</td>
-                <td>{resource.account}</td>
+                <td>
+                  <AccountName account={resource.account} alias={resource.accountAlias} />
+                </td>
                 <td>
                   <Time value={resource.createdAt} />
                 </td>

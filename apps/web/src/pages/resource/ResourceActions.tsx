@@ -7,6 +7,7 @@ import type { ActionName, ResourceDetail } from '../../api/schemas/resources';
 import { useApiClient } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { accountLabel } from '../../components/account-label';
 
 /** Noun for the confirmation sentence, from the `service.kind` type (`ec2.instance` → instance). */
 function kindOf(type: string): string {
@@ -72,7 +73,8 @@ export function ResourceActions({ resource }: { resource: ResourceDetail }) {
                 <strong>{resource.name}</strong> in{' '}
               </>
             ) : null}
-            {resource.account} / {resource.region}. The action is written to the audit log.
+            {accountLabel(resource.account, resource.accountAlias)} / {resource.region}. The action
+            is written to the audit log.
           </p>
         </ConfirmDialog>
       ) : null}

@@ -1,4 +1,5 @@
 import type { ResourceDetail } from '../../api/schemas/resources';
+import { AccountName } from '../../components/AccountName';
 import { StateBadge } from '../../components/StateBadge';
 import { Time } from '../../components/Time';
 
@@ -21,7 +22,9 @@ export function ResourceSummary({ resource }: { resource: ResourceDetail }) {
         <dt>Provider</dt>
         <dd>{resource.provider}</dd>
         <dt>Account</dt>
-        <dd>{resource.account}</dd>
+        <dd>
+          <AccountName account={resource.account} alias={resource.accountAlias} />
+        </dd>
         <dt>Region</dt>
         <dd>{resource.region}</dd>
         <dt>Connection</dt>
