@@ -36,6 +36,13 @@ describe('inventory in a real browser', () => {
     const page = await context.newPage();
     await signIn(page, estate.users.operator, '/inventory');
     await expect.poll(() => page.getByTestId('resource-row').count()).toBeGreaterThan(10);
+    // Accounts are named by their configured alias, with the id beside it.
+    const alias = estate.sandbox.accounts.find((account) => account.id === target.account)!.alias;
+    await page.getByLabel('Search').fill(target.id);
+    await expect
+      .poll(() => page.getByTestId('resource-row').first().textContent())
+      .toContain(`${alias} (${target.account})`);
+    await page.getByLabel('Search').fill('');
 
     await page.getByLabel('State').selectOption('running');
     await page.getByLabel('Search').fill(target.id);
