@@ -73,6 +73,22 @@ function apply(
   }
 }
 
+/** The `InstanceId.N` parameters, required, resolved in the caller's account and region. */
+function requestedInstances(
+  estate: Estate,
+  ctx: OperationContext,
+): ReturnType<typeof resolveInstanceIds> {
+  const ids = ctx.params.list('InstanceId');
+  if (ids.length === 0) {
+    throw new AwsError(
+      'MissingParameter',
+      'The request must contain the parameter InstanceId',
+      400,
+    );
+  }
+  return resolveInstanceIds(estate, ctx.principal.accountId, ctx.region, ids);
+}
+
 /** StartInstances / StopInstances: validate every id and state first, then change them all. */
 export function changeInstanceStates(
   estate: Estate,
@@ -80,14 +96,7 @@ export function changeInstanceStates(
   change: Change,
   ctx: OperationContext,
 ): string {
-  const ids = ctx.params.list('InstanceId');
-  if (ids.length === 0)
-    throw new AwsError(
-      'MissingParameter',
-      'The request must contain the parameter InstanceId',
-      400,
-    );
-  const instances = resolveInstanceIds(estate, ctx.principal.accountId, ctx.region, ids);
+  const instances = requestedInstances(estate, ctx);
   const plans = instances.map((instance) => {
     const from = resolveState(instance, ctx.now, transitionMs);
     const to = TRANSITIONS[change][from];
@@ -110,14 +119,7 @@ export function rebootInstances(
   transitionMs: number,
   ctx: OperationContext,
 ): string {
-  const ids = ctx.params.list('InstanceId');
-  if (ids.length === 0)
-    throw new AwsError(
-      'MissingParameter',
-      'The request must contain the parameter InstanceId',
-      400,
-    );
-  for (const instance of resolveInstanceIds(estate, ctx.principal.accountId, ctx.region, ids)) {
+  for (const instance of requestedInstances(estate, ctx)) {
     const state = resolveState(instance, ctx.now, transitionMs);
     if (state !== 'running' && state !== 'pending') {
       throw new AwsError(
