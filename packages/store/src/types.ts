@@ -4,6 +4,8 @@ import type {
   AuditOutcome,
   ProviderId,
   Resource,
+  ResourceFacetField,
+  ResourceSortField,
   Role,
 } from '@ccx/core';
 
@@ -51,18 +53,8 @@ export interface ChangeCounts {
   deleted: number;
 }
 
-export const RESOURCE_SORT_FIELDS = [
-  'name',
-  'id',
-  'type',
-  'provider',
-  'account',
-  'region',
-  'state',
-  'createdAt',
-  'updatedAt',
-] as const;
-export type ResourceSortField = (typeof RESOURCE_SORT_FIELDS)[number];
+export { RESOURCE_SORT_FIELDS } from '@ccx/core';
+export type { ResourceSortField };
 
 export interface ResourceFilter {
   provider?: string[];
@@ -83,7 +75,7 @@ export interface ResourceQuery extends ResourceFilter {
   limit: number;
 }
 
-export type FacetField = 'provider' | 'account' | 'region' | 'type' | 'state';
+export type FacetField = ResourceFacetField;
 
 export interface ResourceRepository {
   /**

@@ -1,3 +1,4 @@
+import { RESOURCE_SORT_FIELDS, type ResourceSortField } from '@ccx/core';
 import { z } from 'zod';
 import type { ResourceListQuery } from '../api/resources';
 import { FACET_FIELDS } from '../api/schemas/resources';
@@ -8,18 +9,8 @@ import { FACET_FIELDS } from '../api/schemas/resources';
  * link falls back to defaults field by field rather than failing — and serialising leaves
  * defaults out so links stay short.
  */
-export const SORT_FIELDS = [
-  'name',
-  'id',
-  'type',
-  'provider',
-  'account',
-  'region',
-  'state',
-  'createdAt',
-  'updatedAt',
-] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
+export const SORT_FIELDS = RESOURCE_SORT_FIELDS;
+export type SortField = ResourceSortField;
 export const DEFAULT_LIMIT = 50;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 

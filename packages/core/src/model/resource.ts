@@ -34,6 +34,24 @@ export interface Resource extends ResourceRef {
 
 export type ResourceInput = Omit<Resource, 'uid'>;
 
+/** Fields an inventory can be sorted by: the store indexes them, the API and the web offer them. */
+export const RESOURCE_SORT_FIELDS = [
+  'name',
+  'id',
+  'type',
+  'provider',
+  'account',
+  'region',
+  'state',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type ResourceSortField = (typeof RESOURCE_SORT_FIELDS)[number];
+
+/** Fields an inventory can be faceted (counted and filtered) by. */
+export const RESOURCE_FACET_FIELDS = ['provider', 'account', 'region', 'type', 'state'] as const;
+export type ResourceFacetField = (typeof RESOURCE_FACET_FIELDS)[number];
+
 const SEGMENT_SEPARATOR = '/';
 
 /**

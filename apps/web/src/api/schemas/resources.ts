@@ -1,4 +1,10 @@
-import { ACTIONS, actionNameSchema, type ActionName } from '@ccx/core';
+import {
+  ACTIONS,
+  actionNameSchema,
+  RESOURCE_FACET_FIELDS,
+  type ActionName,
+  type ResourceFacetField,
+} from '@ccx/core';
 import { z } from 'zod';
 
 /** Wire shapes of `/api/resources*` (docs/api.md). */
@@ -32,8 +38,8 @@ export const resourcePageSchema = z.object({
 });
 export type ResourcePage = z.infer<typeof resourcePageSchema>;
 
-export const FACET_FIELDS = ['provider', 'account', 'region', 'type', 'state'] as const;
-export type FacetField = (typeof FACET_FIELDS)[number];
+export const FACET_FIELDS = RESOURCE_FACET_FIELDS;
+export type FacetField = ResourceFacetField;
 
 /** `label` is set on account entries whose account has a configured alias. */
 const facetValuesSchema = z.array(
