@@ -53,8 +53,16 @@ if (
   process.exitCode = code;
   // Every command closes what it opened; should a library leave a handle open anyway, the
   // command's result still ends the process instead of hanging it. The timer is unref'd, so
-  // it only fires when something else is keeping the process alive.
-  setTimeout(() => process.exit(code), 1000).unref();
+  // it only fires when something else is keeping the process alive — which is a leak, so it
+  // says so under --verbose rather than hiding it.
+  setTimeout(() => {
+    if (process.argv.includes('--verbose')) {
+      process.stderr.write(
+        'ccx: a handle was still open after the command finished; exiting anyway\n',
+      );
+    }
+    process.exit(code);
+  }, 1000).unref();
 }
 
 function signalNumber(name) {
