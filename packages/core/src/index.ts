@@ -8,3 +8,6 @@ export * from './random';
 export type * from './capabilities/inventory';
 export type * from './capabilities/compute';
 export type * from './capabilities/provider';
+export * from './storage/uri';
+export * from './storage/actions';
+export type * from './capabilities/storage';

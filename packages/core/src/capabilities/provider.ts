@@ -3,6 +3,7 @@ import type { ProviderId } from '../model/resource';
 import type { Scope } from '../model/scope';
 import type { ComputeActions } from './compute';
 import type { Inventory } from './inventory';
+import type { ObjectStorage } from './storage';
 
 /**
  * A live connection to one configured account set. Capabilities are optional members: one
@@ -16,6 +17,7 @@ export interface ProviderConnection {
   scopes(): Promise<Scope[]>;
   inventory?: Inventory;
   compute?: ComputeActions;
+  storage?: ObjectStorage;
   close(): Promise<void>;
 }
 
