@@ -1,6 +1,8 @@
 import { Kysely } from 'kysely';
 import { createAuditRepository } from './audit/repository';
 import { createCloudAccountRepository } from './cloud-accounts/repository';
+import { createFindingRepository } from './findings/repository';
+import { createObjectScanRepository } from './object-scans/repository';
 import { createPostgresDialect } from './connection/postgres';
 import { createSqliteDialect } from './connection/sqlite';
 import { parseStoreUrl } from './connection/store-url';
@@ -43,6 +45,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     audit: createAuditRepository(ctx),
     syncRuns: createSyncRunRepository(ctx),
     accounts: createCloudAccountRepository(ctx),
+    objectScans: createObjectScanRepository(ctx),
+    findings: createFindingRepository(ctx),
     migrate: () => migrateToLatest(ctx.db, ctx.dialect),
     close: () => ctx.db.destroy(),
   };

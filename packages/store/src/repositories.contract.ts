@@ -3,6 +3,8 @@ import type { Store } from './types';
 import { describeResourceContract } from './resources/resources.contract';
 import { describeAccountsContract } from './accounts.contract';
 import { describeCloudAccountsContract } from './cloud-accounts/cloud-accounts.contract';
+import { describeFindingsContract } from './findings/findings.contract';
+import { describeObjectScansContract } from './object-scans/object-scans.contract';
 
 /**
  * The store's behaviour, run against every back end. `open` returns a fresh, migrated and
@@ -13,5 +15,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeResourceContract(open);
     describeAccountsContract(open);
     describeCloudAccountsContract(open);
+    describeObjectScansContract(open);
+    describeFindingsContract(open);
   });
 }

@@ -8,6 +8,11 @@ import type {
   ResourceSortField,
   Role,
 } from '@ccx/core';
+import type { FindingRepository } from './findings/types';
+import type { ObjectScanRepository } from './object-scans/types';
+
+export type * from './findings/types';
+export type * from './object-scans/types';
 
 /** The part of a scope that owns rows: deletions never cross it. */
 export interface ScopeRef {
@@ -266,6 +271,10 @@ export interface Store {
   readonly syncRuns: SyncRunRepository;
   /** Cloud accounts and their aliases, as the sync engine last saw them. */
   readonly accounts: CloudAccountRepository;
+  /** The latest content scan of each scanned object (masked samples only). */
+  readonly objectScans: ObjectScanRepository;
+  /** Insight findings of every kind, replaced per resource and kind. */
+  readonly findings: FindingRepository;
   /** Applies pending migrations; safe to call on every start and from concurrent processes. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -16,6 +16,8 @@ export interface Database {
   audit_events: AuditEventsTable;
   sync_runs: SyncRunsTable;
   accounts: AccountsTable;
+  object_scans: ObjectScansTable;
+  findings: FindingsTable;
 }
 
 /** PostgreSQL returns `bigint` identity columns as strings; SQLite returns numbers. */
@@ -131,4 +133,34 @@ export interface AccountsTable {
   connection: string;
   alias: string | null;
   last_seen_at: string;
+}
+
+/** The latest content scan of one object; `samples` holds masked matches only. */
+export interface ObjectScansTable {
+  connection: string;
+  account: string;
+  bucket: string;
+  key: string;
+  etag: string | null;
+  scanned_at: string;
+  /** JSON object of finding type → count. */
+  counts: string;
+  max_confidence: number;
+  /** JSON array of masked matches. */
+  samples: string;
+}
+
+/** One insight finding; `fingerprint` is unique across runs. */
+export interface FindingsTable {
+  fingerprint: string;
+  kind: string;
+  severity: string;
+  resource_uid: string;
+  subject: string;
+  title: string;
+  /** JSON object. */
+  evidence: string;
+  impact_amount: number | null;
+  impact_currency: string | null;
+  detected_at: string;
 }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from '../db/dialect';
 import { initialMigration } from './0001-initial';
 import { cloudAccountsMigration } from './0002-cloud-accounts';
+import { storageFindingsMigration } from './0003-storage-findings';
 
 /**
  * Migrations live in code, so nothing is read from disk at run time and a bundled build
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
       return Promise.resolve({
         '0001-initial': initialMigration(dialect),
         '0002-cloud-accounts': cloudAccountsMigration(dialect),
+        '0003-storage-findings': storageFindingsMigration(dialect),
       });
     },
   };

@@ -1,0 +1,39 @@
+import type { Finding } from '@ccx/core';
+
+/**
+ * A stored insight finding. `subject` names what inside the resource it is about (a posture
+ * check id, a storage class pair, a finding type), so one resource can hold several findings
+ * of one kind; `fingerprint` identifies the finding across runs and is unique.
+ */
+export interface StoredFinding extends Finding {
+  subject: string;
+  fingerprint: string;
+}
+
+export interface FindingInput extends Omit<Finding, 'kind' | 'resourceUid' | 'detectedAt'> {
+  subject: string;
+  /** Default: now. */
+  detectedAt?: string;
+  /** Default: derived from kind, resource and subject, so a rerun finds the same one. */
+  fingerprint?: string;
+}
+
+export interface FindingQuery {
+  kind?: readonly string[];
+  resourceUid?: readonly string[];
+}
+
+export interface FindingRepository {
+  /**
+   * Replaces every finding of `kind` held for `resourceUid` with `findings`, in one
+   * transaction: an insight rerun for a resource leaves exactly what it found this time, and
+   * findings of other kinds or resources are untouched. An empty list clears them.
+   */
+  replaceForResource(input: {
+    kind: string;
+    resourceUid: string;
+    findings: readonly FindingInput[];
+  }): Promise<void>;
+  /** Ordered by resource, kind, subject. */
+  list(query?: FindingQuery): Promise<StoredFinding[]>;
+}
