@@ -45,3 +45,11 @@ export {
 } from './daemon/daemon';
 export { runningSandboxDaemon } from './daemon/daemon-files';
 export { parseSigV4, verifySigV4, type SigV4Claim, type WireRequest } from './sigv4/index';
+export { seedStorage } from './storage-seed/seed-storage';
+export type {
+  SeedBucket,
+  SeedObject,
+  PlantedValue,
+  StorageSeed,
+  StorageSeedOptions,
+} from './storage-seed/types';

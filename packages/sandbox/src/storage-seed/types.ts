@@ -66,6 +66,8 @@ export interface StorageSeedOptions {
   awsAccounts: readonly string[];
   gcpProjects: readonly string[];
   azureAccounts: readonly string[];
+  /** Regions AWS buckets are spread over (the estate's); default `us-east-1` only. */
+  awsRegions?: readonly string[];
   /** Objects per bucket are scaled by this (1 = a few hundred per bucket). */
   scale?: number;
 }
