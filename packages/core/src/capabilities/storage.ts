@@ -146,6 +146,11 @@ export interface PresignOptions {
 export interface PresignedUrl {
   url: string;
   expiresAt: string;
+  /**
+   * Headers the holder must send with the request for the service to accept it (Azure needs
+   * `x-ms-blob-type: BlockBlob` on a PUT; a signed Content-Type must match). Absent: none.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface DeleteResult {
