@@ -10,7 +10,7 @@ export interface Document {
   extension: string;
   size: number;
   /** The bytes, regenerated on each call for large binary documents (kept out of memory). */
-  body(): Buffer;
+  body: () => Buffer;
   planted: PlantedValue[];
 }
 

@@ -25,7 +25,7 @@ export interface SeedObject {
   metadata: Record<string, string>;
   tags: Record<string, string>;
   /** The bytes; generated on demand (deterministic) so the estate costs little memory. */
-  body(): Buffer;
+  body: () => Buffer;
   planted: PlantedValue[];
 }
 
