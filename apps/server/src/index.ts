@@ -15,3 +15,4 @@ export { buildSyncService } from './sync-service';
 export { createLogger, type ServerLogger } from './logger';
 export { VERSION } from './version';
 export { openRuntime, type Runtime } from './runtime';
+export { openConnections, type OpenConnections } from './connections';
