@@ -9,6 +9,8 @@ import { OverviewPage } from '../pages/OverviewPage';
 import { ResourcePage } from '../pages/resource/ResourcePage';
 import { SectionPage } from '../pages/SectionPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { BucketPage } from '../pages/storage/BucketPage';
+import { StoragePage } from '../pages/storage/StoragePage';
 
 /** Every screen. Modules with a page of their own are listed before the generic section page. */
 export const routes: RouteObject[] = [
@@ -20,6 +22,8 @@ export const routes: RouteObject[] = [
       { path: 'inventory', element: <InventoryPage /> },
       { path: 'resources/*', element: <ResourcePage /> },
       { path: 'activity', element: <ActivityPage /> },
+      { path: 'storage', element: <StoragePage /> },
+      { path: 'storage/:connection/:account/:bucket/*', element: <BucketPage /> },
       { path: 'settings', element: <SettingsPage /> },
       ...SECTIONS.filter((section) => !section.connected).map((section) => ({
         path: section.path.slice(1),

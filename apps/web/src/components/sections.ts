@@ -34,7 +34,7 @@ export const SECTIONS = [
     subtitle: 'the Great Library',
     summary:
       'One browser over every bucket, with PII and secret scanning, tiering advice and posture.',
-    connected: false,
+    connected: true,
   },
   {
     path: '/identity',

@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { listBuckets, listStorageConnections } from '../../api/storage';
+import { useApiClient } from '../../app/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { SandboxBadge } from '../../components/SandboxBadge';
+import { storageKeys } from '../../storage/query-keys';
+import { BucketTable } from './BucketTable';
+
+/**
+ * Every bucket of every connection, from the inventory with its posture, classification and
+ * tiering. The provider filter lives in the address so a filtered view can be shared.
+ */
+export function StoragePage() {
+  const client = useApiClient();
+  const [params, setParams] = useSearchParams();
+  const provider = params.get('provider') ?? '';
+  const [text, setText] = useState('');
+  const connections = useQuery({
+    queryKey: storageKeys.connections,
+    queryFn: () => listStorageConnections(client),
+  });
+  const buckets = useQuery({
+    queryKey: storageKeys.buckets,
+    queryFn: () => listBuckets(client),
+  });
+  const providers = [...new Set((connections.data ?? []).map((c) => c.provider))].sort();
+  const needle = text.trim().toLowerCase();
+  const shown = (buckets.data ?? []).filter(
+    (bucket) =>
+      (!provider || bucket.provider === provider) &&
+      (!needle || bucket.bucket.toLowerCase().includes(needle)),
+  );
+  const sandbox = (connections.data ?? []).some((connection) => connection.sandbox);
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>
+          Storage <span className="subtitle">the Great Library</span>
+        </h1>
+        {sandbox ? <SandboxBadge /> : null}
+      </header>
+      <div className="toolbar">
+        <label className="facet">
+          Provider
+          <select
+            value={provider}
+            onChange={(event) => {
+              const next = new URLSearchParams(params);
+              if (event.target.value) next.set('provider', event.target.value);
+              else next.delete('provider');
+              setParams(next, { replace: true });
+            }}
+          >
+            <option value="">All</option>
+            {providers.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="search">
+          Filter buckets
+          <input type="search" value={text} onChange={(event) => setText(event.target.value)} />
+        </label>
+      </div>
+      {buckets.isError ? (
+        <ErrorPanel error={buckets.error} onRetry={() => void buckets.refetch()} />
+      ) : buckets.isPending ? (
+        <p className="muted">Loading buckets…</p>
+      ) : (
+        <BucketTable buckets={shown} filtered={Boolean(provider || needle)} />
+      )}
+    </div>
+  );
+}
