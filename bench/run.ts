@@ -6,6 +6,7 @@ export {};
 
 const BENCHMARKS = {
   'sync-ec2': () => import('./sync-ec2'),
+  'storage-list': () => import('./storage-list'),
 } as const satisfies Record<
   string,
   () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>

@@ -1,0 +1,136 @@
+/**
+ * Listing one very large bucket through the storage capability (S3 provider → sandbox).
+ *
+ * Figures: objects listed per second, peak resident memory of the listing process sampled as
+ * it goes (with its value at 10 % of the listing, to show it stays flat), and requests the
+ * sandbox received against the minimum number of pages, ⌈objects ÷ 1000⌉. The sandbox runs in
+ * a child process, so the memory is the lister's alone. Options: `--objects N` (default
+ * 1,000,000), `--latency MS` (default 0).
+ */
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Logger } from '@ccx/core';
+import { awsProvider } from '@ccx/provider-aws';
+
+const PAGE_SIZE = 1000;
+const BUCKET = 'ccx-bench-million';
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+interface ChildReady {
+  url: string;
+  account: { id: string; alias: string; accessKeyId: string; secretAccessKey: string };
+}
+
+export async function run(args: string[]): Promise<Record<string, unknown>> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      objects: { type: 'string', default: '1000000' },
+      latency: { type: 'string', default: '0' },
+    },
+  });
+  const objects = Number(values.objects);
+  const latencyMs = Number(values.latency);
+  if (!Number.isInteger(objects) || objects < 1)
+    throw new Error('--objects must be a positive integer');
+
+  const dir = await mkdtemp(join(tmpdir(), 'ccx-bench-'));
+  const child = fork(
+    new URL('./support/storage-sandbox-child.ts', import.meta.url),
+    [JSON.stringify({ stateDir: join(dir, 'sandbox'), latencyMs, objects, bucket: BUCKET })],
+    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const [ready] = (await once(child, 'message')) as [ChildReady];
+  const connection = await awsProvider.connect(
+    'bench',
+    awsProvider.configSchema.parse({
+      endpoint: ready.url,
+      credentials: {
+        accessKeyId: ready.account.accessKeyId,
+        secretAccessKey: ready.account.secretAccessKey,
+      },
+      regions: ['us-east-1'],
+      accounts: [{ alias: ready.account.alias }],
+    }),
+    { logger: silent },
+  );
+  const storage = connection.storage;
+  if (!storage) throw new Error('the AWS provider has no storage capability');
+
+  try {
+    await fetch(`${ready.url}/_sandbox/stats/reset`, { method: 'POST' });
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let peakRss = rssBefore;
+    let rssAtTenth = 0;
+    let listed = 0;
+    let pages = 0;
+    let bytes = 0;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 20);
+    const started = performance.now();
+    for await (const page of storage.listObjects(
+      { connection: 'bench', account: ready.account.id, bucket: BUCKET },
+      { pageSize: PAGE_SIZE },
+    )) {
+      pages += 1;
+      for (const entry of page.entries) {
+        if (entry.kind === 'object') {
+          listed += 1;
+          bytes += entry.size;
+        }
+      }
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      if (rssAtTenth === 0 && listed >= objects / 10) rssAtTenth = peakRss;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const stats = (await (await fetch(`${ready.url}/_sandbox/stats`)).json()) as {
+      total: number;
+      byOperation: Record<string, number>;
+    };
+    const minimumPages = Math.ceil(objects / PAGE_SIZE);
+    const mb = (value: number) => Math.round(value / 1024 / 1024);
+
+    console.log(
+      `objects listed       ${listed} in ${pages} pages (${(bytes / 1e9).toFixed(1)} GB described)`,
+    );
+    console.log(`wall time            ${seconds.toFixed(2)} s`);
+    console.log(`objects per second   ${Math.round(listed / seconds)}`);
+    console.log(
+      `requests             ${stats.total} (minimum ${minimumPages} pages of ${PAGE_SIZE}); ratio ${(stats.total / minimumPages).toFixed(3)}`,
+    );
+    console.log(`rss before           ${mb(rssBefore)} MB`);
+    console.log(`rss at 10 %          ${mb(rssAtTenth)} MB`);
+    console.log(
+      `rss peak             ${mb(peakRss)} MB (growth after 10 %: ${mb(peakRss - rssAtTenth)} MB)`,
+    );
+    if (listed !== objects) throw new Error(`expected ${objects} objects, listed ${listed}`);
+    return {
+      objects: listed,
+      pages,
+      requests: stats.total,
+      minimumPages,
+      requestRatio: round(stats.total / minimumPages),
+      wallSeconds: round(seconds),
+      objectsPerSecond: Math.round(listed / seconds),
+      rssBeforeMb: mb(rssBefore),
+      rssAtTenthMb: mb(rssAtTenth),
+      rssPeakMb: mb(peakRss),
+    };
+  } finally {
+    await connection.close();
+    child.disconnect();
+    await once(child, 'exit');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

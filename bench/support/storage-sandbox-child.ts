@@ -1,0 +1,35 @@
+/**
+ * A sandbox in its own process for the storage benchmark: the listing process's memory is
+ * then the lister's alone. Reads its options from argv as JSON, answers on the IPC channel
+ * with what the bench needs to connect, and stops when the parent disconnects.
+ */
+import { startSandbox } from '@ccx/sandbox';
+
+const options = JSON.parse(process.argv[2] ?? '{}') as {
+  stateDir: string;
+  latencyMs: number;
+  objects: number;
+  bucket: string;
+};
+const handle = await startSandbox({
+  stateDir: options.stateDir,
+  estate: { accounts: 1, regions: ['us-east-1'], instancesPerRegion: 0 },
+  faults: options.latencyMs > 0 ? `latency=${options.latencyMs}` : '',
+  syntheticBuckets: [{ name: options.bucket, objects: options.objects }],
+});
+const account = handle.accounts[0];
+process.send?.({
+  url: handle.url,
+  account: account && {
+    id: account.id,
+    alias: account.alias,
+    accessKeyId: account.accessKeyId,
+    secretAccessKey: account.secretAccessKey,
+  },
+});
+process.on('disconnect', () => {
+  handle
+    .stop()
+    .then(() => process.exit(0))
+    .catch(() => process.exit(1));
+});
