@@ -71,11 +71,10 @@ export function BucketTable({ buckets, filtered }: { buckets: BucketView[]; filt
                       title={`${bucket.tiering.recommendations} recommendation(s)`}
                       data-testid="tiering-saving"
                     >
-                      {formatMoney(
+                      {`${formatMoney(
                         bucket.tiering.estimatedMonthlySaving.amount,
                         bucket.tiering.estimatedMonthlySaving.currency,
-                      )}
-                      /mo
+                      )}/mo`}
                     </span>
                   ) : (
                     <span className="muted">—</span>

@@ -8,12 +8,12 @@ export function FindingBadges({ counts }: { counts: Record<string, number> | nul
     <span className="finding-badges">
       {totals.pii > 0 ? (
         <span className="badge badge-warn" data-testid="pii-badge" title={totals.detail}>
-          PII {totals.pii}
+          {`PII ${totals.pii}`}
         </span>
       ) : null}
       {totals.secrets > 0 ? (
         <span className="badge badge-bad" data-testid="secret-badge" title={totals.detail}>
-          Secrets {totals.secrets}
+          {`Secrets ${totals.secrets}`}
         </span>
       ) : null}
     </span>
