@@ -130,7 +130,12 @@ export const deleteResultSchema = z.object({
 });
 export type DeleteResult = z.infer<typeof deleteResultSchema>;
 
-export const presignedUrlSchema = z.object({ url: z.string(), expiresAt: z.string() });
+/** `headers`: what the holder must send for the service to accept the request (Azure PUT). */
+export const presignedUrlSchema = z.object({
+  url: z.string(),
+  expiresAt: z.string(),
+  headers: z.record(z.string(), z.string()).optional(),
+});
 export type PresignedUrl = z.infer<typeof presignedUrlSchema>;
 
 export const scanResultSchema = z.object({

@@ -66,6 +66,14 @@ export function PresignDialog({ where, onClose }: { where: ObjectLocation; onClo
               Presigned URL
               <input readOnly value={run.data.url} onFocus={(event) => event.target.select()} />
             </label>
+            {run.data.headers && Object.keys(run.data.headers).length > 0 ? (
+              <p>
+                Send these headers with it:{' '}
+                {Object.entries(run.data.headers).map(([name, value]) => (
+                  <code key={name}>{`${name}: ${value} `}</code>
+                ))}
+              </p>
+            ) : null}
             <p>
               Expires <Time value={run.data.expiresAt} />{' '}
               <button
