@@ -8,7 +8,7 @@ import type { BucketScanRollup, ObjectScanRepository, StoredObjectScan } from '.
 const countsSchema = z.record(z.string(), z.number().int().min(0));
 const sampleSchema = z.object({
   type: z.string().min(1),
-  ruleId: z.string().min(1),
+  ruleId: z.string().min(1).nullable(),
   masked: z.string(),
   confidence: z.number().min(0).max(1),
   line: z.number().int().min(1).nullable(),

@@ -9,7 +9,8 @@ export interface ObjectScanKey {
 /** One match of a scan as stored: only the masked form of the matched text, never the text. */
 export interface ObjectScanSample {
   type: string;
-  ruleId: string;
+  /** The rule (gitleaks id or recognizer id); null where the classifier names none. */
+  ruleId: string | null;
   masked: string;
   confidence: number;
   /** 1-based line of the match; null where the content has no lines (binary formats). */
