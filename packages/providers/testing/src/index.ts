@@ -1,2 +1,3 @@
 export * from './memory-storage';
 export * from './memory-seed';
+export * from './byte-streams';

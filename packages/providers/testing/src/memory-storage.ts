@@ -70,7 +70,10 @@ export interface MemoryObjectInit {
  * order with folded prefixes, `null` versions until versioning is enabled, delete markers,
  * idempotent deletes, and presigned URLs that can be fetched through `fetch` below.
  */
-export interface MemoryStorage extends ObjectStorage {
+export interface MemoryStorage
+  extends
+    Omit<ObjectStorage, 'setVersioning' | 'listVersions' | 'restoreVersion'>,
+    Required<Pick<ObjectStorage, 'setVersioning' | 'listVersions' | 'restoreVersion'>> {
   readonly connection: string;
   addBucket(init: MemoryBucketInit): BucketRef;
   addObject(ref: BucketRef, init: MemoryObjectInit): ObjectInfo;
