@@ -98,7 +98,7 @@ export const objectInfoAnswerSchema = z.object({ info: objectInfoSchema });
 /** One match of a scan; `masked` is all the server ever sends of the matched text. */
 export const contentMatchSchema = z.object({
   type: z.string(),
-  ruleId: z.string().optional(),
+  ruleId: z.string().nullable().optional(),
   masked: z.string(),
   confidence: z.number().optional(),
   line: z.number().nullable().optional(),
