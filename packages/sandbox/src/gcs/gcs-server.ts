@@ -1,0 +1,113 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FaultInjector } from '../faults/fault-injector';
+import type { StatsCounter } from '../stats';
+import type { SeedBucket } from '../storage-seed/types';
+import { createGcsRouter } from './gcs-router';
+import { GcsModel } from './model';
+import { loadSeedBuckets } from './seed-buckets';
+import { ServiceAccounts, type ServiceAccountKey } from './service-accounts';
+import { UploadSessions } from './upload-sessions';
+
+/** Bounds what one request can make the sandbox hold (a simple upload or one resumable PUT). */
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+export const DEFAULT_GCP_PROJECTS = ['ccx-sandbox-prod', 'ccx-sandbox-data'] as const;
+
+export interface GcsServerOptions {
+  host: string;
+  port: number;
+  projects: readonly string[];
+  buckets: readonly SeedBucket[];
+  faults: FaultInjector;
+  stats: StatsCounter;
+  now: () => number;
+  onError: (error: unknown) => void;
+}
+
+export interface GcsServer {
+  /** `http://127.0.0.1:<port>`: the `apiEndpoint` for @google-cloud/storage. */
+  url: string;
+  /** Each project with the key file of its service account. */
+  projects: { id: string; credentials: ServiceAccountKey }[];
+  stop(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES)
+        req.destroy(new Error(`Request body over ${MAX_BODY_BYTES} bytes`));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The GCS JSON API (and the XML object paths signed URLs use) on its own loopback listener:
+ * GCS paths such as `/{bucket}/{object}` would collide with S3 path-style URLs on the shared
+ * port. State is in memory and lives as long as the server.
+ */
+export async function startGcsServer(options: GcsServerOptions): Promise<GcsServer> {
+  let route: ReturnType<typeof createGcsRouter> | null = null;
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const run = async () => {
+      const target = req.url ?? '/';
+      const q = target.indexOf('?');
+      const body = await readBody(req);
+      if (!route) throw new Error('GCS router not ready');
+      const reply = await route({
+        method: req.method ?? 'GET',
+        rawPath: q === -1 ? target : target.slice(0, q),
+        rawQuery: q === -1 ? '' : target.slice(q + 1),
+        headers: req.headers,
+        body,
+      });
+      const headers: Record<string, string> = {
+        'x-ccx-sandbox': 'true',
+        ...(reply.json === undefined ? {} : { 'content-type': 'application/json; charset=UTF-8' }),
+        ...reply.headers,
+      };
+      res.writeHead(reply.status, headers);
+      res.end(reply.json === undefined ? reply.body : JSON.stringify(reply.json));
+    };
+    run().catch((error: unknown) => {
+      options.onError(error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('sandbox: internal error');
+    });
+  };
+  const server: Server = createServer({ keepAliveTimeout: 30_000 }, listener);
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  const model = new GcsModel(options.projects, options.now);
+  loadSeedBuckets(model, options.buckets);
+  const accounts = new ServiceAccounts(options.projects, `${url}/token`);
+  route = createGcsRouter({
+    context: { model, accounts, sessions: new UploadSessions(), baseUrl: url },
+    faults: options.faults,
+    stats: options.stats,
+    now: options.now,
+  });
+  return {
+    url,
+    projects: accounts.list().map((account) => ({ id: account.project, credentials: account.key })),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
