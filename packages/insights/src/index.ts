@@ -1,1 +1,2 @@
 export * from './storage/index';
+export * from './classification/index';

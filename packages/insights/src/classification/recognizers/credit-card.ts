@@ -1,0 +1,124 @@
+import { luhnValid } from './luhn';
+import type { Candidate, Recognizer } from './recognizer';
+
+interface Brand {
+  /** Inclusive ranges of the leading digits (the IIN prefix), compared as numbers of equal width. */
+  prefixes: readonly (readonly [string, string])[];
+  lengths: readonly number[];
+}
+
+/** Issuer ranges and lengths of the major networks (ISO/IEC 7812 IIN registrations as published by each network). */
+const BRANDS: readonly Brand[] = [
+  { prefixes: [['4', '4']], lengths: [13, 16, 19] }, // Visa
+  {
+    prefixes: [
+      ['51', '55'],
+      ['2221', '2720'],
+    ],
+    lengths: [16],
+  }, // Mastercard
+  {
+    prefixes: [
+      ['34', '34'],
+      ['37', '37'],
+    ],
+    lengths: [15],
+  }, // American Express
+  {
+    prefixes: [
+      ['6011', '6011'],
+      ['644', '649'],
+      ['65', '65'],
+      ['622126', '622925'],
+    ],
+    lengths: [16, 17, 18, 19],
+  }, // Discover
+  { prefixes: [['3528', '3589']], lengths: [16, 17, 18, 19] }, // JCB
+  {
+    prefixes: [
+      ['1800', '1800'],
+      ['2131', '2131'],
+    ],
+    lengths: [15],
+  }, // JCB (legacy 15-digit)
+  {
+    prefixes: [
+      ['300', '305'],
+      ['309', '309'],
+      ['36', '36'],
+      ['38', '39'],
+    ],
+    lengths: [14, 15, 16, 17, 18, 19],
+  }, // Diners Club
+  {
+    prefixes: [
+      ['5018', '5018'],
+      ['5020', '5020'],
+      ['5038', '5038'],
+      ['5893', '5893'],
+      ['56', '58'],
+      ['6304', '6304'],
+      ['6759', '6759'],
+      ['6761', '6763'],
+    ],
+    lengths: [12, 13, 14, 15, 16, 17, 18, 19],
+  }, // Maestro
+  { prefixes: [['62', '62']], lengths: [16, 17, 18, 19] }, // UnionPay
+];
+
+export function cardBrandMatches(digits: string): boolean {
+  return BRANDS.some(
+    (brand) =>
+      brand.lengths.includes(digits.length) &&
+      brand.prefixes.some(([lo, hi]) => {
+        const head = digits.slice(0, lo.length);
+        return head >= lo && head <= hi;
+      }),
+  );
+}
+
+/**
+ * 12–19 digits, bare or grouped by single spaces or dashes (one kind throughout). Groups are
+ * delimited, so the pattern cannot split one digit run several ways and backtrack.
+ */
+const CANDIDATE =
+  /(?<![\w.,+-])(?:\d{12,19}|\d{2,6}(?:( )\d{2,6}){1,5}|\d{2,6}(?:(-)\d{2,6}){1,5})(?![\w]|[.,-]\d)/g;
+
+export const creditCardRecognizer: Recognizer = {
+  id: 'credit-card',
+  type: 'CREDIT_CARD',
+  contextWords: [
+    'card',
+    'credit',
+    'debit',
+    'cc',
+    'visa',
+    'mastercard',
+    'amex',
+    'discover',
+    'jcb',
+    'diners',
+    'maestro',
+    'payment',
+    'pan',
+  ],
+  find(text) {
+    const out: Candidate[] = [];
+    CANDIDATE.lastIndex = 0;
+    for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+      const digits = m[0].replace(/[ -]/g, '');
+      if (digits.length < 12 || digits.length > 19) continue;
+      if (!luhnValid(digits) || !cardBrandMatches(digits)) continue;
+      if (/^(\d)\1+$/.test(digits)) continue;
+      // Grouped like a printed card (4-4-4-4, 4-6-5) is more telling than a bare digit run.
+      const grouped = m[1] !== undefined || m[2] !== undefined;
+      const common = digits.length === 15 || digits.length === 16;
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        score: grouped ? 0.7 : common ? 0.5 : 0.4,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,182 @@
+import type { RawMatch } from '../types';
+import type { CompiledAllowlist, CompiledRule, CompiledRuleSet } from './compile-rules';
+import { shannonEntropy } from './entropy';
+import { KeywordIndex } from './keyword-index';
+
+/**
+ * Confidence of a secret finding. Rules anchored on a vendor prefix (`AKIA`, `ghp_`, `xoxb-`)
+ * rarely misfire; generic assignment rules (`password = …`) do, so they score just above the
+ * default threshold and can be filtered out by raising it.
+ */
+const SPECIFIC_RULE_CONFIDENCE = 0.95;
+const GENERIC_RULE_CONFIDENCE = 0.6;
+
+/** Gitleaks' own extra gate for generic rules: a secret without a digit is usually a word. */
+const isGeneric = (rule: CompiledRule): boolean => rule.id.startsWith('generic');
+
+export class SecretScanner {
+  private readonly keywords: KeywordIndex;
+
+  /** Rules whose pattern can cross a line break run on the whole text, the rest on windows. */
+  private readonly multiLine: boolean[];
+
+  constructor(private readonly ruleSet: CompiledRuleSet) {
+    this.keywords = new KeywordIndex(ruleSet.rules.map((r) => r.keywords));
+    this.multiLine = ruleSet.rules.map((r) => crossesLines(r.regex.source));
+  }
+
+  get ruleCount(): number {
+    return this.ruleSet.rules.length;
+  }
+
+  /** Ids of the rules the keyword prefilter lets run on `text` (for tests and diagnostics). */
+  candidateRules(text: string, path?: string): string[] {
+    const present = new Set<number>();
+    this.keywords.forEachHit(text, (i) => present.add(i));
+    return this.ruleSet.rules
+      .filter((r, i) => present.has(i) && appliesTo(r, path))
+      .map((r) => r.id);
+  }
+
+  scan(text: string, path?: string): RawMatch[] {
+    const rules = this.ruleSet.rules;
+    const windows: (Window[] | undefined)[] = new Array<Window[] | undefined>(rules.length);
+    this.keywords.forEachHit(text, (i, end) => {
+      const list = (windows[i] ??= []);
+      const last = list[list.length - 1];
+      if (last !== undefined && end <= last.end) return;
+      list.push(lineWindow(text, end, last?.end ?? 0));
+    });
+    const found: RawMatch[] = [];
+    rules.forEach((rule, i) => {
+      const list = windows[i];
+      if (list === undefined || !appliesTo(rule, path)) return;
+      if (this.multiLine[i]) {
+        this.runRule(rule, text, 0, path, found);
+        return;
+      }
+      for (const w of list) this.runRule(rule, text.slice(w.start, w.end), w.start, path, found);
+    });
+    return found;
+  }
+
+  /** Runs one rule over `text`, a slice of the scanned text starting at `offset`. */
+  private runRule(
+    rule: CompiledRule,
+    text: string,
+    offset: number,
+    path: string | undefined,
+    out: RawMatch[],
+  ): void {
+    const regex = rule.regex;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const span = secretSpan(rule, m);
+      if (span === null) continue;
+      const secret = text.slice(span.start, span.end);
+      if (rule.entropy !== null) {
+        if (shannonEntropy(secret) <= rule.entropy) continue;
+        if (isGeneric(rule) && !/\d/.test(secret)) continue;
+      }
+      const context = {
+        secret,
+        match: m[0],
+        line: lineAround(text, m.index, m.index + m[0].length),
+        path,
+      };
+      if (this.ruleSet.global && allows(this.ruleSet.global, context)) continue;
+      if (rule.allowlists.some((list) => allows(list, context))) continue;
+      out.push({
+        type: 'SECRET',
+        ruleId: rule.id,
+        start: offset + span.start,
+        end: offset + span.end,
+        confidence: isGeneric(rule) ? GENERIC_RULE_CONFIDENCE : SPECIFIC_RULE_CONFIDENCE,
+        rank: 0,
+      });
+    }
+  }
+}
+
+/**
+ * A rule sees the line around each keyword occurrence, at most {@link WINDOW_BEFORE} characters
+ * before it and {@link WINDOW_AFTER} after: a secret sits on the line of its keyword, and bounded
+ * windows keep a long line full of keywords from making a backtracking pattern quadratic.
+ */
+const WINDOW_BEFORE = 512;
+const WINDOW_AFTER = 2048;
+
+interface Window {
+  start: number;
+  end: number;
+}
+
+function lineWindow(text: string, keywordEnd: number, notBefore: number): Window {
+  const lineStart = text.lastIndexOf('\n', keywordEnd - 1) + 1;
+  const newline = text.indexOf('\n', keywordEnd);
+  const lineEnd = newline === -1 ? text.length : newline;
+  return {
+    start: Math.max(lineStart, keywordEnd - WINDOW_BEFORE, notBefore),
+    end: Math.min(lineEnd, keywordEnd + WINDOW_AFTER),
+  };
+}
+
+function crossesLines(source: string): boolean {
+  const withoutDot = source.replaceAll('[^\\n]', '');
+  return /\\s\\S|(?<!\\)\\[nr]/.test(withoutDot);
+}
+
+function appliesTo(rule: CompiledRule, path: string | undefined): boolean {
+  if (rule.path === null) return true;
+  return path !== undefined && rule.path.test(path);
+}
+
+/** Gitleaks' choice: `secretGroup` if set, else the first non-empty group, else the match. */
+function secretSpan(rule: CompiledRule, m: RegExpExecArray): { start: number; end: number } | null {
+  const indices = m.indices;
+  if (indices === undefined) return { start: m.index, end: m.index + m[0].length };
+  if (rule.secretGroup !== null) {
+    const group = indices[rule.secretGroup];
+    return group ? { start: group[0], end: group[1] } : null;
+  }
+  for (let g = 1; g < indices.length; g++) {
+    const group = indices[g];
+    if (group && group[1] > group[0]) return { start: group[0], end: group[1] };
+  }
+  return { start: m.index, end: m.index + m[0].length };
+}
+
+function lineAround(text: string, start: number, end: number): string {
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const to = text.indexOf('\n', end);
+  return text.slice(from, to === -1 ? text.length : to);
+}
+
+interface AllowContext {
+  secret: string;
+  match: string;
+  line: string;
+  path: string | undefined;
+}
+
+/** An allowlist with OR allows if any criterion holds; with AND, every criterion it has holds. */
+function allows(list: CompiledAllowlist, ctx: AllowContext): boolean {
+  const target =
+    list.target === 'match' ? ctx.match : list.target === 'line' ? ctx.line : ctx.secret;
+  const checks: (() => boolean)[] = [];
+  if (list.regexes.length > 0) checks.push(() => list.regexes.some((r) => r.test(target)));
+  if (list.stopwords.length > 0) {
+    const lower = ctx.secret.toLowerCase();
+    checks.push(() => list.stopwords.some((w) => lower.includes(w)));
+  }
+  if (list.paths.length > 0) {
+    const path = ctx.path;
+    checks.push(() => path !== undefined && list.paths.some((r) => r.test(path)));
+  }
+  if (checks.length === 0) return false;
+  return list.condition === 'AND' ? checks.every((c) => c()) : checks.some((c) => c());
+}
