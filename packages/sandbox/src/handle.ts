@@ -2,11 +2,15 @@ import type { SandboxAccount } from './estate/account';
 import type { FaultSpec } from './faults/fault-spec';
 import type { SandboxStats } from './stats';
 import type { SandboxCliConfig } from './cli-config';
+import type { SandboxGcp } from './gcs/sandbox-gcp';
+import type { SandboxAzure } from './azurite/sandbox-azure';
 
 /** A running sandbox. */
 export interface SandboxHandle {
   /** `http://127.0.0.1:<port>`: every AWS service at one endpoint. */
   url: string;
+  /** Where S3 is served, path-style (`forcePathStyle: true`); the same endpoint as `url`. */
+  s3Url: string;
   /** The same handler over TLS, with a certificate from the sandbox CA. */
   httpsUrl: string;
   caFile: string;
@@ -16,6 +20,10 @@ export interface SandboxHandle {
   regions: readonly string[];
   /** Number of seeded instances across all accounts and regions. */
   instanceCount: number;
+  /** Azure Blob (Azurite) with its storage accounts and keys; null unless `azure: true`. */
+  azure: SandboxAzure | null;
+  /** Google Cloud Storage (JSON API) with its projects and their service-account key files. */
+  gcp: SandboxGcp;
   stats(): SandboxStats;
   resetStats(): void;
   /** Replaces the fault spec; a string is parsed (throws FaultSpecError on a bad one). */

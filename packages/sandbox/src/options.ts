@@ -29,6 +29,32 @@ export const sandboxOptionsSchema = z.object({
   /** A fault spec string (`latency=50,ec2.throttle=0.3`) or a parsed spec. */
   faults: z.union([z.string(), faultSpecSchema]).default(''),
   estate: estateShapeSchema.prefault({}),
+  /** GCS JSON API port (its own listener: GCS and S3 path-style URLs overlap); 0 picks one. */
+  gcsPort: z.number().int().min(0).max(65_535).default(0),
+  /** GCP projects of the GCS simulator, each with a generated service account. */
+  gcpProjects: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/))
+    .min(1)
+    .default(['ccx-sandbox-prod', 'ccx-sandbox-data']),
+  /**
+   * Azure Blob through Azurite: a child process that takes about a second to start and seed,
+   * so it is off unless asked for (the demo asks; tests that need only AWS do not pay for it).
+   */
+  azure: z.boolean().default(false),
+  /** Objects per Azure container, scaled (1 = the storage seed's few hundred; 0 = none). */
+  azureScale: z.number().min(0).max(100).default(1),
+  /** S3 buckets whose objects are computed, not stored (benchmarks list millions cheaply). */
+  syntheticBuckets: z
+    .array(
+      z.object({
+        name: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+        /** Account id from the estate. */
+        account: z.string().regex(/^\d{12}$/),
+        objects: z.number().int().min(0).max(100_000_000),
+        region: z.enum(KNOWN_REGIONS).default('us-east-1'),
+      }),
+    )
+    .default([]),
 });
 
 export type SandboxOptionsInput = z.input<typeof sandboxOptionsSchema> & {

@@ -18,6 +18,10 @@ import { sandboxOptionsSchema, type SandboxOptionsInput } from './options';
 import { StatsCounter } from './stats';
 import { createStsService } from './sts/sts-service';
 import { ensureSandboxTls } from './tls/certificates';
+import { startGcsServer } from './gcs/gcs-server';
+import { startSandboxAzure } from './azurite/sandbox-azure';
+import { isS3Request } from './s3/is-s3-request';
+import { createS3Simulator } from './s3/s3-simulator';
 
 /** Query bodies are small; this bounds what a misbehaving client can make the sandbox buffer. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -82,6 +86,11 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     now,
     onError,
   });
+  const s3 = createS3Simulator(
+    { credentials, faults, stats, now, onError },
+    estate.accounts,
+    options.syntheticBuckets,
+  );
   const control = {
     stats,
     faults,
@@ -99,6 +108,11 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     const q = target.indexOf('?');
     const rawPath = q === -1 ? target : target.slice(0, q);
     const rawQuery = q === -1 ? '' : target.slice(q + 1);
+    // S3 is routed before anything reads the body: uploads stream into the simulator.
+    if (!rawPath.startsWith('/_sandbox/') && isS3Request(req, rawQuery)) {
+      await s3.handle(req, res, rawPath, rawQuery);
+      return;
+    }
     const body = await readBody(req);
     if (rawPath.startsWith('/_sandbox/')) {
       const reply = controlRoute(control, req.method ?? 'GET', rawPath, body.toString('utf8'));
@@ -141,21 +155,54 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     await close(httpServer);
     throw error;
   }
+  let azure: Awaited<ReturnType<typeof startSandboxAzure>> | null = null;
+  if (options.azure) {
+    try {
+      azure = await startSandboxAzure({
+        host: options.host,
+        seed: options.seed,
+        now: todayUtc(now()),
+        scale: options.azureScale,
+      });
+    } catch (error) {
+      await Promise.all([close(httpServer), close(httpsServer)]);
+      throw error;
+    }
+  }
+  let gcs: Awaited<ReturnType<typeof startGcsServer>>;
+  try {
+    gcs = await startGcsServer({
+      host: options.host,
+      port: options.gcsPort,
+      projects: options.gcpProjects,
+      buckets: [],
+      faults,
+      stats,
+      now,
+      onError,
+    });
+  } catch (error) {
+    await Promise.all([close(httpServer), close(httpsServer), azure?.stop()]);
+    throw error;
+  }
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${hostForUrl}:${port}`;
   return {
     url,
+    s3Url: url,
     httpsUrl: `https://${hostForUrl}:${httpsPort}`,
     caFile: tls.caFile,
     caPem: tls.caPem,
     accounts: estate.accounts,
     regions: estate.regions,
     instanceCount: estate.size,
+    azure: azure?.azure ?? null,
+    gcp: { url: gcs.url, projects: gcs.projects },
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(now()),
     setFaults: (spec) => faults.set(spec),
     stop: async () => {
-      await Promise.all([close(httpServer), close(httpsServer)]);
+      await Promise.all([close(httpServer), close(httpsServer), azure?.stop(), gcs.stop()]);
     },
     cliConfig: () => buildCliConfig(url, tls.caFile, estate.accounts, estate.regions),
   };

@@ -1,5 +1,5 @@
 import { parseSigV4, type SigV4Claim } from '../sigv4/parse';
-import { verifySigV4, type WireRequest } from '../sigv4/verify';
+import { verifySigV4, type VerifyOptions, type WireRequest } from '../sigv4/verify';
 import type { CredentialStore } from './credential-store';
 import type { Principal } from './principal';
 
@@ -26,6 +26,8 @@ export function authenticate(
   headers: Record<string, string | string[] | undefined>,
   store: CredentialStore,
   now: number,
+  /** Per-service signing rules (S3: path signed as sent, body checked while streaming). */
+  verify: Omit<VerifyOptions, 'now'> = {},
 ): AuthResult {
   const parsed = parseSigV4(headers, request.rawQuery);
   if (!parsed.ok) return { ok: false, reason: parsed.reason, message: parsed.message, claim: null };
@@ -54,7 +56,7 @@ export function authenticate(
       claim,
     };
   }
-  const verdict = verifySigV4(request, claim, known.secretAccessKey, { now });
+  const verdict = verifySigV4(request, claim, known.secretAccessKey, { ...verify, now });
   switch (verdict) {
     case 'valid':
       return { ok: true, principal: known.principal, claim };

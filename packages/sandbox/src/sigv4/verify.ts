@@ -21,6 +21,17 @@ export interface WireRequest {
 
 export type SigV4Verdict = 'valid' | 'bad-signature' | 'expired';
 
+export interface VerifyOptions {
+  /** S3 signs the path as sent; every other service escapes it once more. */
+  doubleEncodePath?: boolean;
+  now?: number;
+  /**
+   * The body is still unread (S3 streams uploads): a declared hex `x-amz-content-sha256` is
+   * signed as declared and the reader must check the bytes against it.
+   */
+  bodyCheckedByReader?: boolean;
+}
+
 /** Requests signed longer ago (or further ahead) than this are refused, as AWS does. */
 const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
@@ -95,7 +106,7 @@ export function verifySigV4(
   request: WireRequest,
   claim: SigV4Claim,
   secretAccessKey: string,
-  options: { doubleEncodePath?: boolean; now?: number } = {},
+  options: VerifyOptions = {},
 ): SigV4Verdict {
   const signedAt = parseAmzDate(claim.amzDate);
   const now = options.now ?? Date.now();
@@ -113,7 +124,12 @@ export function verifySigV4(
   const declared = contentHash >= 0 ? (request.rawHeaders[contentHash + 1] as string) : null;
   // A declared hash is only trusted if the body matches it; unsigned and streaming payloads
   // are checked by whoever reads the stream (S3), not here.
-  if (declared !== null && /^[0-9a-f]{64}$/.test(declared) && declared !== sha256Hex(request.body))
+  if (
+    !options.bodyCheckedByReader &&
+    declared !== null &&
+    /^[0-9a-f]{64}$/.test(declared) &&
+    declared !== sha256Hex(request.body)
+  )
     return 'bad-signature';
   const candidates =
     declared !== null
