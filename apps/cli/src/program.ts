@@ -5,6 +5,7 @@ import { demoCommand } from './commands/demo';
 import { sandboxCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
 import { statusCommand } from './commands/status';
+import { storageCommand } from './commands/storage';
 import { syncCommand } from './commands/sync';
 import { workerCommand } from './commands/worker';
 import type { CliContext } from './context';
@@ -30,6 +31,7 @@ export function buildProgram(ctx: CliContext, outcome: Outcome): Command {
     workerCommand,
     adminCommand,
     statusCommand,
+    storageCommand,
   ]) {
     program.addCommand(make(ctx, outcome));
   }

@@ -108,10 +108,9 @@ describe('transferObject', () => {
         gcs.storage.putObject(ref, truncate(body), { ...options, size: undefined }),
     };
     const catalog = storageConnections(connectionMap(s3, { ...gcs, storage: lossy }));
-    await expect(transferObject(catalog, source, target, { mode: 'move' })).rejects.toMatchObject({
-      code: 'provider_error',
-      message: expect.stringMatching(/source was kept/),
-    });
+    const promise = transferObject(catalog, source, target, { mode: 'move' });
+    await expect(promise).rejects.toMatchObject({ code: 'provider_error' });
+    await expect(promise).rejects.toThrow(/source was kept/);
     expect(await exists(s3.storage, source)).toBe(true);
   });
 

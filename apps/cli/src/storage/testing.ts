@@ -1,0 +1,97 @@
+import { PassThrough, Readable } from 'node:stream';
+import { Command, CommanderError } from 'commander';
+import type { ProviderConnection, ProviderId } from '@ccx/core';
+import {
+  createMemoryStorage,
+  seedMemoryStorage,
+  type MemoryBucketSeed,
+  type MemoryStorage,
+} from '@ccx/provider-testing';
+import { storageCommand } from '../commands/storage';
+import type { CliContext } from '../context';
+import { EXIT, exitCodeFor } from '../exit-codes';
+import type { Outcome } from '../outcome';
+import { formatError } from '../report-error';
+import type { InProcessResult } from '../testing';
+import { sessionOver } from './session';
+
+/** A connection whose only capability is in-memory object storage. */
+export function memoryConnection(
+  name: string,
+  provider: ProviderId,
+  seed: readonly MemoryBucketSeed[] = [],
+): ProviderConnection & { storage: MemoryStorage } {
+  const storage = createMemoryStorage({ connection: name, provider, chunkSize: 4096 });
+  seedMemoryStorage(storage, seed);
+  return {
+    provider,
+    name,
+    storage,
+    scopes: () => Promise.resolve([]),
+    close: () => Promise.resolve(),
+  };
+}
+
+export interface RunOptions {
+  cwd: string;
+  stdin?: string | Uint8Array;
+  /** Pretend stdin and stderr are a terminal (confirmation prompts, progress bars). */
+  tty?: boolean;
+}
+
+/**
+ * Runs `ccx storage …` in process over the given connections instead of the config's: the same
+ * subcommands, option parsing, output and exit codes as the binary, with the clouds in memory.
+ */
+export async function runStorage(
+  connections: readonly ProviderConnection[],
+  args: string[],
+  options: RunOptions,
+): Promise<InProcessResult & { stdoutBytes: Buffer; closed: number }> {
+  const stdout = new PassThrough();
+  const stderr = Object.assign(new PassThrough(), { isTTY: options.tty === true });
+  const out: Buffer[] = [];
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const stdin = Object.assign(Readable.from([options.stdin ?? '']), {
+    isTTY: options.tty === true,
+  });
+  const ctx: CliContext = {
+    env: { CCX_LOG_LEVEL: 'silent' },
+    cwd: options.cwd,
+    stdout,
+    stderr,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+  };
+  let closed = 0;
+  const map = new Map(connections.map((c) => [c.name, c]));
+  const open = () => sessionOver(map, () => Promise.resolve(void (closed += 1)));
+  const outcome: Outcome = { code: EXIT.ok };
+  const program = new Command('ccx')
+    .option('--config <file>')
+    .option('--json')
+    .option('--verbose')
+    .addCommand(storageCommand(ctx, outcome, open));
+  const configure = (command: Command): void => {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => stdout.write(text),
+      writeErr: (text) => stderr.write(text),
+    });
+    for (const sub of command.commands) configure(sub);
+  };
+  configure(program);
+  let code: number;
+  try {
+    await program.parseAsync(['node', 'ccx', ...args]);
+    code = outcome.code;
+  } catch (error) {
+    if (error instanceof CommanderError) code = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    else {
+      stderr.write(`${formatError(error, false)}\n`);
+      code = exitCodeFor(error);
+    }
+  }
+  const bytes = Buffer.concat(out);
+  return { code, stdout: bytes.toString(), stdoutBytes: bytes, stderr: err, closed };
+}
