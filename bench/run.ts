@@ -6,6 +6,7 @@ export {};
 
 const BENCHMARKS = {
   'sync-ec2': () => import('./sync-ec2'),
+  pii: () => import('./pii'),
   'storage-list': () => import('./storage-list'),
 } as const satisfies Record<
   string,
