@@ -44,18 +44,17 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 
 /**
  * Drops one file on the listing the way a desktop drag does: a DataTransfer built in the page.
- * Kept as page source text, since the test's own types have no DOM.
+ * Sent as page source text (the test's own types have no DOM), with the file as JSON in it.
  */
-const DROP_SCRIPT = `(zone, file) => {
-  const transfer = new DataTransfer();
-  transfer.items.add(new File([file.text], file.name, { type: 'text/plain' }));
-  for (const type of ['dragenter', 'dragover', 'drop']) {
-    zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-  }
-}`;
-
 async function dropFile(page: Page, name: string, text: string): Promise<void> {
-  await page.getByTestId('upload-zone').evaluate(DROP_SCRIPT, { name, text });
+  await page.evaluate(`((file) => {
+    const zone = document.querySelector('[data-testid="upload-zone"]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([file.text], file.name, { type: 'text/plain' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  })(${JSON.stringify({ name, text })})`);
 }
 
 function objectRow(page: Page, text: string) {
