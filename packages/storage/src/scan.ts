@@ -36,6 +36,12 @@ export const SCAN_DEFAULTS = { sampleBytes: 64 * 1024, maxObjects: 1000, concurr
  */
 const ARCHIVED = new Set(['GLACIER', 'DEEP_ARCHIVE', 'ARCHIVE', 'Archive']);
 
+/**
+ * What providers store when an uploader named no type: it says nothing about the bytes, so the
+ * content decides (decodeSample would otherwise skip it as binary).
+ */
+const GENERIC_TYPE = 'application/octet-stream';
+
 type ObjectListing = Extract<ObjectEntry, { kind: 'object' }>;
 
 /**
@@ -109,7 +115,11 @@ async function scanOne(
     if (options.signal?.aborted === true) throw error;
     return skipped(`read-failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const text = decodeSample(bytes, { key: entry.key, contentType, maxBytes: sampleBytes * 16 });
+  const text = decodeSample(bytes, {
+    key: entry.key,
+    contentType: contentType === GENERIC_TYPE ? null : contentType,
+    maxBytes: sampleBytes * 16,
+  });
   if (text === null) return skipped('not-text');
   return { ...base, status: 'scanned', matches: classifyText(text) };
 }
