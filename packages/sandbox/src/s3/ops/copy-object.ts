@@ -55,7 +55,9 @@ export const copyObject: S3Operation = {
     const replaceMetadata = header(ctx, 'x-amz-metadata-directive') === 'REPLACE';
     const replaceTags = header(ctx, 'x-amz-tagging-directive') === 'REPLACE';
     const storageClass = storageClassFrom(header(ctx, 'x-amz-storage-class'));
-    const sameObject = source.bucket === bucket.name && source.key === ctx.key;
+    // Copying a named (older) version onto its own key is how S3 documents restoring it.
+    const sameObject =
+      source.bucket === bucket.name && source.key === ctx.key && source.versionId === undefined;
     if (
       sameObject &&
       !replaceMetadata &&
