@@ -1,4 +1,5 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ClientSettings } from './client-settings';
 import type { Credentials } from './credentials';
@@ -18,6 +19,7 @@ export interface AwsAccount {
 export class ClientPool {
   private readonly ec2Clients = new Map<string, EC2Client>();
   private readonly stsClients = new Map<number, STSClient>();
+  private readonly s3Clients = new Map<string, S3Client>();
 
   constructor(private readonly settings: ClientSettings) {}
 
@@ -30,6 +32,27 @@ export class ClientPool {
         credentials: account.credentials,
       });
       this.ec2Clients.set(key, client);
+    }
+    return client;
+  }
+
+  /**
+   * S3 in one region. Bucket operations must be signed for the bucket's own region, so callers
+   * resolve it first; an endpoint override (the sandbox, a gateway) means path-style
+   * addressing, since a bucket-name subdomain of a loopback address cannot resolve.
+   */
+  s3(account: AwsAccount, region: string): S3Client {
+    const key = `${account.key}/${region}`;
+    let client = this.s3Clients.get(key);
+    if (!client) {
+      const settings = this.settings.forRegion(region);
+      client = new S3Client({
+        ...settings,
+        credentials: account.credentials,
+        forcePathStyle: settings.endpoint !== undefined,
+        followRegionRedirects: true,
+      });
+      this.s3Clients.set(key, client);
     }
     return client;
   }
@@ -48,14 +71,19 @@ export class ClientPool {
 
   /** Number of live clients, for tests and diagnostics. */
   size(): number {
-    return this.ec2Clients.size + this.stsClients.size;
+    return this.ec2Clients.size + this.stsClients.size + this.s3Clients.size;
   }
 
   close(): void {
-    for (const client of [...this.ec2Clients.values(), ...this.stsClients.values()])
+    for (const client of [
+      ...this.ec2Clients.values(),
+      ...this.stsClients.values(),
+      ...this.s3Clients.values(),
+    ])
       client.destroy();
     this.ec2Clients.clear();
     this.stsClients.clear();
+    this.s3Clients.clear();
     this.settings.requestHandler.destroy();
   }
 }

@@ -2,8 +2,26 @@ import { CcxError, type ErrorCode } from '@ccx/core';
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import type { SdkError } from '@smithy/types';
 
-const NOT_FOUND = /(^|\.)NotFound$|^InvalidInstanceID\.(NotFound|Malformed)$/;
-const CONFLICT = new Set(['IncorrectInstanceState', 'IncorrectState', 'UnsupportedOperation']);
+const NOT_FOUND =
+  /(^|\.)NotFound$|^InvalidInstanceID\.(NotFound|Malformed)$|^NoSuch(Key|Bucket|Version|Upload)$/;
+const INVALID = new Set([
+  'InvalidRange',
+  'InvalidStorageClass',
+  'InvalidArgument',
+  'InvalidBucketName',
+  'KeyTooLongError',
+  'EntityTooLarge',
+]);
+const CONFLICT = new Set([
+  'IncorrectInstanceState',
+  'IncorrectState',
+  'UnsupportedOperation',
+  'InvalidObjectState',
+  'BucketAlreadyExists',
+  'BucketAlreadyOwnedByYou',
+  'BucketNotEmpty',
+  'PreconditionFailed',
+]);
 const FORBIDDEN = new Set([
   'UnauthorizedOperation',
   'AuthFailure',
@@ -32,6 +50,7 @@ function classify(error: AwsErrorShape): { code: ErrorCode; retryable: boolean }
   }
   if (NOT_FOUND.test(error.name)) return { code: 'not_found', retryable: false };
   if (CONFLICT.has(error.name)) return { code: 'conflict', retryable: false };
+  if (INVALID.has(error.name)) return { code: 'invalid_input', retryable: false };
   const status = error.$metadata?.httpStatusCode;
   if (FORBIDDEN.has(error.name) || status === 401 || status === 403)
     return { code: 'forbidden', retryable: false };

@@ -1,4 +1,4 @@
-import type { ProviderConnection, ProviderFactory } from '@ccx/core';
+import { CcxError, type Inventory, type ProviderConnection, type ProviderFactory } from '@ccx/core';
 import { AccountDirectory } from './account-directory';
 import { ClientPool, type AwsAccount } from './client-pool';
 import { clientSettings } from './client-settings';
@@ -7,9 +7,28 @@ import { awsConfigSchema } from './config';
 import { accountCredentials, baseCredentials } from './credentials';
 import { ec2Inventory } from './inventory';
 import { awsScopes } from './scopes';
+import {
+  BucketRegions,
+  listBucketResources,
+  s3Storage,
+  S3_BUCKET,
+  type S3Context,
+} from './storage';
+
+/** EC2 instances from the EC2 inventory, S3 buckets (those of the scope's region) from S3. */
+function awsInventory(ec2: Inventory, s3: S3Context): Inventory {
+  return {
+    types: [...ec2.types, S3_BUCKET],
+    list(scope, type, options) {
+      if (type === S3_BUCKET) return listBucketResources(s3, scope, options?.signal);
+      if (ec2.types.includes(type)) return ec2.list(scope, type, options);
+      throw new CcxError('invalid_input', `The AWS provider cannot list ${type}`);
+    },
+  };
+}
 
 /**
- * The AWS provider: EC2 inventory and power actions across the accounts and regions of one
+ * The AWS provider: EC2 and S3 bucket inventory, EC2 power actions and S3 object storage across the accounts and regions of one
  * connection. Connecting makes no network call; account ids are learned on first use, so a
  * server starts even while AWS (or the sandbox) is unreachable.
  */
@@ -28,6 +47,13 @@ export const awsProvider = {
     }));
     const clients = new ClientPool(settings);
     const directory = new AccountDirectory(accounts, clients);
+    const s3: S3Context = {
+      connection: name,
+      directory,
+      clients,
+      regions: new BucketRegions(clients, settings.homeRegion),
+      homeRegion: settings.homeRegion,
+    };
     return Promise.resolve({
       provider: 'aws',
       name,
@@ -40,8 +66,9 @@ export const awsProvider = {
           homeRegion: settings.homeRegion,
           logger: ctx.logger,
         }),
-      inventory: ec2Inventory(directory, clients),
+      inventory: awsInventory(ec2Inventory(directory, clients), s3),
       compute: ec2Compute(directory, clients),
+      storage: s3Storage(s3),
       close() {
         clients.close();
         return Promise.resolve();

@@ -1,0 +1,31 @@
+import { makeResource, type Resource, type Scope } from '@ccx/core';
+import { listS3Buckets } from './s3-buckets';
+import type { S3Context } from './s3-context';
+
+export const S3_BUCKET = 's3.bucket';
+
+/**
+ * S3 buckets as inventory resources. S3 lists buckets per account, not per region, so each
+ * scope (account × region) keeps the buckets whose region is its own: every bucket is listed
+ * by exactly one scope, and a complete listing of a scope is a complete set for it.
+ */
+export async function* listBucketResources(
+  ctx: S3Context,
+  scope: Scope,
+  signal?: AbortSignal,
+): AsyncIterable<Resource> {
+  for await (const bucket of listS3Buckets(ctx, scope.account, signal, scope.region)) {
+    yield makeResource({
+      provider: 'aws',
+      account: scope.account,
+      region: scope.region,
+      type: S3_BUCKET,
+      id: bucket.bucket,
+      name: bucket.bucket,
+      state: null,
+      tags: bucket.tags,
+      createdAt: bucket.createdAt,
+      attributes: { ...bucket },
+    });
+  }
+}
