@@ -38,7 +38,9 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'import-x/no-cycle': 'error',
+      // Cycles inside dependencies are not ours to fix, and following them trips the resolver
+      // inside @azure/identity's MSAL (a `node` folder taken for a resolver plugin).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   // Tests may reach across layers (a provider test drives the sandbox); product code may not.

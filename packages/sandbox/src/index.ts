@@ -53,3 +53,6 @@ export type {
   StorageSeed,
   StorageSeedOptions,
 } from './storage-seed/types';
+export { startAzurite, type AzuriteHandle, type AzuriteOptions } from './azurite/launch-azurite';
+export { sandboxAzureAccounts, type AzuriteAccount } from './azurite/accounts';
+export type { SandboxAzure } from './azurite/sandbox-azure';
