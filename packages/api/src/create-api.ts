@@ -24,6 +24,8 @@ import type { RouteContext } from './routes/context';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerResourceRoutes } from './routes/resources.routes';
 import { registerStatusRoutes } from './routes/status.routes';
+import { registerStorageBrowseRoutes } from './routes/storage-browse.routes';
+import { registerStorageObjectRoutes, STORAGE_UPLOAD_PATH } from './routes/storage-objects.routes';
 import { registerSyncRoutes } from './routes/sync.routes';
 import { registerTokenRoutes } from './routes/tokens.routes';
 import { registerUserRoutes } from './routes/users.routes';
@@ -69,7 +71,14 @@ export function createApi(deps: ApiDeps): Api {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   app.use('*', requestContext({ logger, metrics }));
   app.use('*', securityHeaders());
-  app.use('/api/*', requestBodyLimit());
+  // Uploads stream any size to the provider; every other body is small JSON, capped.
+  const bodyLimit = requestBodyLimit();
+  app.use(
+    '/api/*',
+    createMiddleware<ApiEnv>((c, next) =>
+      c.req.method === 'PUT' && c.req.path === STORAGE_UPLOAD_PATH ? next() : bodyLimit(c, next),
+    ),
+  );
   app.use('/api/*', authenticate({ store: deps.store, sessions, now }));
   app.use(
     '/api/*',
@@ -97,6 +106,8 @@ export function createApi(deps: ApiDeps): Api {
     registerTokenRoutes,
     registerUserRoutes,
     registerStatusRoutes,
+    registerStorageBrowseRoutes,
+    registerStorageObjectRoutes,
   ]) {
     app.route('/', register(ctx));
   }

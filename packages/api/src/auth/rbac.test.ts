@@ -45,12 +45,22 @@ describe('RBAC', () => {
     const mutating = operations.filter(
       (op) => op.method !== 'GET' && !['public', 'signedIn', 'viewer'].includes(op.access),
     );
-    expect(mutating.map((op) => `${op.method} ${op.path}`).sort()).toEqual([
-      'PATCH /api/users/{id}',
-      'POST /api/resources/{uid}/actions',
-      'POST /api/sync/runs',
-      'POST /api/users',
-    ]);
+    expect(mutating.map((op) => `${op.method} ${op.path}`).sort()).toEqual(
+      [
+        'PATCH /api/users/{id}',
+        'POST /api/resources/{uid}/actions',
+        'POST /api/sync/runs',
+        'POST /api/users',
+        'POST /api/storage/class',
+        'POST /api/storage/delete',
+        'POST /api/storage/presign',
+        'POST /api/storage/restore',
+        'POST /api/storage/scan',
+        'POST /api/storage/transfer',
+        'POST /api/storage/versioning',
+        'PUT /api/storage/upload',
+      ].sort(),
+    );
     for (const op of mutating) {
       for (const body of [undefined, '{}', '{"action":"compute.stop"}', 'not json']) {
         const response = await h.request(concrete(op.path), {

@@ -18,5 +18,7 @@ export function securityHeaders() {
     referrerPolicy: 'no-referrer',
     xFrameOptions: 'DENY',
     crossOriginEmbedderPolicy: false,
+    // A route that sets its own (a download's `sandbox` CSP) keeps it.
+    overwrite: false,
   });
 }

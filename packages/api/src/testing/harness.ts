@@ -27,6 +27,8 @@ export interface HarnessOptions {
   secureCookies?: boolean;
   sessionMaxHours?: number;
   sseHeartbeatMs?: number;
+  /** More connections beside `lab` (storage tests add in-memory object storage). */
+  connections?: ProviderConnection[];
 }
 
 /**
@@ -39,6 +41,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   const sync: FakeSync = fakeSync();
   const compute = fakeComputeConnection('lab');
   const connections = new Map<string, ProviderConnection>([['lab', compute.connection]]);
+  for (const connection of options.connections ?? []) connections.set(connection.name, connection);
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
