@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { describeError } from '../api/errors';
-import { uploadObject } from '../api/storage';
 import type { BucketLocation } from '../api/storage';
 import { useApiClient } from '../app/api-context';
 import { useRequiredSession } from '../app/session';
 import { storageKeys } from './query-keys';
+import { uploadObject } from './upload-object';
 
 export interface UploadState {
   id: number;

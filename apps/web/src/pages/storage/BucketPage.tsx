@@ -2,11 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { describeError } from '../../api/errors';
-import { deleteObjects, listStorageConnections, scanPrefix } from '../../api/storage';
+import { listStorageConnections, scanPrefix } from '../../api/storage';
 import type { BucketLocation } from '../../api/storage';
 import { useApiClient } from '../../app/api-context';
 import { useCan } from '../../app/session';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SandboxBadge } from '../../components/SandboxBadge';
 import { parseBucketPath } from '../../storage/paths';
@@ -16,6 +15,7 @@ import { useObjectListing } from '../../storage/use-object-listing';
 import { useUploads } from '../../storage/use-uploads';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ClassDialog } from './ClassDialog';
+import { DeleteDialog } from './DeleteDialog';
 import { ObjectDetailPanel } from './ObjectDetailPanel';
 import { ObjectList } from './ObjectList';
 import { ObjectToolbar, type ObjectDialog } from './ObjectToolbar';
@@ -92,25 +92,6 @@ function BucketLevel({ where, prefix }: { where: BucketLocation; prefix: string 
     setSearch(next);
   };
 
-  const remove = useMutation({
-    mutationFn: () =>
-      deleteObjects(
-        client,
-        where,
-        [...selected].map((key) => ({ key })),
-      ),
-    onSuccess: async (result) => {
-      await queryClient.invalidateQueries({ queryKey: storageKeys.bucket(where) });
-      if (result.errors.length === 0) done(`Deleted ${result.deleted.length} object(s)`);
-      else {
-        setDialog(null);
-        setOutcome({
-          ok: false,
-          text: `Deleted ${result.deleted.length}; failed: ${result.errors.map((e) => `${e.key} (${e.message})`).join(', ')}`,
-        });
-      }
-    },
-  });
   const scan = useMutation({
     mutationFn: () => scanPrefix(client, { ...where, prefix }),
     onSuccess: async (result) => {
@@ -207,28 +188,16 @@ function BucketLevel({ where, prefix }: { where: BucketLocation; prefix: string 
         <VersionsPanel where={target} canRestore={canWrite} onClose={closeDialog} />
       ) : null}
       {dialog === 'delete' && selected.size > 0 ? (
-        <ConfirmDialog
-          title={`Delete ${selected.size} object(s)?`}
-          confirmLabel="Delete"
-          busy={remove.isPending}
-          onCancel={closeDialog}
-          onConfirm={() => remove.mutate()}
-        >
-          <ul className="key-list">
-            {[...selected].slice(0, 20).map((key) => (
-              <li key={key}>{key}</li>
-            ))}
-          </ul>
-          {selected.size > 20 ? <p>and {selected.size - 20} more.</p> : null}
-          <p>
-            From {where.bucket} ({where.connection}). Without versioning this cannot be undone.
-          </p>
-          {remove.isError ? (
-            <p role="alert" className="inline-error">
-              {describeError(remove.error)}
-            </p>
-          ) : null}
-        </ConfirmDialog>
+        <DeleteDialog
+          where={where}
+          keys={[...selected]}
+          onClose={closeDialog}
+          onDone={(result) => {
+            setDialog(null);
+            if (result.ok) setSelected(new Set());
+            setOutcome(result);
+          }}
+        />
       ) : null}
     </div>
   );
