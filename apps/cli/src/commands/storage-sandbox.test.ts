@@ -18,7 +18,7 @@ beforeAll(async () => {
   cwd = tempCwd();
   sandbox = await startSandbox({
     stateDir: join(cwd, '.ccx', 'state'),
-    estate: { instancesPerRegion: 0 },
+    estate: { accounts: 1, instancesPerRegion: 0 },
   });
   await writeSandboxConfig(sandbox, join(cwd, '.ccx', 'sandbox.yaml'));
   const hub = sandbox.accounts[0];

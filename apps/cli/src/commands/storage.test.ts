@@ -343,3 +343,55 @@ describe('ccx storage presign, class and versions', () => {
     expect(await read(s3.storage, ACCOUNT, 'backup', 'doc.txt')).toBe('first');
   });
 });
+
+describe('ccx storage scan', () => {
+  it('prints masked findings with their object URIs, and the scanned and skipped counts', async () => {
+    const s3 = memoryConnection('aws-main', 'aws', [
+      {
+        account: ACCOUNT,
+        bucket: 'shared',
+        objects: [
+          { key: 'crm/contacts.txt', body: 'email ana.silva@example.com\nssn 219-09-9999\n' },
+          { key: 'crm/logo.png', body: new Uint8Array([0x89, 0x50, 0, 0, 0, 1, 2, 3]) },
+          { key: 'crm/cold.txt', body: 'ana.silva@example.com', storageClass: 'DEEP_ARCHIVE' },
+        ],
+      },
+    ]);
+    const cwd = tempCwd();
+    const result = await runStorage([s3], ['storage', 'scan', 's3://shared/crm/', '--json'], {
+      cwd,
+    });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      findings: {
+        uri: string;
+        type: string;
+        masked: string;
+        line: number;
+        ruleId: string | null;
+        confidence: number;
+      }[];
+      scanned: number;
+      skipped: number;
+    };
+    expect(report.scanned).toBe(1);
+    expect(report.skipped).toBe(2);
+    expect(report.findings.map((f) => [f.uri, f.type, f.line])).toContainEqual([
+      's3://shared/crm/contacts.txt',
+      'EMAIL',
+      1,
+    ]);
+    expect(result.stdout).not.toContain('ana.silva@example.com');
+    const human = await runStorage(
+      [s3],
+      ['storage', 'scan', 's3://shared/', '--max-objects', '1'],
+      { cwd },
+    );
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/in [01] objects scanned; [01] skipped/);
+    const bad = await runStorage([s3], ['storage', 'scan', 's3://shared/', '--max-objects', '0'], {
+      cwd,
+    });
+    expect(bad.code).toBe(2);
+  });
+});
