@@ -10,6 +10,11 @@ export interface ObjectStorageFixture {
   otherBucket: BucketRef;
   /** A class of `storage.storageClasses` that objects can move to and still be read. */
   targetStorageClass?: string;
+  /**
+   * Hostile keys the provider refuses with `invalid_input` because its service cannot address
+   * them (Azure: a `..` segment, which every URL parser on the way resolves). Checked refused.
+   */
+  refusedKeys?: readonly string[];
   /** Fetches presigned URLs; default the global `fetch`. */
   fetch?: (url: string, init?: RequestInit) => Promise<Response>;
   cleanup(): Promise<void>;
@@ -264,7 +269,7 @@ export function objectStorageContract(
       const upload = await doFetch(putUrl.url, {
         method: 'PUT',
         body: 'uploaded',
-        headers: { 'content-type': 'text/plain' },
+        headers: { 'content-type': 'text/plain', ...putUrl.headers },
       });
       expect(upload.ok).toBe(true);
       await upload.body?.cancel();
@@ -285,10 +290,13 @@ export function objectStorageContract(
     });
 
     it('keeps hostile keys verbatim through put, list, get and delete', async () => {
-      for (const key of HOSTILE_KEYS) await put(f.bucket, `hostile/${key}`, key);
+      for (const key of f.refusedKeys ?? [])
+        expect(await codeOf(() => put(f.bucket, `hostile/${key}`, key))).toBe('invalid_input');
+      const accepted = HOSTILE_KEYS.filter((key) => !f.refusedKeys?.includes(key));
+      for (const key of accepted) await put(f.bucket, `hostile/${key}`, key);
       const listed = await allEntries(storage.listObjects(f.bucket, { prefix: `${run}hostile/` }));
-      expect(names(listed)).toEqual(HOSTILE_KEYS.map((k) => `${run}hostile/${k}`).sort());
-      for (const key of HOSTILE_KEYS) {
+      expect(names(listed)).toEqual(accepted.map((k) => `${run}hostile/${k}`).sort());
+      for (const key of accepted) {
         expect(await text(f.bucket, `hostile/${key}`)).toBe(key);
         expect((await storage.headObject(obj(f.bucket, `hostile/${key}`))).key).toBe(
           `${run}hostile/${key}`,
@@ -296,7 +304,7 @@ export function objectStorageContract(
       }
       const result = await storage.deleteObjects(
         f.bucket,
-        HOSTILE_KEYS.map((k) => ({ key: `${run}hostile/${k}` })),
+        accepted.map((k) => ({ key: `${run}hostile/${k}` })),
       );
       expect(result.errors).toEqual([]);
       expect(await allEntries(storage.listObjects(f.bucket, { prefix: `${run}hostile/` }))).toEqual(
