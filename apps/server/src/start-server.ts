@@ -4,6 +4,7 @@ import { listen } from './listen';
 import { createLogger, type ServerLogger } from './logger';
 import { openRuntime, type Runtime } from './runtime';
 import { scheduleSync } from './schedule';
+import { scheduleStorageAnalysis } from './storage-analysis';
 import { VERSION } from './version';
 import { findWebRoot } from './web-root';
 import { authOptions } from './auth-options';
@@ -70,6 +71,8 @@ export async function startServer(
     shutdown.push(() => http.close());
     route.fetch = api.app.fetch;
     shutdown.push(scheduleSync(sync, config.sync.intervalMinutes, logger));
+    const analysis = scheduleStorageAnalysis({ store, sync, connections, logger });
+    shutdown.push(() => analysis.close());
     logger.info(
       { url: http.url, connections: connections.size, store: store.dialect },
       'server listening',

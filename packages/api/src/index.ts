@@ -7,3 +7,6 @@ export type { PublicUser } from './auth/users';
 export { LOG_REDACT_PATHS } from './http/logging';
 export { STATUS_BY_CODE } from './http/error-body';
 export type { ErrorBody } from './http/error-body';
+export { analyzeBucket } from './storage/analyze-bucket';
+export { syncedBuckets, type SyncedBucket } from './storage/bucket-resources';
+export { STORAGE_FINDING_KINDS } from './storage/kinds';
