@@ -1,0 +1,28 @@
+import { CcxError, makeResource, type Inventory, type ObjectStorage } from '@ccx/core';
+
+export const GCS_BUCKET = 'gcs.bucket';
+
+/** Buckets as inventory resources; `attributes` is the capability's `Bucket`, posture and all. */
+export function gcsInventory(storage: ObjectStorage): Inventory {
+  return {
+    types: [GCS_BUCKET],
+    async *list(scope, type, options) {
+      if (type !== GCS_BUCKET)
+        throw new CcxError('invalid_input', `The GCP provider cannot list ${type}`);
+      for await (const bucket of storage.listBuckets(scope.account, options)) {
+        yield makeResource({
+          provider: 'gcp',
+          account: scope.account,
+          region: 'global',
+          type: GCS_BUCKET,
+          id: bucket.bucket,
+          name: bucket.bucket,
+          state: null,
+          tags: bucket.tags,
+          createdAt: bucket.createdAt,
+          attributes: { ...bucket },
+        });
+      }
+    },
+  };
+}
