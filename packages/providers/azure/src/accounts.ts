@@ -1,0 +1,78 @@
+import type { TokenCredential } from '@azure/core-auth';
+import {
+  BlobServiceClient,
+  StorageSharedKeyCredential,
+  newPipeline,
+  type ContainerClient,
+} from '@azure/storage-blob';
+import { CcxError } from '@ccx/core';
+import { defaultAzureCredential } from './default-credential';
+import { blobEndpointOf, type AzureConfig, type AzureStorageAccountConfig } from './config';
+
+/** How one storage account is reached: its service client and what signs its requests. */
+export interface StorageAccount {
+  name: string;
+  alias: string | null;
+  region: string;
+  service: BlobServiceClient;
+  /** The shared key credential, or the token credential when no key is configured. */
+  credential: StorageSharedKeyCredential | TokenCredential;
+}
+
+/**
+ * The configured storage accounts of one connection. Clients are built on first use and no
+ * request is sent while building them, so connecting never touches the network; the one
+ * `DefaultAzureCredential` is shared by every keyless account, so its token cache is too.
+ */
+export class StorageAccounts {
+  private readonly built = new Map<string, StorageAccount>();
+  private tokenCredential: TokenCredential | null = null;
+
+  constructor(
+    private readonly connection: string,
+    private readonly config: AzureConfig,
+  ) {}
+
+  names(): string[] {
+    return this.config.storageAccounts.map((account) => account.name);
+  }
+
+  configs(): readonly AzureStorageAccountConfig[] {
+    return this.config.storageAccounts;
+  }
+
+  get(name: string): StorageAccount {
+    const existing = this.built.get(name);
+    if (existing) return existing;
+    const config = this.config.storageAccounts.find((account) => account.name === name);
+    if (!config)
+      throw new CcxError(
+        'not_found',
+        `Storage account ${name} is not configured in connection ${this.connection}`,
+      );
+    const credential = config.key
+      ? new StorageSharedKeyCredential(config.name, config.key)
+      : (this.tokenCredential ??= defaultAzureCredential());
+    const pipeline = newPipeline(credential, {
+      retryOptions: {
+        maxTries: this.config.maxAttempts,
+        // The sandbox answers at once; waiting the cloud's seconds would only slow tests down.
+        ...(this.config.sandbox ? { retryDelayInMs: 100, maxRetryDelayInMs: 1000 } : {}),
+      },
+      userAgentOptions: { userAgentPrefix: 'ccx' },
+    });
+    const account: StorageAccount = {
+      name,
+      alias: config.alias ?? null,
+      region: config.region ?? 'global',
+      service: new BlobServiceClient(blobEndpointOf(this.config, config), pipeline),
+      credential,
+    };
+    this.built.set(name, account);
+    return account;
+  }
+
+  container(name: string, container: string): ContainerClient {
+    return this.get(name).service.getContainerClient(container);
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Azure's rule for storage account names: 3–24 lowercase letters and digits. */
+export const storageAccountNameSchema = z
+  .string()
+  .regex(/^[a-z0-9]{3,24}$/, 'expected 3–24 lowercase letters and digits');
+
+/**
+ * One storage account of a connection. With `key`, requests are signed with the account's
+ * shared key; without it, the connection's `DefaultAzureCredential` (environment, workload
+ * identity, managed identity, Azure CLI…) is used and needs a data-plane role such as
+ * Storage Blob Data Reader. `endpoint` overrides the blob endpoint of this account alone.
+ */
+export const azureStorageAccountSchema = z
+  .object({
+    name: storageAccountNameSchema,
+    key: z.base64('expected the base64 account key').min(1).optional(),
+    endpoint: z.url().optional(),
+    /** The account's location (`westeurope`): the data plane cannot read it; `global` if unset. */
+    region: z
+      .string()
+      .regex(/^[a-z0-9]+$/)
+      .optional(),
+    alias: z.string().min(1).optional(),
+  })
+  .strict();
+export type AzureStorageAccountConfig = z.infer<typeof azureStorageAccountSchema>;
+
+/**
+ * One `provider: azure` connection of `ccx.yaml`. `blobEndpoint` is a template with
+ * `{account}` for endpoints that are not `https://<account>.blob.core.windows.net`: Azurite and
+ * the sandbox serve accounts path-style, `http://127.0.0.1:10000/{account}`.
+ */
+export const azureConfigSchema = z
+  .object({
+    storageAccounts: z.array(azureStorageAccountSchema).min(1),
+    blobEndpoint: z
+      .string()
+      .refine((value) => value.includes('{account}') && URL.canParse(value), {
+        message: 'expected a URL template containing {account}',
+      })
+      .optional(),
+    /** Tries per SDK request (first try included); the SDK backs off exponentially between them. */
+    maxAttempts: z.number().int().min(1).max(20).default(4),
+    sandbox: z.boolean().default(false),
+  })
+  .strict()
+  .refine(
+    (config) =>
+      new Set(config.storageAccounts.map((account) => account.name)).size ===
+      config.storageAccounts.length,
+    { message: 'a storage account is listed twice', path: ['storageAccounts'] },
+  );
+export type AzureConfig = z.infer<typeof azureConfigSchema>;
+export type AzureConfigInput = z.input<typeof azureConfigSchema>;
+
+/** The blob endpoint of one account: its own override, the template, or the public cloud. */
+export function blobEndpointOf(config: AzureConfig, account: AzureStorageAccountConfig): string {
+  const url =
+    account.endpoint ??
+    config.blobEndpoint?.replaceAll('{account}', account.name) ??
+    `https://${account.name}.blob.core.windows.net`;
+  return url.replace(/\/+$/, '');
+}

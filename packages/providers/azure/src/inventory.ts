@@ -1,0 +1,46 @@
+import {
+  BUCKET_TYPES,
+  CcxError,
+  makeResource,
+  type Inventory,
+  type ObjectStorage,
+  type Resource,
+} from '@ccx/core';
+
+export const AZURE_CONTAINER = BUCKET_TYPES.azure;
+
+/**
+ * Containers as inventory resources: one scope is one storage account, and each container's
+ * attributes are the core `Bucket`, so posture checks read the same shape the browser shows.
+ */
+export function containerInventory(storage: ObjectStorage): Inventory {
+  async function* listContainers(
+    account: string,
+    region: string,
+    signal?: AbortSignal,
+  ): AsyncIterable<Resource> {
+    for await (const bucket of storage.listBuckets(account, { signal })) {
+      yield makeResource({
+        provider: 'azure',
+        account,
+        region,
+        type: AZURE_CONTAINER,
+        id: bucket.bucket,
+        name: bucket.bucket,
+        state: null,
+        tags: bucket.tags,
+        createdAt: bucket.createdAt,
+        attributes: { ...bucket },
+      });
+    }
+  }
+
+  return {
+    types: [AZURE_CONTAINER],
+    list(scope, type, options) {
+      if (type !== AZURE_CONTAINER)
+        throw new CcxError('invalid_input', `The Azure provider cannot list ${type}`);
+      return listContainers(scope.account, scope.region, options?.signal);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { objectStorageContract } from '@ccx/provider-testing/object-storage-contract';
+import { startAzuriteFixture } from './testing/azurite-fixture';
+
+objectStorageContract('Azure Blob on Azurite', async () => {
+  const fixture = await startAzuriteFixture();
+  const connection = await fixture.connect('contract');
+  const account = fixture.azurite.accounts[0]!.name;
+  await fixture.service(0).createContainer('contract-a');
+  await fixture.service(0).createContainer('contract-b');
+  return {
+    storage: connection.storage!,
+    bucket: { connection: 'contract', account, bucket: 'contract-a' },
+    otherBucket: { connection: 'contract', account, bucket: 'contract-b' },
+    targetStorageClass: 'Cool',
+    refusedKeys: ['../x'],
+    cleanup: () => fixture.stop(),
+  };
+});
