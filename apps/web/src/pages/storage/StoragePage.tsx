@@ -7,15 +7,17 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { SandboxBadge } from '../../components/SandboxBadge';
 import { storageKeys } from '../../storage/query-keys';
 import { BucketTable } from './BucketTable';
+import { ConnectionStrip } from './ConnectionStrip';
 
 /**
  * Every bucket of every connection, from the inventory with its posture, classification and
- * tiering. The provider filter lives in the address so a filtered view can be shared.
+ * tiering. Connection and provider filters live in the address so a view can be shared.
  */
 export function StoragePage() {
   const client = useApiClient();
   const [params, setParams] = useSearchParams();
   const provider = params.get('provider') ?? '';
+  const connection = params.get('connection') ?? '';
   const [text, setText] = useState('');
   const connections = useQuery({
     queryKey: storageKeys.connections,
@@ -30,9 +32,16 @@ export function StoragePage() {
   const shown = (buckets.data ?? []).filter(
     (bucket) =>
       (!provider || bucket.provider === provider) &&
+      (!connection || bucket.connection === connection) &&
       (!needle || bucket.bucket.toLowerCase().includes(needle)),
   );
-  const sandbox = (connections.data ?? []).some((connection) => connection.sandbox);
+  const sandbox = (connections.data ?? []).some((item) => item.sandbox);
+  const setParam = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
   return (
     <div className="page">
       <header className="page-header">
@@ -41,18 +50,16 @@ export function StoragePage() {
         </h1>
         {sandbox ? <SandboxBadge /> : null}
       </header>
+      <ConnectionStrip
+        connections={connections.data ?? []}
+        buckets={buckets.data ?? []}
+        selected={connection}
+        onSelect={(name) => setParam('connection', name)}
+      />
       <div className="toolbar">
         <label className="facet">
           Provider
-          <select
-            value={provider}
-            onChange={(event) => {
-              const next = new URLSearchParams(params);
-              if (event.target.value) next.set('provider', event.target.value);
-              else next.delete('provider');
-              setParams(next, { replace: true });
-            }}
-          >
+          <select value={provider} onChange={(event) => setParam('provider', event.target.value)}>
             <option value="">All</option>
             {providers.map((name) => (
               <option key={name} value={name}>
@@ -71,7 +78,7 @@ export function StoragePage() {
       ) : buckets.isPending ? (
         <p className="muted">Loading buckets…</p>
       ) : (
-        <BucketTable buckets={shown} filtered={Boolean(provider || needle)} />
+        <BucketTable buckets={shown} filtered={Boolean(provider || connection || needle)} />
       )}
     </div>
   );

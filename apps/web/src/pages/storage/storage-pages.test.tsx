@@ -139,6 +139,21 @@ describe('bucket list', () => {
     );
     expect(textOf(rows[1] ?? '')).toContain('not scanned');
     expect(html).toContain('data-testid="sandbox-badge"');
+    // Every connection is listed with its bucket count, even one with none synced yet.
+    const strip = /aria-label="Storage connections".*?<\/ul>/s.exec(html)?.[0] ?? '';
+    expect(textOf(strip)).toContain('demo-aws aws · sandbox 2 buckets');
+    expect(textOf(strip)).toContain('demo-gcp gcp · sandbox 0 buckets');
+  });
+
+  it('narrows the table to the connection in the address', () => {
+    const html = renderPage('/storage?connection=demo-gcp', [
+      [queryKeys.session, sessionFor('viewer')],
+      [storageKeys.connections, connections],
+      [storageKeys.buckets, [bucket()]],
+    ]);
+    expect(html).not.toContain('data-testid="bucket-row"');
+    expect(textOf(html)).toContain('No buckets match these filters.');
+    expect(html).toMatch(/aria-pressed="true"[^>]*><strong>demo-gcp</);
   });
 });
 
