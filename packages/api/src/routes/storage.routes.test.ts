@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BucketRef } from '@ccx/core';
+import { makeResource, type BucketRef } from '@ccx/core';
+import { STORAGE_FINDING_KINDS } from '../storage/kinds';
 import { memoryConnection } from '../storage/testing';
 import { createHarness, type Caller, type Harness } from '../testing/harness';
 
@@ -298,5 +299,63 @@ describe('storage routes', () => {
       body: json({ ...ref(), keys: [] }),
     });
     expect(empty.status).toBe(400);
+  });
+});
+
+describe('bucket views', () => {
+  it('join the synced inventory with posture, stored scans and tiering findings', async () => {
+    const bucket = await s3.storage.getBucket(data);
+    const resource = makeResource({
+      provider: 'aws',
+      account: data.account,
+      region: 'us-east-1',
+      type: 's3.bucket',
+      id: 'data',
+      name: 'data',
+      state: null,
+      tags: {},
+      createdAt: null,
+      attributes: { ...bucket, logging: null },
+    });
+    await h.store.resources.applyBatch({
+      scope: { connection: 'mem', provider: 'aws', account: data.account, region: 'us-east-1' },
+      type: 's3.bucket',
+      runId: 'seed',
+      resources: [resource],
+    });
+    await h.store.findings.replaceForResource({
+      kind: STORAGE_FINDING_KINDS.tiering,
+      resourceUid: resource.uid,
+      findings: [
+        {
+          subject: 'STANDARD->GLACIER',
+          severity: 'low',
+          title: 'move',
+          evidence: {},
+          estimatedMonthlyImpact: { amount: 1.25, currency: 'USD' },
+        },
+      ],
+    });
+    const response = await h.request('/api/storage/buckets?provider=aws', { as: viewer });
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as {
+      items: {
+        uid: string;
+        posture: { id: string; status: string; cis: string[] }[];
+        tiering: unknown;
+        classification: unknown;
+      }[];
+    };
+    expect(items).toHaveLength(1);
+    expect(items[0]?.uid).toBe(resource.uid);
+    expect(items[0]?.posture.find((p) => p.id === 'access-logging')?.status).toBe('unknown');
+    expect(items[0]?.posture.find((p) => p.id === 'public-access')?.cis).toEqual(['CIS AWS 2.1.4']);
+    expect(items[0]?.tiering).toEqual({
+      estimatedMonthlySaving: { amount: 1.25, currency: 'USD' },
+      recommendations: 1,
+    });
+    expect(items[0]?.classification).toEqual({ objectsWithFindings: 1, counts: { EMAIL: 2 } });
+    const none = await h.request('/api/storage/buckets?provider=gcp', { as: viewer });
+    expect(((await none.json()) as { items: unknown[] }).items).toEqual([]);
   });
 });
