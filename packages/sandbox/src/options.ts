@@ -1,8 +1,8 @@
-import { z } from "zod";
-import { DEFAULT_ESTATE_REGIONS, KNOWN_REGIONS } from "./estate/regions";
-import { faultSpecSchema } from "./faults/fault-spec";
+import { z } from 'zod';
+import { DEFAULT_ESTATE_REGIONS, KNOWN_REGIONS } from './estate/regions';
+import { faultSpecSchema } from './faults/fault-spec';
 
-export const DEFAULT_STATE_DIR = ".ccx/sandbox";
+export const DEFAULT_STATE_DIR = '.ccx/sandbox';
 
 export const estateShapeSchema = z.object({
   accounts: z.number().int().min(1).max(50).default(3),
@@ -16,7 +16,7 @@ export const estateShapeSchema = z.object({
 
 /** `startSandbox` options, validated at the edge; every field has a default. */
 export const sandboxOptionsSchema = z.object({
-  host: z.string().min(1).default("127.0.0.1"),
+  host: z.string().min(1).default('127.0.0.1'),
   /** HTTP port; 0 picks a free one. */
   port: z.number().int().min(0).max(65_535).default(0),
   /** HTTPS port (same handler, certificate from the sandbox CA); 0 picks a free one. */
@@ -27,7 +27,7 @@ export const sandboxOptionsSchema = z.object({
   /** How long pending → running and stopping → stopped take. */
   transitionMs: z.number().int().min(0).default(3000),
   /** A fault spec string (`latency=50,ec2.throttle=0.3`) or a parsed spec. */
-  faults: z.union([z.string(), faultSpecSchema]).default(""),
+  faults: z.union([z.string(), faultSpecSchema]).default(''),
   estate: estateShapeSchema.prefault({}),
   /** GCS JSON API port (its own listener: GCS and S3 path-style URLs overlap); 0 picks one. */
   gcsPort: z.number().int().min(0).max(65_535).default(0),
@@ -37,7 +37,7 @@ export const sandboxOptionsSchema = z.object({
   gcpProjects: z
     .array(z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/))
     .min(1)
-    .default(["ccx-sandbox-prod", "ccx-sandbox-data"]),
+    .default(['ccx-sandbox-prod', 'ccx-sandbox-data']),
   /**
    * Azure Blob through Azurite: a child process that takes about a second to start and seed,
    * so it is off unless asked for (the demo asks; tests that need only AWS do not pay for it).
@@ -53,7 +53,7 @@ export const sandboxOptionsSchema = z.object({
         /** Account id from the estate. */
         account: z.string().regex(/^\d{12}$/),
         objects: z.number().int().min(0).max(100_000_000),
-        region: z.enum(KNOWN_REGIONS).default("us-east-1"),
+        region: z.enum(KNOWN_REGIONS).default('us-east-1'),
       }),
     )
     .default([]),

@@ -3,26 +3,26 @@ import {
   type IncomingMessage,
   type Server,
   type ServerResponse,
-} from "node:http";
-import { createServer as createHttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
-import { createAwsRouter } from "./aws/aws-router";
-import { CredentialStore } from "./aws/credential-store";
-import { buildCliConfig } from "./cli-config";
-import { controlRoute } from "./control-routes";
-import { createEc2Service } from "./ec2/ec2-service";
-import { seedEstate } from "./estate/seed";
-import { FaultInjector } from "./faults/fault-injector";
-import type { SandboxHandle } from "./handle";
-import { sandboxOptionsSchema, type SandboxOptionsInput } from "./options";
-import { StatsCounter } from "./stats";
-import { createStsService } from "./sts/sts-service";
-import { ensureSandboxTls } from "./tls/certificates";
-import { startGcsServer } from "./gcs/gcs-server";
-import { seedStorage } from "./storage-seed/seed-storage";
-import { startSandboxAzure } from "./azurite/sandbox-azure";
-import { isS3Request } from "./s3/is-s3-request";
-import { createS3Simulator } from "./s3/s3-simulator";
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createAwsRouter } from './aws/aws-router';
+import { CredentialStore } from './aws/credential-store';
+import { buildCliConfig } from './cli-config';
+import { controlRoute } from './control-routes';
+import { createEc2Service } from './ec2/ec2-service';
+import { seedEstate } from './estate/seed';
+import { FaultInjector } from './faults/fault-injector';
+import type { SandboxHandle } from './handle';
+import { sandboxOptionsSchema, type SandboxOptionsInput } from './options';
+import { StatsCounter } from './stats';
+import { createStsService } from './sts/sts-service';
+import { ensureSandboxTls } from './tls/certificates';
+import { startGcsServer } from './gcs/gcs-server';
+import { seedStorage } from './storage-seed/seed-storage';
+import { startSandboxAzure } from './azurite/sandbox-azure';
+import { isS3Request } from './s3/is-s3-request';
+import { createS3Simulator } from './s3/s3-simulator';
 
 /** Query bodies are small; this bounds what a misbehaving client can make the sandbox buffer. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -33,22 +33,22 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES)
         req.destroy(new Error(`Request body over ${MAX_BODY_BYTES} bytes`));
       else chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
   });
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once('error', reject);
     server.listen(port, host, () => {
-      server.off("error", reject);
+      server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
   });
@@ -66,15 +66,12 @@ function close(server: Server): Promise<void> {
  * from the validated options — estate from the seed, credentials from the estate — and nothing
  * is global, so several sandboxes can run side by side in one test process.
  */
-export async function startSandbox(
-  input: SandboxOptionsInput = {},
-): Promise<SandboxHandle> {
+export async function startSandbox(input: SandboxOptionsInput = {}): Promise<SandboxHandle> {
   const { now: clock, onError: onErrorOption, ...rest } = input;
   const options = sandboxOptionsSchema.parse(rest);
   const now = clock ?? Date.now;
   const onError =
-    onErrorOption ??
-    ((error: unknown) => console.error("sandbox: unexpected error", error));
+    onErrorOption ?? ((error: unknown) => console.error('sandbox: unexpected error', error));
   const estate = seedEstate(options.seed, options.estate, todayUtc(now()));
   const credentials = new CredentialStore(estate.accounts, options.seed);
   const faults = new FaultInjector(options.seed, options.faults);
@@ -107,50 +104,41 @@ export async function startSandbox(
     }),
   };
 
-  const handle = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<void> => {
-    const target = req.url ?? "/";
-    const q = target.indexOf("?");
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const target = req.url ?? '/';
+    const q = target.indexOf('?');
     const rawPath = q === -1 ? target : target.slice(0, q);
-    const rawQuery = q === -1 ? "" : target.slice(q + 1);
+    const rawQuery = q === -1 ? '' : target.slice(q + 1);
     // S3 is routed before anything reads the body: uploads stream into the simulator.
-    if (!rawPath.startsWith("/_sandbox/") && isS3Request(req, rawQuery)) {
+    if (!rawPath.startsWith('/_sandbox/') && isS3Request(req, rawQuery)) {
       await s3.handle(req, res, rawPath, rawQuery);
       return;
     }
     const body = await readBody(req);
-    if (rawPath.startsWith("/_sandbox/")) {
-      const reply = controlRoute(
-        control,
-        req.method ?? "GET",
-        rawPath,
-        body.toString("utf8"),
-      );
+    if (rawPath.startsWith('/_sandbox/')) {
+      const reply = controlRoute(control, req.method ?? 'GET', rawPath, body.toString('utf8'));
       res
-        .writeHead(reply.status, { "content-type": "application/json" })
+        .writeHead(reply.status, { 'content-type': 'application/json' })
         .end(JSON.stringify(reply.json));
       return;
     }
     const reply = await routeAws(req, rawPath, rawQuery, body);
     res
       .writeHead(reply.status, {
-        "content-type": "text/xml;charset=UTF-8",
-        "x-amzn-requestid": reply.requestId,
+        'content-type': 'text/xml;charset=UTF-8',
+        'x-amzn-requestid': reply.requestId,
         // The sandbox clock, not the host's: the SDK corrects its signing clock from this
         // header, so an injected clock behaves like a server whose clock differs from ours.
         date: new Date(now()).toUTCString(),
-        "x-ccx-sandbox": "true",
+        'x-ccx-sandbox': 'true',
       })
       .end(reply.body);
   };
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       onError(error);
-      if (!res.headersSent)
-        res.writeHead(500, { "content-type": "text/plain" });
-      res.end("sandbox: internal error");
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('sandbox: internal error');
     });
   };
 
@@ -208,9 +196,7 @@ export async function startSandbox(
     await Promise.all([close(httpServer), close(httpsServer), azure?.stop()]);
     throw error;
   }
-  const hostForUrl = options.host.includes(":")
-    ? `[${options.host}]`
-    : options.host;
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${hostForUrl}:${port}`;
   return {
     url,
@@ -227,14 +213,8 @@ export async function startSandbox(
     resetStats: () => stats.reset(now()),
     setFaults: (spec) => faults.set(spec),
     stop: async () => {
-      await Promise.all([
-        close(httpServer),
-        close(httpsServer),
-        azure?.stop(),
-        gcs.stop(),
-      ]);
+      await Promise.all([close(httpServer), close(httpsServer), azure?.stop(), gcs.stop()]);
     },
-    cliConfig: () =>
-      buildCliConfig(url, tls.caFile, estate.accounts, estate.regions),
+    cliConfig: () => buildCliConfig(url, tls.caFile, estate.accounts, estate.regions),
   };
 }
