@@ -63,7 +63,10 @@ export const phoneRecognizer: Recognizer = {
       if (DATE_LIKE.test(candidate) || DOTTED_QUAD.test(candidate)) continue;
       const bare = /^\d+$/.test(candidate);
       let score = 0;
-      if (validIn(candidate, DEFAULT_REGION)) score = bare ? 0.35 : 0.6;
+      // A national US number has 10 digits (11 with the trunk 1) before any extension.
+      const digits = candidate.replace(/\s?(?:x|ext\.?)\s?\d{1,5}$/, '').replace(/\D/g, '').length;
+      const usShaped = candidate.startsWith('+') || digits === 10 || digits === 11;
+      if (usShaped && validIn(candidate, DEFAULT_REGION)) score = bare ? 0.35 : 0.6;
       // A `+` number names its region; a bare digit run valid only abroad is too weak to keep.
       else if (
         !bare &&

@@ -17,12 +17,21 @@ const isGeneric = (rule: CompiledRule): boolean => rule.id.startsWith('generic')
 export class SecretScanner {
   private readonly keywords: KeywordIndex;
 
-  /** Rules whose pattern can cross a line break run on the whole text, the rest on windows. */
+  /** Rules whose pattern can cross a line break get windows that span lines. */
   private readonly multiLine: boolean[];
+  /** Characters a rule sees after its keyword. */
+  private readonly after: number[];
 
   constructor(private readonly ruleSet: CompiledRuleSet) {
     this.keywords = new KeywordIndex(ruleSet.rules.map((r) => r.keywords));
     this.multiLine = ruleSet.rules.map((r) => crossesLines(r.regex.source));
+    this.after = ruleSet.rules.map((r, i) =>
+      !this.multiLine[i]
+        ? WINDOW_AFTER
+        : UNBOUNDED_DOT.test(r.regex.source)
+          ? WINDOW_AFTER
+          : MULTI_LINE_AFTER,
+    );
   }
 
   get ruleCount(): number {
@@ -45,16 +54,12 @@ export class SecretScanner {
       const list = (windows[i] ??= []);
       const last = list[list.length - 1];
       if (last !== undefined && end <= last.end) return;
-      list.push(lineWindow(text, end, last?.end ?? 0));
+      list.push(lineWindow(text, end, last?.end ?? 0, this.multiLine[i] === true, this.after[i]!));
     });
     const found: RawMatch[] = [];
     rules.forEach((rule, i) => {
       const list = windows[i];
       if (list === undefined || !appliesTo(rule, path)) return;
-      if (this.multiLine[i]) {
-        this.runRule(rule, text, 0, path, found);
-        return;
-      }
       for (const w of list) this.runRule(rule, text.slice(w.start, w.end), w.start, path, found);
     });
     return found;
@@ -108,20 +113,40 @@ export class SecretScanner {
  * windows keep a long line full of keywords from making a backtracking pattern quadratic.
  */
 const WINDOW_BEFORE = 512;
-const WINDOW_AFTER = 2048;
+const WINDOW_AFTER = 1024;
 
 interface Window {
   start: number;
   end: number;
 }
 
-function lineWindow(text: string, keywordEnd: number, notBefore: number): Window {
+/**
+ * Rules that span lines see this much after their keyword: a PEM private key of 4096 bits fits.
+ * A multi-line rule with an unbounded `.*` (curl) backtracks quadratically within its window, so
+ * it gets the ordinary {@link WINDOW_AFTER}.
+ */
+const MULTI_LINE_AFTER = 4096;
+const UNBOUNDED_DOT = /\[\^\\n\][*+]/;
+
+function lineWindow(
+  text: string,
+  keywordEnd: number,
+  notBefore: number,
+  multiLine: boolean,
+  after: number,
+): Window {
   const lineStart = text.lastIndexOf('\n', keywordEnd - 1) + 1;
+  if (multiLine) {
+    return {
+      start: Math.max(lineStart, keywordEnd - WINDOW_BEFORE, notBefore),
+      end: Math.min(text.length, keywordEnd + after),
+    };
+  }
   const newline = text.indexOf('\n', keywordEnd);
   const lineEnd = newline === -1 ? text.length : newline;
   return {
     start: Math.max(lineStart, keywordEnd - WINDOW_BEFORE, notBefore),
-    end: Math.min(lineEnd, keywordEnd + WINDOW_AFTER),
+    end: Math.min(lineEnd, keywordEnd + after),
   };
 }
 
