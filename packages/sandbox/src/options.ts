@@ -45,6 +45,8 @@ export const sandboxOptionsSchema = z.object({
   azure: z.boolean().default(false),
   /** Objects per Azure container, scaled (1 = the storage seed's few hundred; 0 = none). */
   azureScale: z.number().min(0).max(100).default(1),
+  /** Objects per seeded S3 bucket, scaled (1 = the storage seed's few hundred; 0 = no seeded buckets). */
+  s3Scale: z.number().min(0).max(100).default(1),
   /** S3 buckets whose objects are computed, not stored (benchmarks list millions cheaply). */
   syntheticBuckets: z
     .array(

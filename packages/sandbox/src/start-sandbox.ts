@@ -91,6 +91,18 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     { credentials, faults, stats, now, onError },
     estate.accounts,
     options.syntheticBuckets,
+    () =>
+      options.s3Scale === 0
+        ? []
+        : seedStorage({
+            seed: options.seed,
+            now: todayUtc(now()),
+            awsAccounts: estate.accounts.map((a) => a.id),
+            gcpProjects: [],
+            azureAccounts: [],
+            awsRegions: estate.regions,
+            scale: options.s3Scale,
+          }).buckets,
   );
   const control = {
     stats,

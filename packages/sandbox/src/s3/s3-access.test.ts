@@ -37,12 +37,14 @@ beforeAll(async () => {
   const probe = await startSandbox({
     stateDir: tempStateDir('s3-access-probe'),
     estate: { instancesPerRegion: 0 },
+    s3Scale: 0,
   });
   const account = probe.accounts[0]!.id;
   await probe.stop();
   sandbox = await startSandbox({
     stateDir: tempStateDir('s3-access'),
     estate: { instancesPerRegion: 0 },
+    s3Scale: 0,
     syntheticBuckets: [{ name: 'bench-million', account, objects: 1_000_000 }],
   });
   owner = s3For(sandbox, sandbox.accounts[0]!);

@@ -28,6 +28,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({
     stateDir: tempStateDir('s3-objects'),
     estate: { instancesPerRegion: 0 },
+    s3Scale: 0,
   });
   s3 = s3For(sandbox, sandbox.accounts[0]!);
   await s3.send(new CreateBucketCommand({ Bucket: 'objects-test' }));

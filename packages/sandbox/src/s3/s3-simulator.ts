@@ -1,6 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxAccount } from '../estate/account';
+import type { SeedBucket } from '../storage-seed/types';
 import { createS3Handler, type S3HandlerDeps } from './s3-handler';
-import { syntheticBucket } from './seed-loader';
+import { bucketFromSeed, syntheticBucket } from './seed-loader';
 import { S3State } from './s3-state';
 
 /** A single PUT or part larger than this is refused with EntityTooLarge (S3 allows 5 GiB). */
@@ -15,12 +17,14 @@ export interface SyntheticBucketSpec {
 
 /**
  * The S3 simulator: in-memory state plus the handler the shared endpoint routes S3 requests
- * to. Seeded buckets are added to `state` by the caller (`state.add(bucketFromSeed(…))`).
+ * to. The seeded buckets (`provider: 'aws'` of the storage seed) are generated when the first
+ * S3 request arrives: seeding takes about a second, which sandboxes that never see S3 skip.
  */
 export function createS3Simulator(
   deps: Omit<S3HandlerDeps, 'state' | 'maxObjectBytes'>,
   accounts: readonly SandboxAccount[],
   synthetic: readonly SyntheticBucketSpec[],
+  seedBuckets: () => readonly SeedBucket[],
 ) {
   const state = new S3State();
   const known = new Set(accounts.map((a) => a.id));
@@ -31,6 +35,16 @@ export function createS3Simulator(
       );
     state.add(syntheticBucket(spec.name, spec.account, spec.region, spec.objects, deps.now()));
   }
-  const handle = createS3Handler({ ...deps, state, maxObjectBytes: SANDBOX_MAX_OBJECT_BYTES });
+  const serve = createS3Handler({ ...deps, state, maxObjectBytes: SANDBOX_MAX_OBJECT_BYTES });
+  let seeded = false;
+  const handle = (req: IncomingMessage, res: ServerResponse, rawPath: string, rawQuery: string) => {
+    if (!seeded) {
+      seeded = true;
+      for (const bucket of seedBuckets())
+        if (bucket.provider === 'aws' && !state.find(bucket.name))
+          state.add(bucketFromSeed(bucket));
+    }
+    return serve(req, res, rawPath, rawQuery);
+  };
   return { state, handle };
 }

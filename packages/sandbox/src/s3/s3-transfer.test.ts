@@ -24,6 +24,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({
     stateDir: tempStateDir('s3-transfer'),
     estate: { instancesPerRegion: 0 },
+    s3Scale: 0,
     now: sandboxClock,
   });
   s3 = s3For(sandbox, sandbox.accounts[0]!);
