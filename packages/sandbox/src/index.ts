@@ -56,3 +56,8 @@ export type {
 export { startAzurite, type AzuriteHandle, type AzuriteOptions } from './azurite/launch-azurite';
 export { sandboxAzureAccounts, type AzuriteAccount } from './azurite/accounts';
 export type { SandboxAzure } from './azurite/sandbox-azure';
+export {
+  azureCliConnection,
+  SANDBOX_AZURE_CONNECTION_NAME,
+  type SandboxAzureConnection,
+} from './azurite/cli-connection';

@@ -33,7 +33,15 @@ export type AzureStorageAccountConfig = z.infer<typeof azureStorageAccountSchema
  */
 export const azureConfigSchema = z
   .object({
-    storageAccounts: z.array(azureStorageAccountSchema).min(1),
+    storageAccounts: z
+      .array(azureStorageAccountSchema)
+      .min(1)
+      .refine(
+        (accounts) => new Set(accounts.map((account) => account.name)).size === accounts.length,
+        {
+          message: 'a storage account is listed twice',
+        },
+      ),
     blobEndpoint: z
       .string()
       .refine((value) => value.includes('{account}') && URL.canParse(value), {
@@ -44,13 +52,7 @@ export const azureConfigSchema = z
     maxAttempts: z.number().int().min(1).max(20).default(4),
     sandbox: z.boolean().default(false),
   })
-  .strict()
-  .refine(
-    (config) =>
-      new Set(config.storageAccounts.map((account) => account.name)).size ===
-      config.storageAccounts.length,
-    { message: 'a storage account is listed twice', path: ['storageAccounts'] },
-  );
+  .strict();
 export type AzureConfig = z.infer<typeof azureConfigSchema>;
 export type AzureConfigInput = z.input<typeof azureConfigSchema>;
 
