@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { azuriteAccountsEnv, type AzuriteAccount } from './accounts';
 
 export interface AzuriteOptions {
@@ -71,7 +70,7 @@ async function terminate(child: ChildProcess): Promise<void> {
  */
 export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHandle> {
   const { NODE_OPTIONS: _inherited, ...env } = process.env;
-  const guard = fileURLToPath(new URL('./exit-with-parent.mjs', import.meta.url));
+  const guard = new URL('./exit-with-parent.mjs', import.meta.url).href;
   const args = [
     '--import',
     guard,
@@ -133,6 +132,7 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHand
   }
 
   child.removeAllListeners('exit');
+  child.stdout?.removeAllListeners('data');
   detach(child.stdout);
   detach(child.stderr);
   child.channel?.unref();
