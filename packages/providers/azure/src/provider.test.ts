@@ -276,7 +276,10 @@ describe('azure provider on Azurite', () => {
   });
 
   it('presigns a PUT whose holder must send the blob type, and refuses an expired URL', async () => {
-    const target = { ...ref(prod, 'invoices'), key: 'presigned/upload.txt' };
+    const target = {
+      ...ref(prod, 'invoices'),
+      key: "presigned/<img src=x> ünï 'q'key: 'presigned/upload.txt'amp;%2F.txt",
+    };
     const put = await storage.presign(target, { method: 'PUT', expiresInSeconds: 60 });
     expect(put.headers).toEqual({ 'x-ms-blob-type': 'BlockBlob' });
     const bare = await fetch(put.url, { method: 'PUT', body: 'x' });

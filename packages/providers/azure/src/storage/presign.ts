@@ -36,6 +36,7 @@ export async function presignBlob(
   const values: BlobSASSignatureValues = {
     containerName: blob.containerName,
     blobName: blob.name,
+    versionId: new URL(blob.url).searchParams.get('versionid') ?? undefined,
     permissions: BlobSASPermissions.parse(options.method === 'GET' ? 'r' : 'cw'),
     startsOn,
     expiresOn,
@@ -54,8 +55,12 @@ export async function presignBlob(
     headers['x-ms-blob-type'] = 'BlockBlob';
     if (options.contentType) headers['content-type'] = options.contentType;
   }
+  // A version's URL already has a query (`versionid`); the SAS parameters join it.
+  const url = new URL(blob.url);
+  for (const [name, value] of new URLSearchParams(query.toString()))
+    url.searchParams.append(name, value);
   return {
-    url: `${blob.url}?${query.toString()}`,
+    url: url.toString(),
     expiresAt: expiresOn.toISOString(),
     ...(options.method === 'PUT' ? { headers } : {}),
   };
