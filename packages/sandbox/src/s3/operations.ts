@@ -1,4 +1,5 @@
 import * as bucketConfig from './ops/bucket-config-ops';
+import * as publicAccess from './ops/public-access-ops';
 import * as buckets from './ops/bucket-ops';
 import { copyObject } from './ops/copy-object';
 import { deleteObjects } from './ops/delete-objects';
@@ -18,9 +19,9 @@ const BUCKET: Record<string, { sub: BySubresource; plain: S3Operation }> = {
     sub: [
       ['versioning', buckets.getBucketVersioning],
       ['tagging', bucketConfig.getBucketTagging],
-      ['publicAccessBlock', bucketConfig.getPublicAccessBlock],
-      ['policyStatus', bucketConfig.getBucketPolicyStatus],
-      ['policy', bucketConfig.getBucketPolicy],
+      ['publicAccessBlock', publicAccess.getPublicAccessBlock],
+      ['policyStatus', publicAccess.getBucketPolicyStatus],
+      ['policy', publicAccess.getBucketPolicy],
       ['encryption', bucketConfig.getBucketEncryption],
       ['logging', bucketConfig.getBucketLogging],
       ['lifecycle', bucketConfig.getBucketLifecycleConfiguration],
@@ -34,8 +35,8 @@ const BUCKET: Record<string, { sub: BySubresource; plain: S3Operation }> = {
     sub: [
       ['versioning', buckets.putBucketVersioning],
       ['tagging', bucketConfig.putBucketTagging],
-      ['publicAccessBlock', bucketConfig.putPublicAccessBlock],
-      ['policy', bucketConfig.putBucketPolicy],
+      ['publicAccessBlock', publicAccess.putPublicAccessBlock],
+      ['policy', publicAccess.putBucketPolicy],
       ['encryption', bucketConfig.putBucketEncryption],
     ],
     plain: buckets.createBucket,
@@ -43,8 +44,8 @@ const BUCKET: Record<string, { sub: BySubresource; plain: S3Operation }> = {
   DELETE: {
     sub: [
       ['tagging', bucketConfig.deleteBucketTagging],
-      ['publicAccessBlock', bucketConfig.deletePublicAccessBlock],
-      ['policy', bucketConfig.deleteBucketPolicy],
+      ['publicAccessBlock', publicAccess.deletePublicAccessBlock],
+      ['policy', publicAccess.deleteBucketPolicy],
     ],
     plain: buckets.deleteBucket,
   },

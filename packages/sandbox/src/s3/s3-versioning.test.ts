@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
   GetBucketVersioningCommand,
@@ -86,6 +87,20 @@ describe('S3 versioning', () => {
       new DeleteObjectCommand({ Bucket, Key: 'doc.txt', VersionId: deleted.VersionId }),
     );
     expect(await read('doc.txt')).toBe('two');
+    // Copying names a source version; the copy is a new current version that says which.
+    const copy = await s3.send(
+      new CopyObjectCommand({
+        Bucket,
+        Key: 'doc-v1.txt',
+        CopySource: `${Bucket}/doc.txt?versionId=${v1.VersionId}`,
+        StorageClass: 'ONEZONE_IA',
+      }),
+    );
+    expect(copy.CopySourceVersionId).toBe(v1.VersionId);
+    expect(await read('doc-v1.txt')).toBe('one');
+    expect((await s3.send(new HeadObjectCommand({ Bucket, Key: 'doc-v1.txt' }))).StorageClass).toBe(
+      'ONEZONE_IA',
+    );
     // Removing a version by id is permanent.
     await s3.send(new DeleteObjectCommand({ Bucket, Key: 'doc.txt', VersionId: v2.VersionId }));
     expect(await read('doc.txt')).toBe('one');
