@@ -1,4 +1,4 @@
-import type { BlobClient, BlobServiceClient } from '@azure/storage-blob';
+import type { BlobClient } from '@azure/storage-blob';
 import {
   type Bucket,
   type BucketRef,
@@ -11,33 +11,13 @@ import { fromAzureError } from '../errors';
 import { copyBlob } from './copy-blob';
 import { deleteBlobs } from './delete-objects';
 import { listObjectPages } from './list-objects';
-import { mapContainer, mapContainerItem, type AccountPosture } from './map-container';
+import { accountPosture } from './account-posture';
+import { mapContainer, mapContainerItem } from './map-container';
 import { blobName, containerName } from './names';
 import { objectInfo } from './object-info';
 import { presignBlob } from './presign';
 import { ACCESS_TIERS, accessTier } from './tiers';
 import { downloadBlob, uploadBlob } from './transfer';
-
-/**
- * Account-wide settings read once per listing. Classic analytics logging is the only posture
- * setting the data plane shows; a principal without account-level rights gets null (unknown).
- */
-async function accountPosture(
-  service: BlobServiceClient,
-  signal?: AbortSignal,
-): Promise<AccountPosture> {
-  try {
-    const properties = await service.getProperties({ abortSignal: signal });
-    const logging = properties.blobAnalyticsLogging;
-    if (!logging) return { logging: null };
-    const enabled = logging.read || logging.write || logging.deleteProperty;
-    return { logging: { enabled, target: enabled ? '$logs' : null } };
-  } catch (error) {
-    const mapped = fromAzureError(error, 'Reading blob service properties');
-    if (mapped.code === 'forbidden') return { logging: null };
-    throw mapped;
-  }
-}
 
 /**
  * Azure Blob Storage as the core `ObjectStorage`: accounts are the connection's configured
