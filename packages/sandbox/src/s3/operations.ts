@@ -52,29 +52,33 @@ const BUCKET: Record<string, { sub: BySubresource; plain: S3Operation }> = {
   HEAD: { sub: [], plain: buckets.headBucket },
 };
 
-/** Subresources the sandbox does not model; answering NotImplemented beats a wrong answer. */
-const UNMODELLED = [
-  'cors',
-  'website',
-  'replication',
-  'notification',
-  'ownershipControls',
-  'uploads',
-  'object-lock',
-  'accelerate',
-  'requestPayment',
-  'analytics',
-  'inventory',
-  'metrics',
-  'intelligent-tiering',
-  'acl',
-  'retention',
-  'legal-hold',
-  'torrent',
-  'restore',
-  'select',
-  'attributes',
-];
+/** Parameters the plain bucket verbs (create, list, delete, head) understand. */
+const BUCKET_PARAMS = new Set([
+  'list-type',
+  'prefix',
+  'delimiter',
+  'max-keys',
+  'continuation-token',
+  'start-after',
+  'encoding-type',
+  'fetch-owner',
+  'marker',
+  'x-id',
+]);
+/** Parameters the plain object verbs (get, put, head, delete) understand. */
+const OBJECT_PARAMS = new Set(['versionId', 'partNumber', 'x-id']);
+
+/**
+ * A subresource the sandbox does not model (`?cors`, `?lifecycle` on PUT…) is NotImplemented,
+ * never the plain verb: a `DELETE /bucket?cors` must not delete the bucket.
+ */
+function refuseUnknown(query: ReadonlyMap<string, string>, known: ReadonlySet<string>): void {
+  for (const name of query.keys()) {
+    if (known.has(name) || name.toLowerCase().startsWith('x-amz-') || name.startsWith('response-'))
+      continue;
+    throw notImplemented(`?${name}`);
+  }
+}
 
 /**
  * Which S3 operation a request is, from method, path shape and query, the way S3 dispatches:
@@ -98,9 +102,8 @@ export function resolveOperation(
     if (!table) throw notImplemented(`${method} on a bucket`);
     const sub = table.sub.find(([name]) => query.has(name));
     if (sub) return sub[1];
+    refuseUnknown(query, BUCKET_PARAMS);
     if (method === 'GET' && query.get('list-type') === '2') return listObjectsV2;
-    const unmodelled = UNMODELLED.find((name) => query.has(name));
-    if (unmodelled) throw notImplemented(`?${unmodelled}`);
     return table.plain;
   }
   const uploadId = query.has('uploadId');
@@ -129,8 +132,7 @@ export function resolveOperation(
     default:
       throw notImplemented(method);
   }
-  const unmodelled = UNMODELLED.find((name) => query.has(name));
-  if (unmodelled) throw notImplemented(`?${unmodelled}`);
+  refuseUnknown(query, OBJECT_PARAMS);
   if (method === 'GET') return getObject;
   if (method === 'PUT') return copySource ? copyObject : putObject;
   return deleteObject;

@@ -2,6 +2,7 @@ import {
   CopyObjectCommand,
   CreateBucketCommand,
   DeleteBucketCommand,
+  DeleteBucketCorsCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetBucketLocationCommand,
@@ -84,6 +85,14 @@ describe('S3 buckets', () => {
       $metadata: { httpStatusCode: 409 },
     });
     await eu.send(new DeleteObjectCommand({ Bucket: 'objects-eu', Key: 'x' }));
+    // An unmodelled subresource is NotImplemented, never the plain verb on the bucket.
+    await expect(
+      eu.send(new DeleteBucketCorsCommand({ Bucket: 'objects-eu' })),
+    ).rejects.toMatchObject({
+      name: 'NotImplemented',
+      $metadata: { httpStatusCode: 501 },
+    });
+    await eu.send(new HeadBucketCommand({ Bucket: 'objects-eu' }));
     await eu.send(new DeleteBucketCommand({ Bucket: 'objects-eu' }));
     await expect(eu.send(new HeadBucketCommand({ Bucket: 'objects-eu' }))).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
