@@ -1,5 +1,7 @@
 import { CcxError, type Logger, type ProviderConnection } from '@ccx/core';
 import { awsProvider } from '@ccx/provider-aws';
+import { azureProvider } from '@ccx/provider-azure';
+import { gcpProvider } from '@ccx/provider-gcp';
 import type { ConnectionConfig } from './config/schema';
 
 /**
@@ -30,12 +32,7 @@ async function connectOne(
 ): Promise<ProviderConnection> {
   const { name } = entry;
   try {
-    switch (entry.provider) {
-      case 'aws':
-        return await awsProvider.connect(name, { ...entry, sandbox: entry.sandbox ?? false }, ctx);
-      default:
-        return unreachable(entry.provider);
-    }
+    return await connectEntry(entry, ctx);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new CcxError(
@@ -57,6 +54,32 @@ export async function closeConnections(connections: Iterable<ProviderConnection>
   if (failure !== undefined) throw failure.reason;
 }
 
-function unreachable(provider: never): never {
-  throw new CcxError('invalid_input', `Unknown provider ${String(provider)}`);
+/**
+ * Provider schemas are strict about their own keys: the connection's `name` and `provider`
+ * belong to the config file, so they are taken off before the provider sees its settings.
+ */
+function connectEntry(
+  entry: ConnectionConfig,
+  ctx: { logger: Logger; extraCaPem?: string },
+): Promise<ProviderConnection> {
+  switch (entry.provider) {
+    case 'aws': {
+      const { name, provider: _provider, ...settings } = entry;
+      return awsProvider.connect(name, { ...settings, sandbox: settings.sandbox ?? false }, ctx);
+    }
+    case 'gcp': {
+      const { name, provider: _provider, ...settings } = entry;
+      return gcpProvider.connect(name, { ...settings, sandbox: settings.sandbox ?? false }, ctx);
+    }
+    case 'azure': {
+      const { name, provider: _provider, ...settings } = entry;
+      return azureProvider.connect(name, { ...settings, sandbox: settings.sandbox ?? false }, ctx);
+    }
+    default:
+      return unreachable(entry);
+  }
+}
+
+function unreachable(entry: never): never {
+  throw new CcxError('invalid_input', `Unknown provider in ${JSON.stringify(entry)}`);
 }

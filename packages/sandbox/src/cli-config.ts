@@ -1,24 +1,47 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { stringify } from 'yaml';
+import { azureCliConnection, type SandboxAzureConnection } from './azurite/cli-connection';
+import type { SandboxAzure } from './azurite/sandbox-azure';
 import type { SandboxAccount } from './estate/account';
+import type { SandboxGcp } from './gcs/sandbox-gcp';
 
 export const DEFAULT_CONFIG_FILE = '.ccx/sandbox.yaml';
 export const SANDBOX_CONNECTION_NAME = 'sandbox-aws';
+export const SANDBOX_GCP_CONNECTION_NAME = 'sandbox-gcp';
 
-/** The `ccx.yaml` the sandbox writes: one AWS connection at the sandbox endpoint. */
+export interface SandboxAwsConnection {
+  name: string;
+  provider: 'aws';
+  sandbox: true;
+  endpoint: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  regions: string[];
+  accounts: ({ alias: string } | { roleArn: string; alias: string })[];
+}
+
+export interface SandboxGcpConnection {
+  name: string;
+  provider: 'gcp';
+  sandbox: true;
+  apiEndpoint: string;
+  projects: SandboxGcp['projects'];
+}
+
+/**
+ * The `ccx.yaml` the sandbox writes: the AWS connection first (EC2, STS and S3 at the sandbox
+ * endpoint), then GCS, then Azure Blob when Azurite runs.
+ */
 export interface SandboxCliConfig {
   sandbox: true;
-  connections: {
-    name: string;
-    provider: 'aws';
-    sandbox: true;
-    endpoint: string;
-    credentials: { accessKeyId: string; secretAccessKey: string };
-    regions: string[];
-    accounts: ({ alias: string } | { roleArn: string; alias: string })[];
-  }[];
+  connections: [SandboxAwsConnection, ...(SandboxGcpConnection | SandboxAzureConnection)[]];
   tls: { extraCaFile: string };
+}
+
+/** What the config needs of the other clouds the sandbox serves. */
+export interface SandboxClouds {
+  gcp?: SandboxGcp;
+  azure?: SandboxAzure | null;
 }
 
 /**
@@ -31,6 +54,7 @@ export function buildCliConfig(
   caFile: string,
   accounts: readonly SandboxAccount[],
   regions: readonly string[],
+  clouds: SandboxClouds = {},
 ): SandboxCliConfig {
   const [hub, ...others] = accounts;
   if (!hub) throw new Error('The sandbox estate has no account.');
@@ -49,6 +73,21 @@ export function buildCliConfig(
           ...others.map((account) => ({ roleArn: account.roleArn, alias: account.alias })),
         ],
       },
+      ...(clouds.gcp
+        ? [
+            {
+              name: SANDBOX_GCP_CONNECTION_NAME,
+              provider: 'gcp' as const,
+              sandbox: true as const,
+              apiEndpoint: clouds.gcp.url,
+              projects: clouds.gcp.projects.map((project) => ({
+                id: project.id,
+                credentials: { ...project.credentials },
+              })),
+            },
+          ]
+        : []),
+      ...(clouds.azure ? [azureCliConnection(clouds.azure)] : []),
     ],
     tls: { extraCaFile: caFile },
   };
@@ -62,7 +101,7 @@ export async function writeSandboxConfig(
   await mkdir(dirname(file), { recursive: true });
   await writeFile(
     file,
-    `# Written by the ccx sandbox: a local, simulated AWS estate.\n${stringify(handle.cliConfig())}`,
+    `# Written by the ccx sandbox: a local, simulated AWS, GCP and Azure estate.\n${stringify(handle.cliConfig())}`,
     { mode: 0o600 },
   );
   return file;

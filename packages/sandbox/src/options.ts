@@ -52,8 +52,11 @@ export const sandboxOptionsSchema = z.object({
     .array(
       z.object({
         name: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
-        /** Account id from the estate. */
-        account: z.string().regex(/^\d{12}$/),
+        /** Account id from the estate; the first account when absent. */
+        account: z
+          .string()
+          .regex(/^\d{12}$/)
+          .optional(),
         objects: z.number().int().min(0).max(100_000_000),
         region: z.enum(KNOWN_REGIONS).default('us-east-1'),
       }),

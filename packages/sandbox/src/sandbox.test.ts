@@ -148,7 +148,7 @@ describe('sandbox over HTTPS', () => {
 });
 
 describe('sandbox ccx config', () => {
-  it('describes one AWS connection: the first account directly, the others by role', async () => {
+  it('describes the AWS connection (first account directly, the others by role), then GCS', async () => {
     const config = sandbox.cliConfig();
     const [hub, ...others] = sandbox.accounts;
     expect(config).toEqual({
@@ -165,6 +165,16 @@ describe('sandbox ccx config', () => {
             { alias: 'prod' },
             ...others.map((a) => ({ roleArn: a.roleArn, alias: a.alias })),
           ],
+        },
+        {
+          name: 'sandbox-gcp',
+          provider: 'gcp',
+          sandbox: true,
+          apiEndpoint: sandbox.gcp.url,
+          projects: sandbox.gcp.projects.map((project) => ({
+            id: project.id,
+            credentials: project.credentials,
+          })),
         },
       ],
       tls: { extraCaFile: sandbox.caFile },

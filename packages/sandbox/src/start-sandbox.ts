@@ -227,6 +227,10 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     stop: async () => {
       await Promise.all([close(httpServer), close(httpsServer), azure?.stop(), gcs.stop()]);
     },
-    cliConfig: () => buildCliConfig(url, tls.caFile, estate.accounts, estate.regions),
+    cliConfig: () =>
+      buildCliConfig(url, tls.caFile, estate.accounts, estate.regions, {
+        gcp: { url: gcs.url, projects: gcs.projects },
+        azure: azure?.azure ?? null,
+      }),
   };
 }

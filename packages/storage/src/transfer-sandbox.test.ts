@@ -61,6 +61,7 @@ beforeAll(async () => {
       apiEndpoint: sandbox.gcp.url,
       sandbox: true,
     }),
+    { logger: silent },
   );
   connections = [aws, gcp];
   catalog = storageConnections(new Map(connections.map((c) => [c.name, c])));

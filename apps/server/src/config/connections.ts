@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { awsProvider } from '@ccx/provider-aws';
+import { azureProvider } from '@ccx/provider-azure';
+import { gcpProvider } from '@ccx/provider-gcp';
 
 /**
  * One entry per configured connection, discriminated by `provider`. Each provider owns the
@@ -19,8 +21,27 @@ export const awsConnectionSchema = awsProvider.configSchema
   .extend({ ...common, provider: z.literal('aws') })
   .strict();
 
+/**
+ * These provider schemas carry their own `sandbox` flag and are already strict; `safeExtend`
+ * keeps the provider schema's own refinements (e.g. credentials xor keyFile). */
+export const gcpConnectionSchema = gcpProvider.configSchema.safeExtend({
+  name: common.name,
+  provider: z.literal('gcp'),
+});
+
+export const azureConnectionSchema = azureProvider.configSchema.safeExtend({
+  name: common.name,
+  provider: z.literal('azure'),
+});
+
 export const connectionsSchema = z
-  .array(z.discriminatedUnion('provider', [awsConnectionSchema]))
+  .array(
+    z.discriminatedUnion('provider', [
+      awsConnectionSchema,
+      gcpConnectionSchema,
+      azureConnectionSchema,
+    ]),
+  )
   .superRefine((entries, ctx) => {
     const seen = new Set<string>();
     entries.forEach((entry, index) => {

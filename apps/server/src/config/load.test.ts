@@ -152,9 +152,19 @@ describe('loadConfig', () => {
   });
 
   it('validates connections by provider and requires unique names', () => {
-    const unknown = withFile('connections:\n  - name: a\n    provider: gcp\n');
+    const unknown = withFile('connections:\n  - name: a\n    provider: oracle\n');
     expect(issuesOf(() => loadConfig({ file: unknown.file, env: {} }))).toEqual([
-      'connections[0].provider: expected one of "aws", got "gcp"',
+      'connections[0].provider: expected one of "aws", "gcp", "azure", got "oracle"',
+    ]);
+    const noProjects = withFile('connections:\n  - name: a\n    provider: gcp\n');
+    expect(issuesOf(() => loadConfig({ file: noProjects.file, env: {} }))).toEqual([
+      'connections[0].projects: required (array)',
+    ]);
+    const badAccount = withFile(
+      'connections:\n  - { name: a, provider: azure, storageAccounts: [{ name: Bad_Name }] }\n',
+    );
+    expect(issuesOf(() => loadConfig({ file: badAccount.file, env: {} }))).toEqual([
+      'connections[0].storageAccounts[0].name: expected 3–24 lowercase letters and digits, got "Bad_Name"',
     ]);
     const twice = withFile(
       'connections:\n  - { name: a, provider: aws, regions: [us-east-1] }\n  - { name: a, provider: aws, regions: [eu-west-1] }\n',

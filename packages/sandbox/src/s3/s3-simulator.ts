@@ -10,7 +10,8 @@ export const SANDBOX_MAX_OBJECT_BYTES = 256 * 1024 * 1024;
 
 export interface SyntheticBucketSpec {
   name: string;
-  account: string;
+  /** The estate's first account when absent. */
+  account?: string;
   objects: number;
   region: string;
 }
@@ -29,11 +30,12 @@ export function createS3Simulator(
   const state = new S3State();
   const known = new Set(accounts.map((a) => a.id));
   for (const spec of synthetic) {
-    if (!known.has(spec.account))
+    const account = spec.account ?? accounts[0]?.id;
+    if (account === undefined || !known.has(account))
       throw new Error(
-        `Synthetic bucket ${spec.name}: account ${spec.account} is not in the sandbox estate`,
+        `Synthetic bucket ${spec.name}: account ${String(account)} is not in the sandbox estate`,
       );
-    state.add(syntheticBucket(spec.name, spec.account, spec.region, spec.objects, deps.now()));
+    state.add(syntheticBucket(spec.name, account, spec.region, spec.objects, deps.now()));
   }
   const serve = createS3Handler({ ...deps, state, maxObjectBytes: SANDBOX_MAX_OBJECT_BYTES });
   let seeded = false;
