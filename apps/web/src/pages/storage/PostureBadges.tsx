@@ -1,6 +1,20 @@
 import type { PostureCheck } from '../../api/schemas/storage';
 
 /**
+ * Checks are titled by the state they expect ("Versioning enabled"); a failed one is badged
+ * by what is wrong instead, so a red badge never reads like praise. Ids this page does not
+ * know fall back to "Fails: <title>".
+ */
+const FAILURE_LABELS: Record<string, string> = {
+  'public-access': 'Public',
+  'block-public-access': 'No public-access block',
+  'default-encryption': 'Unencrypted',
+  versioning: 'No versioning',
+  'access-logging': 'No access logging',
+  'lifecycle-rules': 'No lifecycle rules',
+};
+
+/**
  * One badge per failed check, its CIS ids in the title; checks whose setting could not be
  * read are counted apart, since unknown is not a failure.
  */
@@ -16,9 +30,9 @@ export function PostureBadges({ checks }: { checks: PostureCheck[] }) {
           key={check.id}
           className={`badge ${check.severity === 'low' ? 'badge-warn' : 'badge-bad'}`}
           data-testid="posture-badge"
-          title={[check.title, ...check.cis].join(' · ')}
+          title={[`Fails: ${check.title}`, ...check.cis].join(' · ')}
         >
-          {check.title}
+          {FAILURE_LABELS[check.id] ?? `Fails: ${check.title}`}
         </span>
       ))}
       {unknown.length > 0 ? (

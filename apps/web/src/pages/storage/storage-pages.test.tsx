@@ -43,8 +43,8 @@ function bucket(overrides: Partial<BucketView> = {}): BucketView {
     attributes: { storageClassMix: { STANDARD: 120, GLACIER: 4 } },
     posture: [
       {
-        id: 's3-public',
-        title: 'Public access',
+        id: 'public-access',
+        title: 'Not readable by anyone on the internet',
         status: 'fail',
         severity: 'high',
         cis: ['CIS AWS 2.1.4'],
@@ -56,7 +56,13 @@ function bucket(overrides: Partial<BucketView> = {}): BucketView {
         severity: 'high',
         cis: [],
       },
-      { id: 's3-logging', title: 'Access logging', status: 'unknown', severity: 'low', cis: [] },
+      {
+        id: 'access-logging',
+        title: 'Access logging enabled',
+        status: 'unknown',
+        severity: 'low',
+        cis: [],
+      },
     ],
     classification: {
       objectsWithFindings: 2,
@@ -123,9 +129,12 @@ describe('bucket list', () => {
     const rows = [...html.matchAll(/<tr[^>]*data-testid="bucket-row".*?<\/tr>/gs)].map((m) => m[0]);
     expect(rows).toHaveLength(2);
     const first = rows[0] ?? '';
-    expect(first).toMatch(/data-testid="posture-badge"[^>]*title="Public access · CIS AWS 2.1.4"/);
+    expect(first).toMatch(
+      /data-testid="posture-badge"[^>]*title="Fails: Not readable by anyone on the internet · CIS AWS 2.1.4">Public</,
+    );
     expect(textOf(first)).toContain('1 unknown');
-    expect(textOf(first)).not.toContain('Default encryption');
+    expect(textOf(first)).not.toContain('Unencrypted');
+    expect(textOf(first)).not.toContain('Encrypted at rest');
     expect(textOf(first)).toContain('PII 3');
     expect(textOf(first)).toContain('Secrets 1');
     expect(textOf(first)).toContain('STANDARD 120, GLACIER 4');
