@@ -78,6 +78,7 @@ async function runDemo(
     stateDir: paths.sandboxState,
     seed: options.seed,
     faults: options.faults,
+    azure: true,
   });
   try {
     await writeSandboxConfig(sandbox, paths.sandboxConfig);

@@ -22,13 +22,14 @@ async function runForeground(
     stateDir: paths.sandboxState,
     seed: flags.seed,
     faults: flags.faults,
+    azure: true,
   });
   try {
     await writeSandboxConfig(sandbox, paths.sandboxConfig);
     say(
       ctx,
       globals,
-      `SANDBOX serving AWS at ${sandbox.url} and ${sandbox.httpsUrl} (Ctrl-C to stop)`,
+      `SANDBOX serving AWS at ${sandbox.url} and ${sandbox.httpsUrl}, GCS at ${sandbox.gcp.url}${sandbox.azure ? `, Azure Blob at ${sandbox.azure.blobUrl}` : ''} (Ctrl-C to stop)`,
     );
     say(ctx, globals, `Sync it with: ccx sync --config ${paths.sandboxConfig}`);
     await untilSignal();
@@ -56,6 +57,7 @@ async function runDetached(
       configFile: paths.sandboxConfig,
       seed: flags.seed,
       faults: flags.faults,
+      azure: true,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
