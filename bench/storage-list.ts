@@ -67,6 +67,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
     let rssAtTenth = 0;
+    // Resident memory at each quarter of the listing: flat when nothing accumulates.
+    const quarters: number[] = [];
     let listed = 0;
     let pages = 0;
     let bytes = 0;
@@ -87,6 +89,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       }
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       if (rssAtTenth === 0 && listed >= objects / 10) rssAtTenth = peakRss;
+      if (listed >= ((quarters.length + 1) * objects) / 4) quarters.push(process.memoryUsage().rss);
     }
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
@@ -98,7 +101,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const mb = (value: number) => Math.round(value / 1024 / 1024);
 
     console.log(
-      `objects listed       ${listed} in ${pages} pages (${(bytes / 1e9).toFixed(1)} GB described)`,
+      `objects listed       ${listed} in ${pages} pages (${(bytes / 1e6).toFixed(1)} MB described)`,
     );
     console.log(`wall time            ${seconds.toFixed(2)} s`);
     console.log(`objects per second   ${Math.round(listed / seconds)}`);
@@ -107,6 +110,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     );
     console.log(`rss before           ${mb(rssBefore)} MB`);
     console.log(`rss at 10 %          ${mb(rssAtTenth)} MB`);
+    console.log(`rss at each quarter  ${quarters.map((value) => mb(value)).join(' / ')} MB`);
     console.log(
       `rss peak             ${mb(peakRss)} MB (growth after 10 %: ${mb(peakRss - rssAtTenth)} MB)`,
     );
@@ -122,6 +126,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       rssBeforeMb: mb(rssBefore),
       rssAtTenthMb: mb(rssAtTenth),
       rssPeakMb: mb(peakRss),
+      rssQuartersMb: quarters.map((value) => mb(value)),
     };
   } finally {
     await connection.close();
