@@ -1,4 +1,4 @@
-export { bucketPosture, POSTURE_CHECK_IDS } from './posture';
+export { bucketPosture, classificationControls, POSTURE_CHECK_IDS } from './posture';
 export type { PostureCheck, PostureCheckId, PostureStatus } from './posture';
 export { tieringAdvice } from './tiering';
 export type {

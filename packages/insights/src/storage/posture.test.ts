@@ -1,6 +1,6 @@
 import type { Bucket } from '@ccx/core';
 import { describe, expect, it } from 'vitest';
-import { bucketPosture } from './posture';
+import { bucketPosture, classificationControls } from './posture';
 
 function bucket(extra: Partial<Bucket> = {}): Bucket {
   return {
@@ -34,7 +34,10 @@ describe('bucketPosture', () => {
       severity: 'critical',
       cis: ['CIS AWS 2.1.4'],
     });
-    expect(checks.find((c) => c.id === 'versioning')?.cis).toEqual(['CIS AWS 2.1.2']);
+    // Versioning is not MFA delete: CIS AWS 2.1.2 is not claimed for it.
+    expect(checks.find((c) => c.id === 'versioning')?.cis).toEqual([]);
+    // Uniform bucket-level access has no S3 counterpart, so the check is left out.
+    expect(checks.map((c) => c.id)).not.toContain('uniform-access');
   });
 
   it('fails a public bucket without guard rail, encryption, versioning, logging or lifecycle', () => {
@@ -87,11 +90,55 @@ describe('bucketPosture', () => {
   it('names the controls of each provider benchmark', () => {
     const cis = (provider: Bucket['provider']) =>
       Object.fromEntries(bucketPosture(bucket({ provider })).map((c) => [c.id, c.cis]));
-    expect(cis('gcp')).toMatchObject({ 'public-access': ['CIS GCP 5.1'], versioning: [] });
-    expect(cis('azure')).toMatchObject({
-      'public-access': ['CIS Azure 3.7'],
-      versioning: ['CIS Azure 3.11'],
-      'access-logging': ['CIS Azure 3.13'],
+    expect(cis('aws')).toMatchObject({
+      'public-access': ['CIS AWS 2.1.4'],
+      'block-public-access': ['CIS AWS 2.1.4'],
+      'access-logging': [],
     });
+    expect(cis('gcp')).toMatchObject({
+      'public-access': ['CIS GCP 5.1'],
+      'uniform-access': ['CIS GCP 5.2'],
+      versioning: [],
+    });
+    expect(cis('azure')).toEqual({
+      'public-access': ['CIS Azure 3.7'],
+      'block-public-access': ['CIS Azure 3.7'],
+      'default-encryption': [],
+      versioning: [],
+      'access-logging': ['CIS Azure 3.13'],
+      'lifecycle-rules': [],
+    });
+  });
+
+  it('judges GCS uniform bucket-level access from the provider attributes', () => {
+    const uniform = (attributes: Record<string, unknown>) =>
+      statuses(bucket({ provider: 'gcp', attributes }))['uniform-access'];
+    expect(uniform({ uniformBucketLevelAccess: true })).toBe('pass');
+    expect(uniform({ uniformBucketLevelAccess: false })).toBe('fail');
+    expect(uniform({ uniformBucketLevelAccess: null })).toBe('unknown');
+    expect(uniform({})).toBe('unknown');
+    expect(uniform({ uniformBucketLevelAccess: 'true' })).toBe('unknown');
+    const check = bucketPosture(bucket({ provider: 'gcp', attributes: {} })).find(
+      (c) => c.id === 'uniform-access',
+    );
+    expect(check).toMatchObject({ severity: 'medium', cis: ['CIS GCP 5.2'] });
+  });
+
+  it('keeps the order of the check ids', () => {
+    expect(bucketPosture(bucket({ provider: 'gcp' })).map((c) => c.id)).toEqual([
+      'public-access',
+      'block-public-access',
+      'uniform-access',
+      'default-encryption',
+      'versioning',
+      'access-logging',
+      'lifecycle-rules',
+    ]);
+  });
+
+  it('maps classification findings to CIS AWS 2.1.3 only', () => {
+    expect(classificationControls('aws')).toEqual(['CIS AWS 2.1.3']);
+    expect(classificationControls('gcp')).toEqual([]);
+    expect(classificationControls('azure')).toEqual([]);
   });
 });

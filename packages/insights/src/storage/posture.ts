@@ -16,6 +16,7 @@ export interface PostureCheck {
 export const POSTURE_CHECK_IDS = [
   'public-access',
   'block-public-access',
+  'uniform-access',
   'default-encryption',
   'versioning',
   'access-logging',
@@ -26,11 +27,16 @@ export type PostureCheckId = (typeof POSTURE_CHECK_IDS)[number];
 type Cis = Partial<Record<ProviderId, string[]>>;
 
 /**
- * Controls per check and provider: CIS AWS Foundations v3.0 (2.1.x S3), CIS GCP Foundations
- * v2/v3 (5.x Cloud Storage), CIS Azure Foundations v2 (3.x Storage Accounts). A check with no
- * control in a benchmark lists none rather than a loosely related one: CIS AWS v3 dropped its
- * S3 encryption control (S3 encrypts every new object since January 2023) and only asks for
- * access logging on the CloudTrail bucket (3.4), so neither is claimed for every bucket.
+ * Controls per check and provider, by the numbering of CIS AWS Foundations v3.0.0 (2.1 S3:
+ * 2.1.1 deny HTTP, 2.1.2 MFA delete, 2.1.3 data discovered and classified, 2.1.4 block public
+ * access), CIS GCP Foundations v3.0.0 (5.1 not anonymously or publicly accessible, 5.2 uniform
+ * bucket-level access) and CIS Azure Foundations v2.0.0 (3.7 public access level disabled,
+ * 3.11 soft delete, 3.13 blob service logging). A check names a control only where failing the
+ * check fails the control: a public bucket cannot have S3 Block Public Access on, nor sit in an
+ * account that disallows blob public access. A check with no such control lists none rather
+ * than a loosely related one: versioning is not MFA delete (2.1.2) nor soft delete (3.11), CIS
+ * AWS v3 dropped its S3 encryption control (S3 encrypts every new object since January 2023)
+ * and only asks for access logging on the CloudTrail bucket (3.4).
  */
 const CONTROLS: Record<PostureCheckId, Cis> = {
   'public-access': { aws: ['CIS AWS 2.1.4'], gcp: ['CIS GCP 5.1'], azure: ['CIS Azure 3.7'] },
@@ -39,16 +45,35 @@ const CONTROLS: Record<PostureCheckId, Cis> = {
     gcp: ['CIS GCP 5.1'],
     azure: ['CIS Azure 3.7'],
   },
+  'uniform-access': { gcp: ['CIS GCP 5.2'] },
   'default-encryption': {},
-  // MFA delete (2.1.2) and soft delete (3.11) both build on keeping prior versions.
-  versioning: { aws: ['CIS AWS 2.1.2'], azure: ['CIS Azure 3.11'] },
+  versioning: {},
   'access-logging': { azure: ['CIS Azure 3.13'] },
   'lifecycle-rules': {},
 };
 
+/**
+ * Checks that exist for some providers only; elsewhere the setting has no counterpart, so the
+ * check is left out rather than reported unknown forever. GCS uniform bucket-level access
+ * (IAM only, no object ACLs) has none in S3 or Azure.
+ */
+const ONLY_FOR: Partial<Record<PostureCheckId, readonly ProviderId[]>> = {
+  'uniform-access': ['gcp'],
+};
+
+/**
+ * Controls a classification finding (personal data or secrets found in a bucket) answers:
+ * CIS AWS 2.1.3 asks that all data in S3 be discovered, classified and secured when required.
+ * The GCP and Azure benchmarks have no storage control for it.
+ */
+export function classificationControls(provider: ProviderId): string[] {
+  return provider === 'aws' ? ['CIS AWS 2.1.3'] : [];
+}
+
 const TITLES: Record<PostureCheckId, string> = {
   'public-access': 'Not readable by anyone on the internet',
   'block-public-access': 'Public access blocked by a guard rail',
+  'uniform-access': 'Uniform bucket-level access enabled',
   'default-encryption': 'Encrypted at rest by default',
   versioning: 'Versioning enabled',
   'access-logging': 'Access logging enabled',
@@ -58,6 +83,7 @@ const TITLES: Record<PostureCheckId, string> = {
 const SEVERITY: Record<PostureCheckId, Severity> = {
   'public-access': 'critical',
   'block-public-access': 'high',
+  'uniform-access': 'medium',
   'default-encryption': 'medium',
   versioning: 'low',
   'access-logging': 'medium',
@@ -83,14 +109,21 @@ function versioningStatus(bucket: Bucket): PostureStatus {
   }
 }
 
+/** The provider's `attributes` flag, or null when absent or not a boolean. */
+function attributeFlag(bucket: Bucket, name: string): boolean | null {
+  const value = bucket.attributes[name];
+  return typeof value === 'boolean' ? value : null;
+}
+
 /**
  * Judges a bucket's settings as the provider reported them. Pure: the same bucket always gives
- * the same checks, in the order of POSTURE_CHECK_IDS.
+ * the same checks, in the order of POSTURE_CHECK_IDS, leaving out those its provider lacks.
  */
 export function bucketPosture(bucket: Bucket): PostureCheck[] {
   const statuses: Record<PostureCheckId, PostureStatus> = {
     'public-access': status(bucket.publicAccess ? !bucket.publicAccess.public : null),
     'block-public-access': status(bucket.publicAccess?.blockPublicAccess),
+    'uniform-access': status(attributeFlag(bucket, 'uniformBucketLevelAccess')),
     'default-encryption': status(bucket.encryption?.enabled),
     versioning: versioningStatus(bucket),
     'access-logging': status(bucket.logging?.enabled),
@@ -98,7 +131,8 @@ export function bucketPosture(bucket: Bucket): PostureCheck[] {
       bucket.lifecycle ? bucket.lifecycle.rules.some((rule) => rule.enabled) : null,
     ),
   };
-  return POSTURE_CHECK_IDS.map((id) => ({
+  const applies = (id: PostureCheckId) => ONLY_FOR[id]?.includes(bucket.provider) ?? true;
+  return POSTURE_CHECK_IDS.filter(applies).map((id) => ({
     id,
     title: TITLES[id],
     status: statuses[id],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoragePriceTable } from './prices';
-import { STORAGE_PRICES } from './prices';
+import { STORAGE_PRICES, storagePriceTableSchema } from './prices';
 import { tieringAdvice } from './tiering';
 
 const GIB = 1024 ** 3;
@@ -14,6 +14,9 @@ const cls = (
   minBillableBytes: 0,
   retrievalPerGb: 0,
   transitionPer1000: 0,
+  tieringTarget: true,
+  confirmed: true,
+  unconfirmed: [],
   ...extra,
 });
 
@@ -25,6 +28,7 @@ const table: StoragePriceTable = {
     aws: {
       region: 'test',
       source: 'https://example.com/prices',
+      sources: [{ url: 'https://example.com/prices', date: 'undated', covers: 'round numbers' }],
       defaultClass: 'STANDARD',
       classes: {
         STANDARD: cls(0.02),
@@ -170,5 +174,60 @@ describe('tieringAdvice', () => {
     ]);
     expect(STORAGE_PRICES.providers.gcp.defaultClass).toBe('STANDARD');
     expect(STORAGE_PRICES.providers.azure.classes.Cool?.minStorageDays).toBe(30);
+  });
+
+  it('never advises a class the table marks as no tiering target', () => {
+    const oneZone: StoragePriceTable = structuredClone(table);
+    // Cheaper than IA with the same rules, but one copy in one zone.
+    oneZone.providers.aws.classes.ONE_ZONE = cls(0.008, { tieringTarget: false });
+    const advice = tieringAdvice(
+      'aws',
+      {
+        classes: [
+          { storageClass: 'STANDARD', ages: [{ minAgeDays: 30, objects: 10, bytes: 10 * GIB }] },
+        ],
+      },
+      oneZone,
+    );
+    expect(advice.recommendations.map((r) => r.toClass)).toEqual(['IA']);
+    // Objects already there are still priced: 10×(0.008 − 0.001) − 10×1%×0.1 = 0.06 into ARCH.
+    const from = tieringAdvice(
+      'aws',
+      {
+        classes: [
+          { storageClass: 'ONE_ZONE', ages: [{ minAgeDays: 180, objects: 10, bytes: 10 * GIB }] },
+        ],
+      },
+      oneZone,
+    );
+    expect(from.recommendations.map((r) => [r.toClass, r.monthlySaving.amount])).toEqual([
+      ['ARCH', 0.06],
+    ]);
+  });
+
+  it('prices a year-old TiB of Azure Hot with the bundled East US table', () => {
+    // Archive: 1024×0.0208 − 1024×0.00099 − 1024×1%×0.02 = 20.08064 (Cold: 17.3056).
+    const advice = tieringAdvice('azure', {
+      classes: [
+        { storageClass: null, ages: [{ minAgeDays: 365, objects: 1000, bytes: 1024 * GIB }] },
+      ],
+    });
+    expect(advice.recommendations.map((r) => [r.toClass, r.monthlySaving.amount])).toEqual([
+      ['Archive', 20.0806],
+    ]);
+  });
+
+  it('bundles a table whose every class is confirmed or names what is not', () => {
+    for (const provider of Object.values(STORAGE_PRICES.providers)) {
+      expect(provider.sources.length).toBeGreaterThan(0);
+      for (const price of Object.values(provider.classes)) {
+        expect(price.confirmed).toBe(price.unconfirmed.length === 0);
+      }
+    }
+    expect(STORAGE_PRICES.providers.aws.classes.ONEZONE_IA?.tieringTarget).toBe(false);
+    const bad = structuredClone(STORAGE_PRICES) as Record<string, unknown>;
+    const aws = (bad.providers as StoragePriceTable['providers']).aws;
+    aws.classes.STANDARD = { ...aws.classes.STANDARD!, confirmed: false, unconfirmed: [] };
+    expect(storagePriceTableSchema.safeParse(bad).success).toBe(false);
   });
 });

@@ -67,7 +67,7 @@ function bestMove(
 ): Move | null {
   let best: Move | null = null;
   for (const [name, target] of targets) {
-    if (target.storagePerGbMonth >= from.storagePerGbMonth) continue;
+    if (!target.tieringTarget || target.storagePerGbMonth >= from.storagePerGbMonth) continue;
     const gb = band.bytes / GIB;
     const billedGb = Math.max(band.bytes, band.objects * target.minBillableBytes) / GIB;
     const net =
@@ -91,7 +91,8 @@ function bestMove(
  * Which objects would cost less in a colder class, from a bucket's per-class age histogram
  * and list prices. Pure and deterministic: no sampling, the same statistics give the same
  * advice. Classes missing from the price table (a provider's class the table does not list)
- * are left alone rather than guessed at.
+ * are left alone rather than guessed at; classes the table marks as no tiering target are
+ * never advised as a destination.
  */
 export function tieringAdvice(
   provider: ProviderId,
