@@ -1,6 +1,6 @@
 import { AGE_BANDS, type BucketStatistics } from '@ccx/storage';
 import { bucketStatistics } from '@ccx/storage';
-import { bucketPosture, tieringAdvice } from '@ccx/insights';
+import { bucketPosture, classificationControls, tieringAdvice } from '@ccx/insights';
 import type { ObjectStorage, Severity } from '@ccx/core';
 import type { Store } from '@ccx/store';
 import type { SyncedBucket } from './bucket-resources';
@@ -96,6 +96,7 @@ export async function analyzeBucket(
                 objectsWithFindings: rollup.objectsWithFindings,
                 counts: rollup.counts,
                 maxConfidence: rollup.maxConfidence,
+                cis: classificationControls(bucket.provider),
               },
               estimatedMonthlyImpact: null,
               detectedAt,
