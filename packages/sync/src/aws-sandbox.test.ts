@@ -86,7 +86,7 @@ describe('sync of the sandbox estate through the AWS provider', () => {
     expect(accounts.map((a) => a.alias).sort()).toEqual(
       sandbox
         .cliConfig()
-        .connections[0]!.accounts.map((a) => a.alias)
+        .connections[0].accounts.map((a) => a.alias)
         .sort(),
     );
     const listedAccounts = new Set(

@@ -35,7 +35,7 @@ function checkKey(key: string): void {
     throw new StorageUriError(`object key is longer than ${MAX_KEY_BYTES} bytes`);
   // Control characters are legal in S3 keys but never typed on purpose; refusing them here
   // keeps them out of terminals, logs and file names.
-  if (/[\u0000-\u001f\u007f]/.test(key))
+  if ([...key].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
     throw new StorageUriError('object key contains a control character');
 }
 
@@ -93,7 +93,8 @@ export function formatStorageUri(
       return `gs://${location.bucket}/${key}`;
     case 'azure':
       return `az://${location.account ?? ''}/${location.bucket}/${key}`;
-    default:
+    case 'auth0':
+    case 'entra':
       throw new StorageUriError(`${provider} has no object storage`);
   }
 }
