@@ -35,6 +35,9 @@ describe('sync of the sandbox estate through the AWS provider', () => {
     await sandbox.stop();
   });
 
+  /** The storage seed gives the sandbox's three AWS accounts ten buckets between them. */
+  const SEEDED_S3_BUCKETS = 10;
+
   async function syncInto(store: Store): Promise<{ summary: SyncSummary; events: SyncEvent[] }> {
     const service = createSyncService({
       connections: [connection],
@@ -78,9 +81,16 @@ describe('sync of the sandbox estate through the AWS provider', () => {
     const clean = await freshStore();
     const first = await syncInto(clean);
     expect(first.summary.status).toBe('succeeded');
-    expect(first.summary.resources.listed).toBe(sandbox.instanceCount);
+    // Every instance and every seeded S3 bucket of the sandbox's AWS accounts.
+    const types = (await clean.resources.facets({})).type ?? [];
+    expect(Object.fromEntries(types.map((facet) => [facet.value, facet.count]))).toEqual({
+      'ec2.instance': sandbox.instanceCount,
+      's3.bucket': SEEDED_S3_BUCKETS,
+    });
+    const total = sandbox.instanceCount + SEEDED_S3_BUCKETS;
+    expect(first.summary.resources.listed).toBe(total);
     const expected = await inventory(clean);
-    expect(expected).toHaveLength(sandbox.instanceCount);
+    expect(expected).toHaveLength(total);
     // The configured aliases reach the store, one row per account of the connection.
     const accounts = await clean.accounts.list();
     expect(accounts.map((a) => a.alias).sort()).toEqual(
@@ -109,7 +119,7 @@ describe('sync of the sandbox estate through the AWS provider', () => {
       expect(again.summary.resources).toMatchObject({
         created: 0,
         deleted: 0,
-        listed: sandbox.instanceCount,
+        listed: total,
       });
       expect(await inventory(clean)).toEqual(expected);
     } finally {
@@ -121,15 +131,16 @@ describe('sync of the sandbox estate through the AWS provider', () => {
     expect((await syncInto(store)).summary.status).toBe('succeeded');
     const before = await inventory(store);
 
-    // Every EC2 call now fails with a server error after all retries: no listing completes.
-    sandbox.setFaults('ec2.error=1');
+    // Every EC2 and S3 call now fails with a server error after all retries: no listing
+    // completes.
+    sandbox.setFaults('ec2.error=1,s3.error=1');
     try {
       const failed = await syncInto(store);
       expect(failed.summary.status).toBe('failed');
       expect(failed.summary.resources.deleted).toBe(0);
       expect(failed.events.some((event) => event.type === 'job.failed')).toBe(true);
       expect(await inventory(store)).toEqual(before);
-      expect((await store.resources.counts()).total).toBe(sandbox.instanceCount);
+      expect((await store.resources.counts()).total).toBe(before.length);
     } finally {
       sandbox.setFaults('');
     }

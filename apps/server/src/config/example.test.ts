@@ -7,7 +7,10 @@ describe('ccx.example.yaml', () => {
   it('loads without errors', () => {
     const file = fileURLToPath(new URL('../../ccx.example.yaml', import.meta.url));
     const config = loadConfig({ file, env: {} });
-    expect(config.connections).toHaveLength(1);
-    expect(config.connections[0]).toMatchObject({ name: 'prod-aws', provider: 'aws' });
+    expect(config.connections.map(({ name, provider }) => [name, provider])).toEqual([
+      ['prod-aws', 'aws'],
+      ['prod-gcp', 'gcp'],
+      ['prod-azure', 'azure'],
+    ]);
   });
 });

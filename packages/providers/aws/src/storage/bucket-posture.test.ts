@@ -20,7 +20,11 @@ let connection: ProviderConnection;
 let account: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ stateDir: mkdtempSync(join(tmpdir(), 'ccx-s3-posture-')) });
+  // No seeded buckets: the region-scoping test counts exactly the buckets it creates.
+  sandbox = await startSandbox({
+    stateDir: mkdtempSync(join(tmpdir(), 'ccx-s3-posture-')),
+    s3Scale: 0,
+  });
   const owner = sandbox.accounts[0];
   if (!owner) throw new Error('the sandbox has no account');
   account = owner.id;
