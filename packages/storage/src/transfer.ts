@@ -6,6 +6,7 @@ import {
   type ObjectRef,
 } from '@ccx/core';
 import type { StorageCatalog } from './catalog';
+import { portableMetadata } from './portable-metadata';
 import { countBytes } from './streams';
 
 export interface TransferOptions {
@@ -19,8 +20,9 @@ export interface TransferOptions {
  * Copies or moves one object. Inside one connection the provider copies server-side; across
  * connections (and clouds) the source's body is piped into the target's upload with its size
  * known, so nothing is buffered whole and no temporary file is written. The target keeps the
- * source's content type and metadata; its storage class is the target's default, because class
- * names do not carry across providers.
+ * source's content type and metadata (renamed or encoded where the target's rules require, see
+ * `portableMetadata`); its storage class is the target's default, because class names do not
+ * carry across providers.
  *
  * A move deletes the source only once the target's HEAD shows the same size (and the same etag
  * where both are plain MD5 digests): whichever step fails, the source is still there.
@@ -48,10 +50,13 @@ export async function transferObject(
     options.onProgress?.(expected.size);
   } else {
     const { info, body } = await from.getObject(source, { signal: options.signal });
+    const targetProvider = catalog
+      .list()
+      .find((entry) => entry.name === target.connection)?.provider;
     written = await to.putObject(target, counted(body, options.onProgress), {
       size: info.size,
       ...(info.contentType === null ? {} : { contentType: info.contentType }),
-      metadata: info.metadata,
+      metadata: targetProvider ? portableMetadata(targetProvider, info.metadata) : info.metadata,
       signal: options.signal,
     });
   }
