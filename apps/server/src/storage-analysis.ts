@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger, ProviderConnection } from '@ccx/core';
 import { analyzeBucket, syncedBuckets } from '@ccx/api';
 import type { Store } from '@ccx/store';
@@ -37,7 +38,13 @@ export function scheduleStorageAnalysis(deps: {
       const storage = connections.get(synced.bucket.connection)?.storage;
       if (!storage) continue;
       try {
-        await analyzeBucket(store, storage, synced, { signal: abort.signal });
+        // A signal per bucket: each concurrent request of the scan listens on it, through
+        // several SDK layers, which passes Node's warning threshold of 10 by design; the
+        // listeners then go with the bucket's signal instead of piling up on one for the
+        // server's lifetime.
+        const signal = AbortSignal.any([abort.signal]);
+        setMaxListeners(64, signal);
+        await analyzeBucket(store, storage, synced, { signal });
         analysed += 1;
       } catch (error) {
         if (abort.signal.aborted) return;
