@@ -40,10 +40,12 @@ describe('startWorker', () => {
     try {
       const summary = await coordinator.sync.run('test');
       expect(summary.status).toBe('succeeded');
-      expect(summary.resources.listed).toBe(sandbox.instanceCount);
+      // The instances plus the storage seed's ten S3 and five GCS buckets (Azure is off).
+      const aws = sandbox.instanceCount + 10;
+      expect(summary.resources.listed).toBe(aws + 5);
       expect(await coordinator.store.resources.counts()).toEqual({
-        total: sandbox.instanceCount,
-        byProvider: { aws: sandbox.instanceCount },
+        total: aws + 5,
+        byProvider: { aws, gcp: 5 },
       });
     } finally {
       await coordinator.close();
