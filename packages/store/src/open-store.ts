@@ -1,5 +1,6 @@
 import { Kysely } from 'kysely';
 import { createAuditRepository } from './audit/repository';
+import { createBucketStatisticsRepository } from './bucket-statistics/repository';
 import { createCloudAccountRepository } from './cloud-accounts/repository';
 import { createFindingRepository } from './findings/repository';
 import { createObjectScanRepository } from './object-scans/repository';
@@ -47,6 +48,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     accounts: createCloudAccountRepository(ctx),
     objectScans: createObjectScanRepository(ctx),
     findings: createFindingRepository(ctx),
+    bucketStatistics: createBucketStatisticsRepository(ctx),
     migrate: () => migrateToLatest(ctx.db, ctx.dialect),
     close: () => ctx.db.destroy(),
   };

@@ -5,6 +5,7 @@ import { describeAccountsContract } from './accounts.contract';
 import { describeCloudAccountsContract } from './cloud-accounts/cloud-accounts.contract';
 import { describeFindingsContract } from './findings/findings.contract';
 import { describeObjectScansContract } from './object-scans/object-scans.contract';
+import { describeBucketStatisticsContract } from './bucket-statistics/bucket-statistics.contract';
 
 /**
  * The store's behaviour, run against every back end. `open` returns a fresh, migrated and
@@ -17,5 +18,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeCloudAccountsContract(open);
     describeObjectScansContract(open);
     describeFindingsContract(open);
+    describeBucketStatisticsContract(open);
   });
 }

@@ -8,9 +8,11 @@ import type {
   ResourceSortField,
   Role,
 } from '@ccx/core';
+import type { BucketStatisticsRepository } from './bucket-statistics/types';
 import type { FindingRepository } from './findings/types';
 import type { ObjectScanRepository } from './object-scans/types';
 
+export type * from './bucket-statistics/types';
 export type * from './findings/types';
 export type * from './object-scans/types';
 
@@ -275,6 +277,8 @@ export interface Store {
   readonly objectScans: ObjectScanRepository;
   /** Insight findings of every kind, replaced per resource and kind. */
   readonly findings: FindingRepository;
+  /** The latest statistics of each analysed bucket, by the bucket's inventory uid. */
+  readonly bucketStatistics: BucketStatisticsRepository;
   /** Applies pending migrations; safe to call on every start and from concurrent processes. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -18,6 +18,7 @@ export interface Database {
   accounts: AccountsTable;
   object_scans: ObjectScansTable;
   findings: FindingsTable;
+  bucket_statistics: BucketStatisticsTable;
 }
 
 /** PostgreSQL returns `bigint` identity columns as strings; SQLite returns numbers. */
@@ -163,4 +164,12 @@ export interface FindingsTable {
   impact_amount: number | null;
   impact_currency: string | null;
   detected_at: string;
+}
+
+/** The latest measurement of one bucket, keyed by its inventory uid. */
+export interface BucketStatisticsTable {
+  resource_uid: string;
+  measured_at: string;
+  /** JSON: objects, bytes, classes (with age bands), oldest, newest. */
+  statistics: string;
 }

@@ -3,6 +3,7 @@ import type { SqlDialect } from '../db/dialect';
 import { initialMigration } from './0001-initial';
 import { cloudAccountsMigration } from './0002-cloud-accounts';
 import { storageFindingsMigration } from './0003-storage-findings';
+import { bucketStatisticsMigration } from './0004-bucket-statistics';
 
 /**
  * Migrations live in code, so nothing is read from disk at run time and a bundled build
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0001-initial': initialMigration(dialect),
         '0002-cloud-accounts': cloudAccountsMigration(dialect),
         '0003-storage-findings': storageFindingsMigration(dialect),
+        '0004-bucket-statistics': bucketStatisticsMigration(dialect),
       });
     },
   };
