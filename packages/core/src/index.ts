@@ -11,3 +11,4 @@ export type * from './capabilities/provider';
 export * from './storage/uri';
 export * from './storage/actions';
 export type * from './capabilities/storage';
+export * from './storage/bucket-resource';

@@ -1,7 +1,7 @@
 import {
   BUCKET_TYPES,
+  bucketResource,
   CcxError,
-  makeResource,
   type Inventory,
   type ObjectStorage,
   type Resource,
@@ -20,18 +20,7 @@ export function containerInventory(storage: ObjectStorage): Inventory {
     signal?: AbortSignal,
   ): AsyncIterable<Resource> {
     for await (const bucket of storage.listBuckets(account, { signal })) {
-      yield makeResource({
-        provider: 'azure',
-        account,
-        region,
-        type: AZURE_CONTAINER,
-        id: bucket.bucket,
-        name: bucket.bucket,
-        state: null,
-        tags: bucket.tags,
-        createdAt: bucket.createdAt,
-        attributes: { ...bucket },
-      });
+      yield bucketResource({ account, region }, { ...bucket, provider: 'azure' });
     }
   }
 

@@ -1,6 +1,12 @@
-import { CcxError, makeResource, type Inventory, type ObjectStorage } from '@ccx/core';
+import {
+  BUCKET_TYPES,
+  bucketResource,
+  CcxError,
+  type Inventory,
+  type ObjectStorage,
+} from '@ccx/core';
 
-export const GCS_BUCKET = 'gcs.bucket';
+export const GCS_BUCKET = BUCKET_TYPES.gcp;
 
 /** Buckets as inventory resources; `attributes` is the capability's `Bucket`, posture and all. */
 export function gcsInventory(storage: ObjectStorage): Inventory {
@@ -10,18 +16,10 @@ export function gcsInventory(storage: ObjectStorage): Inventory {
       if (type !== GCS_BUCKET)
         throw new CcxError('invalid_input', `The GCP provider cannot list ${type}`);
       for await (const bucket of storage.listBuckets(scope.account, options)) {
-        yield makeResource({
-          provider: 'gcp',
-          account: scope.account,
-          region: 'global',
-          type: GCS_BUCKET,
-          id: bucket.bucket,
-          name: bucket.bucket,
-          state: null,
-          tags: bucket.tags,
-          createdAt: bucket.createdAt,
-          attributes: { ...bucket },
-        });
+        yield bucketResource(
+          { account: scope.account, region: 'global' },
+          { ...bucket, provider: 'gcp' },
+        );
       }
     },
   };

@@ -1,8 +1,8 @@
-import { makeResource, type Resource, type Scope } from '@ccx/core';
+import { BUCKET_TYPES, bucketResource, type Resource, type Scope } from '@ccx/core';
 import { listS3Buckets } from './s3-buckets';
 import type { S3Context } from './s3-context';
 
-export const S3_BUCKET = 's3.bucket';
+export const S3_BUCKET = BUCKET_TYPES.aws;
 
 /**
  * S3 buckets as inventory resources. S3 lists buckets per account, not per region, so each
@@ -15,17 +15,6 @@ export async function* listBucketResources(
   signal?: AbortSignal,
 ): AsyncIterable<Resource> {
   for await (const bucket of listS3Buckets(ctx, scope.account, signal, scope.region)) {
-    yield makeResource({
-      provider: 'aws',
-      account: scope.account,
-      region: scope.region,
-      type: S3_BUCKET,
-      id: bucket.bucket,
-      name: bucket.bucket,
-      state: null,
-      tags: bucket.tags,
-      createdAt: bucket.createdAt,
-      attributes: { ...bucket },
-    });
+    yield bucketResource(scope, { ...bucket, provider: 'aws' });
   }
 }
