@@ -5,6 +5,7 @@ import { storageConnections } from '@ccx/storage';
 import { guarded } from '../auth/access';
 import { syncedBuckets } from '../storage/bucket-resources';
 import { STORAGE_FINDING_KINDS } from '../storage/kinds';
+import { statisticsView } from '../storage/statistics-view';
 import { errorResponses, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
@@ -138,11 +139,13 @@ export function registerStorageBrowseRoutes(ctx: RouteContext) {
 
   app.openapi(storageBrowseRoutes.buckets, async (c) => {
     const filter = c.req.valid('query');
-    const [buckets, rollups, findings] = await Promise.all([
+    const [buckets, rollups, findings, measured] = await Promise.all([
       syncedBuckets(store, filter),
       store.objectScans.rollups(filter.connection ? { connection: filter.connection } : {}),
       store.findings.list({ kind: [STORAGE_FINDING_KINDS.tiering] }),
+      store.bucketStatistics.list(),
     ]);
+    const statisticsByUid = new Map(measured.map((s) => [s.resourceUid, s]));
     const items = buckets.map(({ uid, bucket }) => {
       const rollup = rollups.find(
         (r) =>
@@ -152,10 +155,12 @@ export function registerStorageBrowseRoutes(ctx: RouteContext) {
       );
       const tiering = findings.filter((f) => f.resourceUid === uid);
       const saving = tiering.reduce((sum, f) => sum + (f.estimatedMonthlyImpact?.amount ?? 0), 0);
+      const statistics = statisticsByUid.get(uid);
       return {
         ...bucket,
         uid,
         posture: bucketPosture(bucket),
+        statistics: statistics ? statisticsView(statistics) : null,
         classification: rollup
           ? { objectsWithFindings: rollup.objectsWithFindings, counts: rollup.counts }
           : null,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResource, type BucketRef } from '@ccx/core';
+import { analyzeBucket } from '../storage/analyze-bucket';
+import { syncedBuckets } from '../storage/bucket-resources';
 import { STORAGE_FINDING_KINDS } from '../storage/kinds';
 import { memoryConnection } from '../storage/testing';
 import { createHarness, type Caller, type Harness } from '../testing/harness';
@@ -344,6 +346,7 @@ describe('bucket views', () => {
         posture: { id: string; status: string; cis: string[] }[];
         tiering: unknown;
         classification: unknown;
+        statistics: unknown;
       }[];
     };
     expect(items).toHaveLength(1);
@@ -355,7 +358,58 @@ describe('bucket views', () => {
       recommendations: 1,
     });
     expect(items[0]?.classification).toEqual({ objectsWithFindings: 1, counts: { EMAIL: 2 } });
+    expect(items[0]?.statistics).toBeNull();
     const none = await h.request('/api/storage/buckets?provider=gcp', { as: viewer });
     expect(((await none.json()) as { items: unknown[] }).items).toEqual([]);
+  });
+
+  it('carry the last measurement of storage analysis: totals and the class mix, largest first', async () => {
+    const ref = gcs.storage.addBucket({ account: 'proj-1', bucket: 'media' });
+    gcs.storage.addObject(ref, { key: 'a.bin', body: 'x'.repeat(100), storageClass: 'NEARLINE' });
+    gcs.storage.addObject(ref, {
+      key: '<img src=x>.bin',
+      body: 'x'.repeat(30),
+      storageClass: 'STANDARD',
+      lastModified: '2025-01-01T00:00:00.000Z',
+    });
+    gcs.storage.addObject(ref, { key: 'b.bin', body: 'x'.repeat(20), storageClass: 'STANDARD' });
+    const resource = makeResource({
+      provider: 'gcp',
+      account: ref.account,
+      region: 'us',
+      type: 'gcs.bucket',
+      id: ref.bucket,
+      name: ref.bucket,
+      state: null,
+      tags: {},
+      createdAt: null,
+      attributes: { ...(await gcs.storage.getBucket(ref)) },
+    });
+    await h.store.resources.applyBatch({
+      scope: { connection: 'gmem', provider: 'gcp', account: ref.account, region: 'us' },
+      type: 'gcs.bucket',
+      runId: 'seed',
+      resources: [resource],
+    });
+    const measuredAt = new Date('2026-11-25T12:00:00.000Z');
+    const [synced] = await syncedBuckets(h.store, { provider: 'gcp' });
+    await analyzeBucket(h.store, gcs.storage, synced!, { now: () => measuredAt });
+
+    const response = await h.request('/api/storage/buckets?provider=gcp', { as: viewer });
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as { items: { statistics: unknown }[] };
+    expect(items.map((item) => item.statistics)).toEqual([
+      {
+        objects: 3,
+        bytes: 150,
+        classes: [
+          { storageClass: 'NEARLINE', objects: 1, bytes: 100 },
+          { storageClass: 'STANDARD', objects: 2, bytes: 50 },
+        ],
+        oldest: '2025-01-01T00:00:00.000Z',
+        newest: expect.any(String) as string,
+        measuredAt: measuredAt.toISOString(),
+      },
+    ]);
   });
 });

@@ -61,6 +61,29 @@ export const postureCheckSchema = z
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
 
+/** The bucket's last measurement by storage analysis; null until one has run. */
+export const bucketStatisticsViewSchema = z
+  .object({
+    objects: z.number().int(),
+    bytes: z.number().int(),
+    classes: z.array(
+      z.object({
+        storageClass: z
+          .string()
+          .nullable()
+          .openapi({ description: "null: the listing names no class (the provider's default)" }),
+        objects: z.number().int(),
+        bytes: z.number().int(),
+      }),
+    ),
+    oldest: z.string().nullable(),
+    newest: z.string().nullable(),
+    measuredAt: z.string(),
+  })
+  .openapi('BucketStatistics', {
+    description: 'Objects and bytes in total and per storage class, largest class first',
+  });
+
 export const bucketViewSchema = z
   .object({
     connection: z.string(),
@@ -105,6 +128,7 @@ export const bucketViewSchema = z
     tiering: nullable(
       z.object({ estimatedMonthlySaving: moneySchema, recommendations: z.number() }),
     ),
+    statistics: bucketStatisticsViewSchema.nullable(),
   })
   .openapi('BucketView');
 

@@ -30,8 +30,8 @@ export function tieringInput(stats: BucketStatistics) {
 }
 
 /**
- * One bucket's analysis: scan new or changed objects (bounded), measure the bucket, and
- * replace its posture, tiering and classification findings. Each kind is replaced as a whole,
+ * One bucket's analysis: scan new or changed objects (bounded), measure the bucket and keep
+ * the measurement, and replace its posture, tiering and classification findings. Each kind is replaced as a whole,
  * so a check that passes now removes the finding an earlier run stored.
  */
 export async function analyzeBucket(
@@ -47,6 +47,15 @@ export async function analyzeBucket(
   const stats = await bucketStatistics(storage, ref, {
     now: now().getTime(),
     ...(options.signal ? { signal: options.signal } : {}),
+  });
+  await store.bucketStatistics.upsert({
+    resourceUid: uid,
+    measuredAt: stats.measuredAt,
+    objects: stats.objects,
+    bytes: stats.bytes,
+    classes: stats.classes,
+    oldest: stats.oldest,
+    newest: stats.newest,
   });
   const detectedAt = now().toISOString();
 
