@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import { gcsErrors } from './gcs-error';
 import type { GcsBucket, GcsModel } from './model';
 import type { ServiceAccount, ServiceAccounts } from './service-accounts';
@@ -33,7 +34,8 @@ export interface GcsReply {
   status: number;
   headers?: Record<string, string>;
   json?: unknown;
-  body?: Buffer | string;
+  /** A stream (large objects) carries its `content-length` in `headers`. */
+  body?: Buffer | string | Readable;
 }
 
 export type Access = 'read' | 'write' | 'admin';

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { FaultInjector } from '../faults/fault-injector';
 import type { StatsCounter } from '../stats';
 import type { SeedBucket } from '../storage-seed/types';
@@ -74,7 +76,15 @@ export async function startGcsServer(options: GcsServerOptions): Promise<GcsServ
         ...reply.headers,
       };
       res.writeHead(reply.status, headers);
-      res.end(reply.json === undefined ? reply.body : JSON.stringify(reply.json));
+      if (reply.body instanceof Readable) {
+        if (req.method === 'HEAD') reply.body.destroy();
+        // A client that goes away mid-body destroys the response; the stream stops with it.
+        else
+          await pipeline(reply.body, res).catch((error: unknown) => {
+            if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE')
+              options.onError(error);
+          });
+      } else res.end(reply.json === undefined ? reply.body : JSON.stringify(reply.json));
     };
     run().catch((error: unknown) => {
       options.onError(error);

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import { rangeStream } from '../storage-seed/range-stream';
 import type { GcsReply } from './context';
 import { GcsError } from './gcs-error';
 import { hashesOf, type GcsObject } from './model';
@@ -14,11 +16,18 @@ export function mediaReply(object: GcsObject, range: string | undefined, head = 
     'content-type': object.contentType,
     'x-goog-generation': object.generation,
     'x-goog-metageneration': String(object.metageneration),
-    'x-goog-hash': `crc32c=${hashes.crc32c},md5=${hashes.md5Hash}`,
+    'x-goog-hash':
+      hashes.md5Hash === undefined
+        ? `crc32c=${hashes.crc32c}`
+        : `crc32c=${hashes.crc32c},md5=${hashes.md5Hash}`,
     'x-goog-stored-content-encoding': 'identity',
     'x-goog-stored-content-length': String(object.size),
     'x-goog-storage-class': object.storageClass,
-    etag: `"${Buffer.from(hashes.md5Hash, 'base64').toString('hex')}"`,
+    // A composite's ETag is not an MD5, only something that changes with the object.
+    etag:
+      hashes.md5Hash === undefined
+        ? `"${object.generation}-${object.composite?.componentCount ?? 1}"`
+        : `"${Buffer.from(hashes.md5Hash, 'base64').toString('hex')}"`,
     'last-modified': new Date(object.updated).toUTCString(),
     'accept-ranges': 'bytes',
   };
@@ -45,7 +54,7 @@ export function mediaReply(object: GcsObject, range: string | undefined, head = 
           body: 'Request range not satisfiable',
         };
       }
-      const body = head ? Buffer.alloc(0) : object.content().subarray(start, end + 1);
+      const body = head ? Buffer.alloc(0) : bytesOf(object, start, end);
       return {
         status: 206,
         headers: {
@@ -60,6 +69,13 @@ export function mediaReply(object: GcsObject, range: string | undefined, head = 
   return {
     status: 200,
     headers: { ...headers, 'content-length': String(size) },
-    body: head ? Buffer.alloc(0) : object.content(),
+    body: head ? Buffer.alloc(0) : bytesOf(object, 0, size - 1),
   };
+}
+
+/** A composite's bytes are streamed in chunks; others are sliced from their buffer. */
+function bytesOf(object: GcsObject, start: number, end: number): Buffer | Readable {
+  if (object.composite) return rangeStream(object.composite.readRange, start, end);
+  const content = object.content();
+  return start === 0 && end === content.length - 1 ? content : content.subarray(start, end + 1);
 }

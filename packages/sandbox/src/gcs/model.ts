@@ -17,8 +17,22 @@ export interface GcsObject {
   timeStorageClassUpdated: string;
   /** Set when the generation stopped being live (overwritten or deleted in a versioned bucket). */
   timeDeleted: string | null;
-  /** Computed on first use and kept: listing must not hash every object each time. */
-  hashes?: { crc32c: string; md5Hash: string };
+  /**
+   * Computed on first use and kept: listing must not hash every object each time. Composite
+   * objects have no MD5, as on GCS.
+   */
+  hashes?: { crc32c: string; md5Hash?: string };
+  /**
+   * Large seeded objects, stored as composites (parallel composite uploads): a range of the
+   * bytes, so downloads stream and nothing holds them; `content()` throws for these.
+   */
+  composite?: Composite;
+}
+
+export interface Composite {
+  readRange: (start: number, endInclusive: number) => Buffer;
+  crc32c: () => string;
+  componentCount: number;
 }
 
 export interface IamBinding {
@@ -52,8 +66,10 @@ export interface GcsBucket {
   objects: Map<string, GcsObject[]>;
 }
 
-export function hashesOf(object: GcsObject): { crc32c: string; md5Hash: string } {
-  object.hashes ??= objectHashes(object.content());
+export function hashesOf(object: GcsObject): { crc32c: string; md5Hash?: string } {
+  object.hashes ??= object.composite
+    ? { crc32c: object.composite.crc32c() }
+    : objectHashes(object.content());
   return object.hashes;
 }
 
@@ -103,6 +119,9 @@ export class GcsModel {
     bucket: GcsBucket,
     fields: Pick<GcsObject, 'name' | 'size' | 'content' | 'contentType' | 'metadata'> & {
       storageClass?: string;
+      /** A copy of a composite keeps referring to its bytes (and its known CRC). */
+      composite?: Composite;
+      hashes?: GcsObject['hashes'];
     },
   ): GcsObject {
     const time = this.isoNow();
@@ -120,6 +139,8 @@ export class GcsModel {
       updated: time,
       timeStorageClassUpdated: time,
       timeDeleted: null,
+      ...(fields.composite ? { composite: fields.composite } : {}),
+      ...(fields.hashes ? { hashes: fields.hashes } : {}),
     };
     const generations = bucket.objects.get(fields.name) ?? [];
     const live = liveGeneration(bucket, fields.name);

@@ -13,7 +13,7 @@ import {
 import { GcsError, gcsErrors } from './gcs-error';
 import { listObjects } from './listing';
 import { mediaReply } from './media';
-import { isPublicBucket, type GcsBucket, type GcsObject } from './model';
+import { hashesOf, isPublicBucket, type GcsBucket, type GcsObject } from './model';
 import { objectResource } from './resources';
 
 function generationParam(request: GcsRequest, name = 'generation'): string | null {
@@ -88,6 +88,7 @@ function copy(
     name: destName,
     size: source.size,
     content: () => content(),
+    ...(source.composite ? { composite: source.composite, hashes: hashesOf(source) } : {}),
     contentType: typeof body.contentType === 'string' ? body.contentType : source.contentType,
     metadata:
       'metadata' in body

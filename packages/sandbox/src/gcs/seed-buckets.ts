@@ -1,5 +1,15 @@
-import type { SeedBucket } from '../storage-seed/types';
-import type { GcsBucket, GcsModel, LifecycleRule } from './model';
+import type { SeedBucket, SeedObject } from '../storage-seed/types';
+import type { Composite, GcsBucket, GcsModel, LifecycleRule } from './model';
+
+/** gcloud splits a parallel composite upload into at most 32 components. */
+const UPLOAD_COMPONENTS = 32;
+
+/** Large seeded objects become composites: streamed by range, CRC-32C only. */
+function compositeOf(object: SeedObject): { composite?: Composite } {
+  const { readRange, crc32c } = object;
+  if (!readRange || !crc32c) return {};
+  return { composite: { readRange, crc32c, componentCount: UPLOAD_COMPONENTS } };
+}
 
 function lifecycleOf(bucket: SeedBucket): LifecycleRule[] {
   const rules: LifecycleRule[] = [];
@@ -64,6 +74,7 @@ export function loadSeedBuckets(model: GcsModel, buckets: readonly SeedBucket[])
           updated: object.lastModified,
           timeStorageClassUpdated: object.lastModified,
           timeDeleted: null,
+          ...compositeOf(object),
         },
       ]);
     }

@@ -33,8 +33,10 @@ export interface ObjectVersion {
   metadata: Record<string, string>;
   tags: Record<string, string>;
   checksum: StoredChecksum | null;
-  /** The bytes; seeded objects generate theirs on first read. */
+  /** The bytes; seeded objects generate theirs on first read. Large ones throw: see readRange. */
   body: () => Buffer;
+  /** Large seeded objects: a range of the bytes, so reads stream them and nothing holds them. */
+  readRange?: (start: number, endInclusive: number) => Buffer;
 }
 
 export type VersioningStatus = 'Unversioned' | 'Enabled' | 'Suspended';

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { CredentialStore } from '../aws/credential-store';
 import type { FaultInjector } from '../faults/fault-injector';
 import { parseQuery } from '../sigv4/canonical';
@@ -154,13 +156,21 @@ export function createS3Handler(deps: S3HandlerDeps) {
       'x-ccx-sandbox': 'true',
       ...reply.headers,
     };
-    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+    if (reply.body instanceof Readable && body === undefined) reply.body.destroy();
+    if (body !== undefined && !(body instanceof Readable))
+      headers['content-length'] = String(Buffer.byteLength(body));
     else if (headers['content-length'] === undefined) headers['content-length'] = '0';
     // An answer given before the upload was read (an error) ends the connection rather than
     // draining what may be gigabytes the client is still sending.
     if (!req.complete) headers.connection = 'close';
     res.writeHead(reply.status, headers);
-    res.end(body);
+    if (body instanceof Readable) {
+      // A client that goes away mid-body destroys the response; the stream stops with it.
+      await pipeline(body, res).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE')
+          deps.onError(error);
+      });
+    } else res.end(body);
   };
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { Principal } from '../aws/principal';
 import type { S3Bucket } from './model';
 import type { Payload } from './payload';
@@ -32,7 +33,8 @@ export interface S3Context {
 export interface S3Reply {
   status: number;
   headers?: Record<string, string>;
-  body?: string | Buffer;
+  /** A stream (large objects) carries its `content-length` in `headers`. */
+  body?: string | Buffer | Readable;
 }
 
 export interface S3Operation {

@@ -38,10 +38,7 @@ export function bucketFromSeed(seed: SeedBucket): S3Bucket {
   bucket.lifecycle =
     seed.lifecycleRules.length > 0 ? seed.lifecycleRules.map((r) => ({ ...r })) : null;
   for (const object of seed.objects) {
-    let data: Buffer | null = null;
-    const body = () => (data ??= object.body());
-    let etag: string | null = null;
-    const version: ObjectVersion = {
+    const fields = {
       key: object.key,
       versionId: seed.versioning
         ? createHash('sha256').update(`${seed.name}/${object.key}`).digest('base64url').slice(0, 32)
@@ -49,19 +46,36 @@ export function bucketFromSeed(seed: SeedBucket): S3Bucket {
       deleteMarker: false,
       lastModified: Date.parse(object.lastModified),
       size: object.size,
-      get etag() {
-        return (etag ??= `"${createHash('md5').update(body()).digest('hex')}"`);
-      },
       storageClass: isStorageClass(object.storageClass) ? object.storageClass : 'STANDARD',
       contentType: object.contentType,
       metadata: { ...object.metadata },
       tags: { ...object.tags },
       checksum: null,
-      body,
-    };
-    bucket.objects.set(object.key, [version]);
+    } as const;
+    bucket.objects.set(object.key, [
+      object.readRange && object.etag
+        ? { ...fields, etag: object.etag, body: object.body, readRange: object.readRange }
+        : smallVersion(fields, object.body),
+    ]);
   }
   return bucket;
+}
+
+/** A small seeded object: its bytes, and so its MD5 ETag, are made on first use and kept. */
+function smallVersion(
+  fields: Omit<ObjectVersion, 'etag' | 'body'>,
+  generate: () => Buffer,
+): ObjectVersion {
+  let data: Buffer | null = null;
+  const body = () => (data ??= generate());
+  let etag: string | null = null;
+  return {
+    ...fields,
+    get etag() {
+      return (etag ??= `"${createHash('md5').update(body()).digest('hex')}"`);
+    },
+    body,
+  };
 }
 
 /** A benchmark bucket whose objects are computed, not stored. */

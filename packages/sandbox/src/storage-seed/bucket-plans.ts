@@ -93,7 +93,7 @@ export const BUCKET_PLANS: Record<Archetype, BucketPlan> = {
   },
   'data-lake': {
     documents: [
-      ['binary-parquet', 4],
+      ['large-parquet', 4],
       ['metrics-json', 3],
       ['customers-csv', 1],
       ['notes-text', 1],

@@ -3,6 +3,7 @@ import type { Prng } from '../prng';
 import { creditCard, email, iban, ipv4, personName, phone, ssn } from './pii-values';
 import { awsSecretKey, privateKeyPem, SECRET_KINDS } from './secret-values';
 import type { PlantedValue } from './types';
+import { largeBody, type LargeBody } from './large-body';
 
 /** One generated document: its bytes and the sensitive values planted in it. */
 export interface Document {
@@ -12,6 +13,8 @@ export interface Document {
   /** The bytes, regenerated on each call for large binary documents (kept out of memory). */
   body: () => Buffer;
   planted: PlantedValue[];
+  /** Set for large documents, whose `body()` throws: read them by ranges. */
+  large?: LargeBody;
 }
 
 function textDocument(
@@ -36,7 +39,8 @@ export type DocumentKind =
   | 'metrics-json'
   | 'notes-text'
   | 'binary-image'
-  | 'binary-parquet';
+  | 'binary-parquet'
+  | 'large-parquet';
 
 const WORDS = [
   'quarterly',
@@ -242,6 +246,28 @@ function binary(prng: Prng, kind: 'png' | 'parquet'): Document {
   };
 }
 
+const MIB = 1024 * 1024;
+const PARQUET_MAGIC = Buffer.from('PAR1', 'latin1');
+
+/**
+ * A data-lake file of 256 MiB to 4 GiB, log-uniform (as file sizes in a lake spread over
+ * orders of magnitude); below S3's 5 GiB copy limit, so copying one stays a single request.
+ */
+function largeParquet(prng: Prng): Document {
+  const size = Math.round(256 * MIB * 16 ** prng.next());
+  const large = largeBody(prng.int(1, 0x7fffffff), size, PARQUET_MAGIC);
+  return {
+    contentType: 'application/octet-stream',
+    extension: 'parquet',
+    size,
+    body: () => {
+      throw new RangeError(`a ${size}-byte seeded object is read by ranges, not whole`);
+    },
+    planted: [],
+    large,
+  };
+}
+
 /** Generates one document of `kind` from `prng` (deterministic for a given PRNG state). */
 export function generateDocument(kind: DocumentKind, prng: Prng, now: number): Document {
   switch (kind) {
@@ -271,5 +297,7 @@ export function generateDocument(kind: DocumentKind, prng: Prng, now: number): D
       return binary(prng, 'png');
     case 'binary-parquet':
       return binary(prng, 'parquet');
+    case 'large-parquet':
+      return largeParquet(prng);
   }
 }

@@ -52,7 +52,12 @@ describe('seedStorage', () => {
     for (const bucket of estate.buckets) {
       const keys = bucket.objects.map((object) => object.key);
       expect(new Set(keys).size).toBe(keys.length);
-      for (const object of bucket.objects) expect(object.body().length).toBe(object.size);
+      for (const object of bucket.objects) {
+        if (object.readRange) {
+          expect(object.readRange(object.size - 3, object.size - 1).length).toBe(3);
+          expect(() => object.body()).toThrow(RangeError);
+        } else expect(object.body().length).toBe(object.size);
+      }
     }
   });
 

@@ -95,10 +95,14 @@ function makeObject(
 ): SeedObject {
   const ageDays = prng.int(0, plan.maxAgeDays);
   const modified = new Date(now - ageDays * DAY_MS - prng.int(0, DAY_MS - 1));
-  const document = generateDocument(kind, prng, modified.getTime());
+  // Azurite stores real bytes, so Azure's share of a data lake keeps its files small.
+  const actual = provider === 'azure' && kind === 'large-parquet' ? 'binary-parquet' : kind;
+  const document = generateDocument(actual, prng, modified.getTime());
+  const large = document.large;
+  const stem = actual === 'large-parquet' ? 'part' : actual;
   const objectKey =
     key ??
-    `${fillPrefix(prng.pick(plan.prefixes), modified, prng)}${kind}-${prng.chars('0123456789abcdef', 8)}.${document.extension}`;
+    `${fillPrefix(prng.pick(plan.prefixes), modified, prng)}${stem}-${prng.chars('0123456789abcdef', 8)}.${document.extension}`;
   return {
     key: objectKey,
     contentType: document.contentType,
@@ -108,6 +112,9 @@ function makeObject(
     metadata: { source: 'ccx-sandbox' },
     tags: document.planted.length > 0 ? { classification: 'unreviewed' } : {},
     body: document.body,
+    ...(large
+      ? { readRange: large.readRange, etag: large.s3Etag, crc32c: () => large.crc32c() }
+      : {}),
     planted: document.planted,
   };
 }

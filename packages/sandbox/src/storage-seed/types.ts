@@ -24,8 +24,23 @@ export interface SeedObject {
   size: number;
   metadata: Record<string, string>;
   tags: Record<string, string>;
-  /** The bytes; generated on demand (deterministic) so the estate costs little memory. */
+  /**
+   * The bytes; generated on demand (deterministic) so the estate costs little memory. A large
+   * object (one with `readRange`) throws instead: read it by ranges.
+   */
   body: () => Buffer;
+  /**
+   * Present on large objects (hundreds of MiB to GiB, AWS and GCP only): bytes
+   * `start`…`endInclusive`, generated without those before, so they are served in chunks.
+   */
+  readRange?: (start: number, endInclusive: number) => Buffer;
+  /** Large objects: the S3 ETag, multipart-style (`"<md5-hex>-<parts>"`), quoted. */
+  etag?: string;
+  /**
+   * Large objects: the CRC-32C GCS reports (base64), computed on call. Such objects have no
+   * MD5, as GCS composite objects have none.
+   */
+  crc32c?: () => string;
   planted: PlantedValue[];
 }
 

@@ -1,3 +1,4 @@
+import { rangeStream } from '../../storage-seed/range-stream';
 import { ARCHIVED_CLASSES, type ObjectVersion, type S3Bucket } from '../model';
 import { objectHeaders } from '../object-headers';
 import { S3Error, invalidArgument, noSuchKey } from '../s3-error';
@@ -139,12 +140,14 @@ function readObject(ctx: S3Context, bucket: S3Bucket, withBody: boolean): S3Repl
     headers['content-length'] = String(span[1] - span[0] + 1);
   } else headers['content-length'] = String(v.size);
   if (!withBody) return { status: span ? 206 : 200, headers };
+  const status = span ? 206 : 200;
+  if (v.readRange) {
+    // Streamed in chunks as the client reads: never materialised.
+    const [start, end] = span ?? [0, v.size - 1];
+    return { status, headers, body: rangeStream(v.readRange, start, end) };
+  }
   const data = v.body();
-  return {
-    status: span ? 206 : 200,
-    headers,
-    body: span ? data.subarray(span[0], span[1] + 1) : data,
-  };
+  return { status, headers, body: span ? data.subarray(span[0], span[1] + 1) : data };
 }
 
 export const getObject: S3Operation = {
