@@ -20,6 +20,15 @@ export function formatMoney(amount: number, currency: string): string {
   }
 }
 
+/**
+ * A monthly amount as money: cents shown, and a saving too small to show as a cent says so
+ * rather than reading as nothing.
+ */
+export function formatMonthlyMoney(amount: number, currency: string): string {
+  if (amount > 0 && amount < 0.005) return `< ${formatMoney(0.01, currency)}/month`;
+  return `${formatMoney(amount, currency)}/month`;
+}
+
 /** Expiry presets of the presign dialog, in seconds (7 days is the S3 SigV4 maximum). */
 export const PRESIGN_EXPIRIES = [
   { label: '15 minutes', seconds: 15 * 60 },

@@ -27,6 +27,19 @@ export type PostureCheck = z.infer<typeof postureCheckSchema>;
 /** Finding counts by type (`email`, `credit-card`, `aws-access-key`…). */
 const countsSchema = z.record(z.string(), z.number());
 
+/** The last measurement of storage analysis: totals and the class mix, largest class first. */
+export const bucketStatisticsSchema = z.object({
+  objects: z.number(),
+  bytes: z.number(),
+  classes: z.array(
+    z.object({ storageClass: z.string().nullable(), objects: z.number(), bytes: z.number() }),
+  ),
+  oldest: z.string().nullable(),
+  newest: z.string().nullable(),
+  measuredAt: z.string(),
+});
+export type BucketStatistics = z.infer<typeof bucketStatisticsSchema>;
+
 export const bucketViewSchema = z.object({
   uid: z.string(),
   connection: z.string(),
@@ -50,6 +63,7 @@ export const bucketViewSchema = z.object({
     })
     .nullable()
     .default(null),
+  statistics: bucketStatisticsSchema.nullable().default(null),
 });
 export type BucketView = z.infer<typeof bucketViewSchema>;
 export const bucketListSchema = z.object({ items: z.array(bucketViewSchema) });

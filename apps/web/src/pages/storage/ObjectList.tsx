@@ -7,6 +7,7 @@ import { Time } from '../../components/Time';
 import { formatBytes } from '../../storage/format';
 import { baseName, bucketHref } from '../../storage/paths';
 import { FindingBadges } from './FindingBadges';
+import { FolderIcon } from './FolderIcon';
 
 const ROW_HEIGHT = 36;
 
@@ -88,7 +89,7 @@ export function ObjectList({
                       <span role="cell" className="col-select" />
                       <span role="cell" className="col-name">
                         <Link to={bucketHref(where, entry.prefix)} className="folder">
-                          <span aria-hidden="true">📁 </span>
+                          <FolderIcon />
                           {baseName(entry.prefix, prefix)}
                         </Link>
                       </span>

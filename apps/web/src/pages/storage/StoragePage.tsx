@@ -5,19 +5,22 @@ import { listBuckets, listStorageConnections } from '../../api/storage';
 import { useApiClient } from '../../app/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SandboxBadge } from '../../components/SandboxBadge';
+import { parseBucketSort, sortBuckets } from '../../storage/bucket-sort';
 import { storageKeys } from '../../storage/query-keys';
 import { BucketTable } from './BucketTable';
 import { ConnectionStrip } from './ConnectionStrip';
 
 /**
- * Every bucket of every connection, from the inventory with its posture, classification and
- * tiering. Connection and provider filters live in the address so a view can be shared.
+ * Every bucket of every connection, from the inventory with its posture, classification,
+ * tiering and last measurement. Connection and provider filters and the order live in the
+ * address so a view can be shared.
  */
 export function StoragePage() {
   const client = useApiClient();
   const [params, setParams] = useSearchParams();
   const provider = params.get('provider') ?? '';
   const connection = params.get('connection') ?? '';
+  const sort = parseBucketSort(params.get('sort'));
   const [text, setText] = useState('');
   const connections = useQuery({
     queryKey: storageKeys.connections,
@@ -29,12 +32,13 @@ export function StoragePage() {
   });
   const providers = [...new Set((connections.data ?? []).map((c) => c.provider))].sort();
   const needle = text.trim().toLowerCase();
-  const shown = (buckets.data ?? []).filter(
+  const matching = (buckets.data ?? []).filter(
     (bucket) =>
       (!provider || bucket.provider === provider) &&
       (!connection || bucket.connection === connection) &&
       (!needle || bucket.bucket.toLowerCase().includes(needle)),
   );
+  const shown = sortBuckets(matching, sort);
   const sandbox = (connections.data ?? []).some((item) => item.sandbox);
   const setParam = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -78,7 +82,12 @@ export function StoragePage() {
       ) : buckets.isPending ? (
         <p className="muted">Loading buckets…</p>
       ) : (
-        <BucketTable buckets={shown} filtered={Boolean(provider || connection || needle)} />
+        <BucketTable
+          buckets={shown}
+          filtered={Boolean(provider || connection || needle)}
+          sort={sort}
+          onSort={(next) => setParam('sort', next)}
+        />
       )}
     </div>
   );

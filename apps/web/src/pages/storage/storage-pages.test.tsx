@@ -31,6 +31,26 @@ const connections: StorageConnection[] = [
   },
 ];
 
+const GIB = 1024 ** 3;
+
+function measured(
+  objects: number,
+  classes: [string | null, number, number][],
+): NonNullable<BucketView['statistics']> {
+  return {
+    objects,
+    bytes: classes.reduce((sum, [, , bytes]) => sum + bytes, 0),
+    classes: classes.map(([storageClass, count, bytes]) => ({
+      storageClass,
+      objects: count,
+      bytes,
+    })),
+    oldest: '2024-01-01T00:00:00Z',
+    newest: '2026-11-20T00:00:00Z',
+    measuredAt: '2026-11-25T00:00:00.000Z',
+  };
+}
+
 function bucket(overrides: Partial<BucketView> = {}): BucketView {
   return {
     uid: 'aws/111122223333/us-east-1/s3.bucket/acme-data',
@@ -40,7 +60,7 @@ function bucket(overrides: Partial<BucketView> = {}): BucketView {
     createdAt: '2026-01-01T00:00:00Z',
     tags: {},
     versioning: 'enabled',
-    attributes: { storageClassMix: { STANDARD: 120, GLACIER: 4 } },
+    attributes: {},
     posture: [
       {
         id: 'public-access',
@@ -69,6 +89,10 @@ function bucket(overrides: Partial<BucketView> = {}): BucketView {
       counts: { email: 2, 'credit-card': 1, 'aws-access-key': 1 },
     },
     tiering: { estimatedMonthlySaving: { amount: 12.5, currency: 'USD' }, recommendations: 2 },
+    statistics: measured(1_240, [
+      ['STANDARD', 1_200, 4 * GIB],
+      ['GLACIER', 40, GIB],
+    ]),
     ...overrides,
   };
 }
@@ -114,7 +138,7 @@ function renderBucket(
 const MUTATING = ['Upload', 'Move', 'Copy', 'Delete', 'Presign', 'Change class', 'Scan'];
 
 describe('bucket list', () => {
-  it('shows posture with CIS ids, findings, class mix and the tiering saving per bucket', () => {
+  it('shows posture with CIS ids, findings, size, class mix and the tiering saving per bucket', () => {
     const html = renderPage('/storage', [
       [queryKeys.session, sessionFor('viewer')],
       [storageKeys.connections, connections],
@@ -122,7 +146,14 @@ describe('bucket list', () => {
         storageKeys.buckets,
         [
           bucket(),
-          bucket({ uid: 'x', bucket: hostile, posture: [], classification: null, tiering: null }),
+          bucket({
+            uid: 'x',
+            bucket: hostile,
+            posture: [],
+            classification: null,
+            tiering: null,
+            statistics: null,
+          }),
         ],
       ],
     ]);
@@ -137,8 +168,15 @@ describe('bucket list', () => {
     expect(textOf(first)).not.toContain('Encrypted at rest');
     expect(textOf(first)).toContain('PII 3');
     expect(textOf(first)).toContain('Secrets 1');
-    expect(textOf(first)).toContain('STANDARD 120, GLACIER 4');
-    expect(textOf(first)).toMatch(/\$12\.50\/mo/);
+    expect(first).toMatch(/data-testid="bucket-objects"[^>]*>1,240</);
+    expect(first).toMatch(/data-testid="bucket-size" title="5,368,709,120 bytes[^"]*">5\.0 GiB</);
+    expect(first).toMatch(
+      /role="img" aria-label="Storage classes: STANDARD: 4\.0 GiB, GLACIER: 1\.0 GiB" title="STANDARD: 4\.0 GiB, GLACIER: 1\.0 GiB"/,
+    );
+    expect(textOf(first)).toContain('STANDARD +1');
+    expect(textOf(first)).toContain('$12.50/month');
+    expect(textOf(rows[1] ?? '')).toContain('not measured');
+    expect(rows[1]).not.toContain('data-testid="class-mix"');
     expect(first).toContain('href="/storage/demo-aws/111122223333/acme-data/"');
     // A hostile bucket name is text, and its link encodes it as one segment.
     expect(html).not.toContain('<img');
@@ -152,6 +190,58 @@ describe('bucket list', () => {
     const strip = /aria-label="Storage connections".*?<\/ul>/s.exec(html)?.[0] ?? '';
     expect(textOf(strip)).toContain('demo-aws aws · sandbox 2 buckets');
     expect(textOf(strip)).toContain('demo-gcp gcp · sandbox 0 buckets');
+  });
+
+  it('orders by measured size from the address, unmeasured buckets last either way', () => {
+    const seed = (path: string) =>
+      renderPage(path, [
+        [queryKeys.session, sessionFor('viewer')],
+        [storageKeys.connections, connections],
+        [
+          storageKeys.buckets,
+          [
+            bucket({ uid: 'n', bucket: 'never', statistics: null }),
+            bucket({ uid: 's', bucket: 'small', statistics: measured(1, [['STANDARD', 1, 10]]) }),
+            bucket({ uid: 'b', bucket: 'big', statistics: measured(2, [['GLACIER', 2, GIB]]) }),
+          ],
+        ],
+      ]);
+    const order = (html: string) =>
+      [...html.matchAll(/data-testid="bucket-row" data-bucket="([^"]*)"/g)].map((m) => m[1]);
+    const largest = seed('/storage?sort=-size');
+    expect(order(largest)).toEqual(['big', 'small', 'never']);
+    expect(largest).toMatch(/aria-sort="descending"><button[^>]*>Size/);
+    expect(order(seed('/storage?sort=size'))).toEqual(['small', 'big', 'never']);
+    const listed = seed('/storage?sort=%3Cscript%3E');
+    expect(order(listed)).toEqual(['never', 'small', 'big']);
+    expect(listed).toMatch(/aria-sort="ascending"><button[^>]*>Name/);
+  });
+
+  it('names the default class, keeps hostile class names as text and says when a bucket is empty', () => {
+    const html = renderPage('/storage', [
+      [queryKeys.session, sessionFor('viewer')],
+      [storageKeys.connections, connections],
+      [
+        storageKeys.buckets,
+        [
+          bucket({
+            uid: 'h',
+            statistics: measured(3, [
+              [null, 2, 300],
+              ['<b>HOT</b>', 1, 100],
+            ]),
+          }),
+          bucket({ uid: 'e', bucket: 'empty', statistics: measured(0, []) }),
+        ],
+      ],
+    ]);
+    expect(html).not.toContain('<b>');
+    expect(html).toContain(
+      'aria-label="Storage classes: default: 300 B, &lt;b&gt;HOT&lt;/b&gt;: 100 B"',
+    );
+    expect(html).toMatch(/width:75\.00%/);
+    const rows = [...html.matchAll(/<tr[^>]*data-testid="bucket-row".*?<\/tr>/gs)].map((m) => m[0]);
+    expect(textOf(rows[1] ?? '')).toContain('empty');
   });
 
   it('narrows the table to the connection in the address', () => {
@@ -178,6 +268,9 @@ describe('bucket browser', () => {
     ].map((m) => m[0]);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain('data-kind="prefix"');
+    // The folder is drawn, not an emoji a browser without a colour-emoji font shows as a box.
+    expect(rows[0]).toMatch(/<svg[^>]*data-testid="folder-icon"/);
+    expect(html).not.toMatch(/\p{Extended_Pictographic}/u);
     expect(rows[0]).toContain('href="/storage/demo-aws/111122223333/acme-data/reports/2026/"');
     expect(textOf(rows[1] ?? '')).toContain(hostile);
     expect(textOf(rows[1] ?? '')).toContain('2.0 KiB');
