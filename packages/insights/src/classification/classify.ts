@@ -1,4 +1,5 @@
 import { contextMatcher, CONTEXT_BOOST } from './context';
+import { fieldNames, type FieldNames } from './field-names';
 import { LineIndex } from './line-index';
 import { maskValue } from './mask';
 import { creditCardRecognizer } from './recognizers/credit-card';
@@ -50,19 +51,24 @@ export function classifyText(text: string, options: ClassifyOptions = {}): Conte
   const types = new Set<ContentMatchType>(options.types ?? CONTENT_TYPES);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const pii: RawMatch[] = [];
+  let names: FieldNames | undefined;
   RECOGNIZERS.forEach((recognizer, order) => {
     if (!types.has(recognizer.type)) return;
-    const inContext = CONTEXT.get(recognizer.id)!;
-    const near = (start: number, end: number): boolean => inContext(text, start, end);
-    for (const c of recognizer.find(text, near)) {
-      const boost = inContext(text, c.start, c.end) ? CONTEXT_BOOST : 0;
-      const confidence = Math.min(1, c.score + boost);
+    const context = CONTEXT.get(recognizer.id)!;
+    const inContext = (start: number, end: number): boolean => {
+      if (context.near(text, start, end)) return true;
+      names ??= fieldNames(text);
+      const name = names.nameAt(start);
+      return name !== null && context.names(name);
+    };
+    for (const c of recognizer.find(text, inContext)) {
+      const boost = inContext(c.start, c.end) ? CONTEXT_BOOST : 0;
       pii.push({
         type: recognizer.type,
         ruleId: recognizer.id,
         start: c.start,
         end: c.end,
-        confidence,
+        confidence: Math.min(1, c.score + boost),
         rank: order,
       });
     }

@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 
 /** Default bound on decompressed bytes: a sample is for classification, not a full read. */
@@ -25,7 +26,8 @@ export function decodeSample(
   bytes: Uint8Array,
   meta: { key: string; contentType: string | null; maxBytes?: number },
 ): string | null {
-  const maxBytes = meta.maxBytes ?? DEFAULT_SAMPLE_BYTES;
+  // zlib refuses a non-finite output bound; the largest buffer is the real limit anyway.
+  const maxBytes = Math.min(meta.maxBytes ?? DEFAULT_SAMPLE_BYTES, constants.MAX_LENGTH);
   let data = bytes;
   if (isGzip(bytes)) {
     data = inflateBounded(bytes, maxBytes);

@@ -79,10 +79,15 @@ export function cardBrandMatches(digits: string): boolean {
 
 /**
  * 12–19 digits, bare or grouped by single spaces or dashes (one kind throughout). Groups are
- * delimited, so the pattern cannot split one digit run several ways and backtrack.
+ * delimited, so the pattern cannot split one digit run several ways and backtrack. A comma may
+ * border a candidate (a CSV field): digits grouped by commas never form one, and a decimal comma
+ * after 12+ digits is no amount anyone writes.
  */
 const CANDIDATE =
-  /(?<![\w.,+-])(?:\d{12,19}|\d{2,6}(?:( )\d{2,6}){1,5}|\d{2,6}(?:(-)\d{2,6}){1,5})(?![\w]|[.,-]\d)/g;
+  /(?<![\w.+-])(?:\d{12,19}|\d{2,6}(?:( )\d{2,6}){1,5}|\d{2,6}(?:(-)\d{2,6}){1,5})(?![\w]|[.-]\d)/g;
+
+/** Grouped as printed on a card: 4-4-4-4 (Visa, Mastercard…) or 4-6-5 (Amex, Diners). */
+const PRINTED = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$|^\d{4}([ -])\d{6}\2\d{5}$/;
 
 export const creditCardRecognizer: Recognizer = {
   id: 'credit-card',
@@ -110,13 +115,15 @@ export const creditCardRecognizer: Recognizer = {
       if (digits.length < 12 || digits.length > 19) continue;
       if (!luhnValid(digits) || !cardBrandMatches(digits)) continue;
       if (/^(\d)\1+$/.test(digits)) continue;
-      // Grouped like a printed card (4-4-4-4, 4-6-5) is more telling than a bare digit run.
+      // A Luhn-valid number in a network's IIN range, grouped as printed on a card, is strong
+      // evidence by itself (one random digit string in ten passes Luhn, far fewer also fit a
+      // range and length); other groupings less so, a bare digit run least.
       const grouped = m[1] !== undefined || m[2] !== undefined;
       const common = digits.length === 15 || digits.length === 16;
       out.push({
         start: m.index,
         end: m.index + m[0].length,
-        score: grouped ? 0.7 : common ? 0.5 : 0.4,
+        score: PRINTED.test(m[0]) ? 0.8 : grouped ? 0.7 : common ? 0.5 : 0.4,
       });
     }
     return out;

@@ -6,9 +6,12 @@ const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
 const IPV6 =
   /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:]|\.\d)/g;
 
-/** Words just before a dotted quad that make it a version or an OID, not an address. */
+/**
+ * Words just before a dotted quad that make it a version or an OID, not an address, and version
+ * constraints (`>=1.2.3.4`, `==…`, `~…`). A lone `=` is an assignment (`client=10.0.0.1`).
+ */
 const VERSION_CONTEXT =
-  /(?:\bv|\bver|version|release|build|rev|revision|firmware|oid|@|[<>=^~]=?)\s*[:=]?\s*$/i;
+  /(?:\bv|\bver|version|release|build|rev|revision|firmware|oid|@|[<>^~!]=?|==)\s*[:=]?\s*$/i;
 
 function validOctets(candidate: string): boolean {
   return candidate.split('.').every((o) => Number(o) <= 255 && (o === '0' || !o.startsWith('0')));

@@ -17,8 +17,11 @@ export function ssnValid(digits: string): boolean {
   return !/^(\d)\1{8}$/.test(digits);
 }
 
-/** `123-45-6789`, `123 45 6789` (one separator kind) or nine bare digits. */
-const CANDIDATE = /(?<![\w.+-])\d{3}([- ]?)\d{2}\1\d{4}(?![\w]|[.,-]\d)/g;
+/**
+ * `123-45-6789`, `123 45 6789` (one separator kind) or nine bare digits. A comma may follow (the
+ * next field of a CSV row): bare digits are too weak to report without context anyway.
+ */
+const CANDIDATE = /(?<![\w.+-])\d{3}([- ]?)\d{2}\1\d{4}(?![\w]|[.-]\d)/g;
 
 export const usSsnRecognizer: Recognizer = {
   id: 'us-ssn',
@@ -29,9 +32,10 @@ export const usSsnRecognizer: Recognizer = {
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
       if (!ssnValid(m[0].replace(/[- ]/g, ''))) continue;
+      const end = m.index + m[0].length;
       // Dashed is the printed form of an SSN; spaces or nine bare digits are many other things.
       const score = m[1] === '-' ? 0.6 : m[1] === ' ' ? 0.35 : 0.25;
-      out.push({ start: m.index, end: m.index + m[0].length, score });
+      out.push({ start: m.index, end, score });
     }
     return out;
   },
