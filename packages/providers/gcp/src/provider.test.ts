@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isCcxError, type Bucket, type ProviderConnection, type Resource } from '@ccx/core';
 import { seedStorage, startSandbox, type SandboxHandle } from '@ccx/sandbox';
@@ -28,6 +29,30 @@ async function codeOf(action: () => Promise<unknown>): Promise<string> {
 }
 
 describe('GCP provider on the sandbox', () => {
+  it("lets go of the caller's abort signal when a download ends", async () => {
+    const [scope] = await connection.scopes();
+    const storage = connection.storage!;
+    let bucket = '';
+    for await (const found of storage.listBuckets(scope!.account)) bucket ||= found.bucket;
+    const ref = { connection: 'gcp-main', account: scope!.account, bucket };
+    const keys: string[] = [];
+    for await (const page of storage.listObjects(ref, { pageSize: 5 })) {
+      for (const entry of page.entries) if (entry.kind === 'object') keys.push(entry.key);
+      break;
+    }
+    expect(keys.length).toBeGreaterThan(1);
+    // One signal shared by many downloads, as a bucket scan shares one.
+    const signal = new AbortController().signal;
+    for (const key of keys) {
+      const { body } = await storage.getObject(
+        { ...ref, key },
+        { range: { start: 0, end: 9 }, signal },
+      );
+      for await (const _chunk of body);
+    }
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+
   it('has one global scope per project and validates its config', async () => {
     expect((await connection.scopes()).map((s) => [s.account, s.region])).toEqual(
       sandbox.gcp.projects.map((p) => [p.id, 'global']),

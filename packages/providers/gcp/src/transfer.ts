@@ -47,7 +47,12 @@ export async function getObject(
     const abort = () =>
       stream.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
     if (signal.aborted) abort();
-    else signal.addEventListener('abort', abort, { once: true });
+    else {
+      signal.addEventListener('abort', abort, { once: true });
+      // The signal may outlive this download (a whole bucket scan shares one): let go of it
+      // with the stream, or every download of the scan leaves a listener behind.
+      stream.once('close', () => signal.removeEventListener('abort', abort));
+    }
   }
   async function* body(): AsyncIterable<Uint8Array> {
     try {
