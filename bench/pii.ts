@@ -7,17 +7,26 @@
  * on a mix of the sentences and log-like lines cut into 64 KiB samples as objects are sampled.
  * Data: `../shared/data/pii/synth_dev.json` from the project root, or the file `CCX_PII_DATA`
  * names. Options: `--rounds N` (default 5) for the throughput passes.
+ *
+ * Second section: recall on the sandbox's seeded storage estate (`seedStorage`, whose objects
+ * record the values planted in them), every text object classified whole as a scan would
+ * decode it; `--scale S` (default 1) scales the objects per bucket.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   classifyText,
+  decodeSample,
   DEFAULT_MIN_CONFIDENCE,
+  evaluatePlanted,
   evaluateSpans,
+  PLANTED_METHOD,
+  type PlantedText,
   secretRuleStats,
   SPAN_OVERLAP_METHOD,
   type LabelledSample,
 } from '@ccx/insights';
+import { seedStorage } from '@ccx/sandbox';
 
 const DEFAULT_DATA = '../shared/data/pii/synth_dev.json';
 const SAMPLE_CHARS = 64 * 1024;
@@ -46,6 +55,27 @@ function logLines(count: number): string {
   return lines.join('\n');
 }
 
+/** The seeded estate's text objects, decoded as a scan would (data-lake files are binary). */
+function seededTexts(scale: number): PlantedText[] {
+  const estate = seedStorage({
+    seed: 42,
+    now: Date.UTC(2026, 10, 1),
+    awsAccounts: ['111111111111', '222222222222', '333333333333'],
+    gcpProjects: ['ccx-sandbox-prod', 'ccx-sandbox-data'],
+    azureAccounts: ['ccxsandboxprod', 'ccxsandboxdata'],
+    awsRegions: ['us-east-1', 'eu-west-1'],
+    scale,
+  });
+  const texts: PlantedText[] = [];
+  for (const object of estate.buckets.flatMap((b) => b.objects)) {
+    if (object.readRange) continue;
+    const meta = { key: object.key, contentType: object.contentType, maxBytes: Infinity };
+    const text = decodeSample(object.body(), meta);
+    if (text !== null) texts.push({ text, planted: object.planted, path: object.key });
+  }
+  return texts;
+}
+
 function cpuSeconds(fn: () => void): number {
   const before = process.cpuUsage();
   fn();
@@ -54,8 +84,12 @@ function cpuSeconds(fn: () => void): number {
 }
 
 export function run(args: string[]): Promise<Record<string, unknown>> {
-  const { values } = parseArgs({ args, options: { rounds: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({
+    args,
+    options: { rounds: { type: 'string', default: '5' }, scale: { type: 'string', default: '1' } },
+  });
   const rounds = Number(values.rounds);
+  const scale = Number(values.scale);
   const samples = JSON.parse(readFileSync(dataPath(), 'utf8')) as LabelledSample[];
 
   const { perType, overall } = evaluateSpans(samples);
@@ -98,6 +132,21 @@ export function run(args: string[]): Promise<Record<string, unknown>> {
     `gitleaks rules: ${rules.compiled} of ${rules.total} compiled; skipped: ${rules.skipped.map((s) => `${s.id} (${s.reason})`).join(', ') || 'none'}`,
   );
 
+  const seeded = seededTexts(scale);
+  const seededChars = seeded.reduce((n, t) => n + t.text.length, 0);
+  let planted: ReturnType<typeof evaluatePlanted> = {};
+  const seededSeconds = cpuSeconds(() => (planted = evaluatePlanted(seeded)));
+  console.log(
+    `\nseeded estate (scale ${scale}): ${seeded.length} text objects, ${(seededChars / 1e6).toFixed(2)} MB, ` +
+      `${(seededChars / 1e6 / seededSeconds).toFixed(1)} MB/s; ${PLANTED_METHOD}`,
+  );
+  console.log('type          recall  found / planted  unplanted matches');
+  for (const [type, s] of Object.entries(planted)) {
+    console.log(
+      `${type.padEnd(13)} ${s.recall.toFixed(3).padStart(6)}  ${`${s.found} / ${s.planted}`.padStart(15)}  ${String(s.unplanted).padStart(17)}`,
+    );
+  }
+
   const round = (x: number): number => Math.round(x * 1000) / 1000;
   return Promise.resolve({
     benchmark: 'pii',
@@ -110,6 +159,12 @@ export function run(args: string[]): Promise<Record<string, unknown>> {
     ),
     overall: { precision: round(overall.precision), recall: round(overall.recall) },
     mbPerCpuSecond: { all: round(full), secrets: round(secrets) },
+    seeded: Object.fromEntries(
+      Object.entries(planted).map(([t, s]) => [
+        t,
+        { recall: round(s.recall), unplanted: s.unplanted },
+      ]),
+    ),
     rulesCompiled: rules.compiled,
     rulesTotal: rules.total,
   });

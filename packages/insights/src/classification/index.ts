@@ -7,6 +7,12 @@ export {
   type LabelledSample,
   type TypeScore,
 } from './evaluate';
+export {
+  evaluatePlanted,
+  PLANTED_METHOD,
+  type PlantedScore,
+  type PlantedText,
+} from './evaluate-planted';
 export { secretRuleStats } from './secrets/bundled-rules';
 export { summarizeMatches, MAX_SAMPLES, type ContentSummary } from './summarize';
 export {
