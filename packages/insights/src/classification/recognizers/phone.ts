@@ -35,6 +35,16 @@ const OTHER_REGIONS: readonly CountryCode[] = [
   'MX',
 ];
 
+/**
+ * What a US number needs before libphonenumber is asked: without `+`, ten national digits (after
+ * an optional trunk 1) whose area code and exchange both start with 2–9 (the NANP plan). Most
+ * digit groups in logs and tables fail this, and it costs nothing next to a parse.
+ */
+export function nanpShaped(digits: string): boolean {
+  const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  return national.length === 10 && national[0]! >= '2' && national[3]! >= '2';
+}
+
 function validIn(candidate: string, region: CountryCode): boolean {
   return parsePhoneNumberFromString(candidate, region)?.isValid() === true;
 }
@@ -64,8 +74,8 @@ export const phoneRecognizer: Recognizer = {
       const bare = /^\d+$/.test(candidate);
       let score = 0;
       // A national US number has 10 digits (11 with the trunk 1) before any extension.
-      const digits = candidate.replace(/\s?(?:x|ext\.?)\s?\d{1,5}$/, '').replace(/\D/g, '').length;
-      const usShaped = candidate.startsWith('+') || digits === 10 || digits === 11;
+      const digits = candidate.replace(/\s?(?:x|ext\.?)\s?\d{1,5}$/, '').replace(/\D/g, '');
+      const usShaped = candidate.startsWith('+') || nanpShaped(digits);
       if (usShaped && validIn(candidate, DEFAULT_REGION)) score = bare ? 0.35 : 0.6;
       // A `+` number names its region; a bare digit run valid only abroad is too weak to keep.
       else if (

@@ -1,5 +1,6 @@
 import { translateGoRegex, UnsupportedPattern } from './go-regex';
 import type { GitleaksAllowlist, GitleaksConfig, GitleaksRule } from './rule-schema';
+import { reachBeforeKeyword, RULE_PRECHECKS } from './window-bounds';
 
 /** An allowlist the engine can evaluate on content alone (no commits; paths only when known). */
 export interface CompiledAllowlist {
@@ -22,6 +23,10 @@ export interface CompiledRule {
   /** Rules that only apply to some files; they run when the caller gives a matching path. */
   path: RegExp | null;
   allowlists: CompiledAllowlist[];
+  /** How far before a keyword's end a match can start; null: anywhere on the line. */
+  reachBefore: number | null;
+  /** A window without this cannot hold a match. */
+  precheck: RegExp | null;
 }
 
 export interface SkippedRule {
@@ -69,6 +74,8 @@ function compileRule(rule: GitleaksRule): CompiledRule {
     keywords: rule.keywords,
     path: rule.path === undefined ? null : compile(rule.path),
     allowlists,
+    reachBefore: reachBeforeKeyword(rule.regex),
+    precheck: RULE_PRECHECKS[rule.id] ?? null,
   };
 }
 

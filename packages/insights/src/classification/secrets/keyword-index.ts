@@ -3,15 +3,18 @@
  * in one pass over the text. A rule runs only when one of its keywords occurs, which is what makes
  * two hundred rules affordable: on ordinary text a handful of rules run, not all of them.
  *
- * The automaton is a dense transition table over 128 ASCII codes (letters folded to lower case);
- * any code unit above 127 resets to the root, which is exact because keywords are ASCII.
+ * The automaton is a dense transition table over 128 ASCII codes, upper-case letters sharing the
+ * transitions of their lower-case ones (so the hot loop folds no case); any code unit above 127
+ * resets to the root, which is exact because keywords are ASCII. A byte per state says whether
+ * any keyword ends there, so the loop reads one typed array per character in the common case.
  */
 const ALPHABET = 128;
 
 export class KeywordIndex {
   private readonly next: Int32Array;
   /** For each state, the groups (rule indices) whose keyword ends here, via failure links too. */
-  private readonly outputs: (readonly number[] | undefined)[];
+  private readonly outputs: (readonly number[])[];
+  private readonly accepting: Uint8Array;
   readonly groupCount: number;
 
   /** `keywordsByGroup[g]` are the keywords of group `g`; keywords must be non-empty ASCII. */
@@ -60,8 +63,11 @@ export class KeywordIndex {
         }
       }
     }
+    for (let s = 0; s < states; s++)
+      for (let c = 65; c <= 90; c++) next[s * ALPHABET + c] = next[s * ALPHABET + (c | 0x20)]!;
     this.next = next;
-    this.outputs = out.map((set) => (set.size > 0 ? [...set] : undefined));
+    this.outputs = out.map((set) => [...set]);
+    this.accepting = Uint8Array.from(out, (set) => (set.size > 0 ? 1 : 0));
   }
 
   /**
@@ -70,18 +76,16 @@ export class KeywordIndex {
    */
   forEachHit(text: string, onHit: (group: number, end: number) => void): void {
     const next = this.next;
-    const outputs = this.outputs;
+    const accepting = this.accepting;
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      let code = text.charCodeAt(i);
+    for (let i = 0, n = text.length; i < n; i++) {
+      const code = text.charCodeAt(i);
       if (code >= ALPHABET) {
         state = 0;
         continue;
       }
-      if (code >= 65 && code <= 90) code |= 0x20;
-      state = next[state * ALPHABET + code]!;
-      const groups = outputs[state];
-      if (groups !== undefined) for (const g of groups) onHit(g, i + 1);
+      state = next[(state << 7) | code]!;
+      if (accepting[state] === 1) for (const g of this.outputs[state]!) onHit(g, i + 1);
     }
   }
 }

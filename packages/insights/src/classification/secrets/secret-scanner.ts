@@ -21,10 +21,15 @@ export class SecretScanner {
   private readonly multiLine: boolean[];
   /** Characters a rule sees after its keyword. */
   private readonly after: number[];
+  /** Sticky copies of the rules with a {@link CompiledRule.reachBefore}. */
+  private readonly sticky: (RegExp | undefined)[];
 
   constructor(private readonly ruleSet: CompiledRuleSet) {
     this.keywords = new KeywordIndex(ruleSet.rules.map((r) => r.keywords));
     this.multiLine = ruleSet.rules.map((r) => crossesLines(r.regex.source));
+    this.sticky = ruleSet.rules.map((r) =>
+      r.reachBefore === null ? undefined : new RegExp(r.regex.source, `${r.regex.flags}y`),
+    );
     this.after = ruleSet.rules.map((r, i) =>
       !this.multiLine[i]
         ? WINDOW_AFTER
@@ -53,14 +58,25 @@ export class SecretScanner {
     this.keywords.forEachHit(text, (i, end) => {
       const list = (windows[i] ??= []);
       const last = list[list.length - 1];
-      if (last !== undefined && end <= last.end) return;
-      list.push(lineWindow(text, end, last?.end ?? 0, this.multiLine[i] === true, this.after[i]!));
+      if (last !== undefined && end <= last.end) {
+        last.lastHit = end;
+        return;
+      }
+      const rule = rules[i]!;
+      const notBefore = Math.max(last?.end ?? 0, end - (rule.reachBefore ?? WINDOW_BEFORE));
+      list.push(lineWindow(text, end, notBefore, this.multiLine[i] === true, this.after[i]!));
     });
     const found: RawMatch[] = [];
     rules.forEach((rule, i) => {
       const list = windows[i];
       if (list === undefined || !appliesTo(rule, path)) return;
-      for (const w of list) this.runRule(rule, text.slice(w.start, w.end), w.start, path, found);
+      for (const w of list) {
+        const window = text.slice(w.start, w.end);
+        if (rule.precheck !== null && !rule.precheck.test(window)) continue;
+        const sticky = this.sticky[i];
+        if (sticky === undefined) this.runRule(rule, window, w.start, path, found);
+        else this.runRuleBefore(rule, sticky, window, w.lastHit - w.start, w.start, path, found);
+      }
     });
     return found;
   }
@@ -80,12 +96,51 @@ export class SecretScanner {
         regex.lastIndex++;
         continue;
       }
+      this.accept(rule, m, text, offset, path, out);
+    }
+  }
+
+  /**
+   * Like {@link runRule}, for a rule whose match holds a keyword at or after its start: tries the
+   * same positions in the same order, but none past `limit` (the end of the window's last
+   * keyword), where no match can start. After a long line's last keyword nothing is tried.
+   */
+  private runRuleBefore(
+    rule: CompiledRule,
+    sticky: RegExp,
+    text: string,
+    limit: number,
+    offset: number,
+    path: string | undefined,
+    out: RawMatch[],
+  ): void {
+    for (let p = 0; p < limit;) {
+      sticky.lastIndex = p;
+      const m = sticky.exec(text);
+      if (m === null || m[0].length === 0) {
+        p++;
+        continue;
+      }
+      this.accept(rule, m, text, offset, path, out);
+      p = m.index + m[0].length;
+    }
+  }
+
+  private accept(
+    rule: CompiledRule,
+    m: RegExpExecArray,
+    text: string,
+    offset: number,
+    path: string | undefined,
+    out: RawMatch[],
+  ): void {
+    {
       const span = secretSpan(rule, m);
-      if (span === null) continue;
+      if (span === null) return;
       const secret = text.slice(span.start, span.end);
       if (rule.entropy !== null) {
-        if (shannonEntropy(secret) <= rule.entropy) continue;
-        if (isGeneric(rule) && !/\d/.test(secret)) continue;
+        if (shannonEntropy(secret) <= rule.entropy) return;
+        if (isGeneric(rule) && !/\d/.test(secret)) return;
       }
       const context = {
         secret,
@@ -93,8 +148,8 @@ export class SecretScanner {
         line: lineAround(text, m.index, m.index + m[0].length),
         path,
       };
-      if (this.ruleSet.global && allows(this.ruleSet.global, context)) continue;
-      if (rule.allowlists.some((list) => allows(list, context))) continue;
+      if (this.ruleSet.global && allows(this.ruleSet.global, context)) return;
+      if (rule.allowlists.some((list) => allows(list, context))) return;
       out.push({
         type: 'SECRET',
         ruleId: rule.id,
@@ -118,6 +173,8 @@ const WINDOW_AFTER = 1024;
 interface Window {
   start: number;
   end: number;
+  /** End of the last keyword occurrence inside the window. */
+  lastHit: number;
 }
 
 /**
@@ -140,6 +197,7 @@ function lineWindow(
     return {
       start: Math.max(lineStart, keywordEnd - WINDOW_BEFORE, notBefore),
       end: Math.min(text.length, keywordEnd + after),
+      lastHit: keywordEnd,
     };
   }
   const newline = text.indexOf('\n', keywordEnd);
@@ -147,6 +205,7 @@ function lineWindow(
   return {
     start: Math.max(lineStart, keywordEnd - WINDOW_BEFORE, notBefore),
     end: Math.min(lineEnd, keywordEnd + after),
+    lastHit: keywordEnd,
   };
 }
 
