@@ -19,7 +19,11 @@ export interface ScanOptions {
   prefix?: string;
   /** Bytes read from the front of each object (a range GET); default 64 KiB. */
   sampleBytes?: number;
-  /** Objects looked at before the scan stops; default 1000. */
+  /**
+   * Objects read (range GETs) before the scan stops; default 1000. Objects passed over without
+   * a read (archived, empty, or refused by `skip`) do not count, so a rerun that skips what it
+   * already scanned moves on through the bucket instead of stopping where the last run did.
+   */
   maxObjects?: number;
   /** Objects read at once; default 8. */
   concurrency?: number;
@@ -58,28 +62,56 @@ export function scanObjects(
   const sampleBytes = positive(options.sampleBytes, SCAN_DEFAULTS.sampleBytes, 'sampleBytes');
   const maxObjects = positive(options.maxObjects, SCAN_DEFAULTS.maxObjects, 'maxObjects');
   const concurrency = positive(options.concurrency, SCAN_DEFAULTS.concurrency, 'concurrency');
-  const objects = listUpTo(storage, bucket, options.prefix, maxObjects, options.signal);
-  return mapConcurrent(objects, concurrency, (entry) =>
-    scanOne(storage, bucket, entry, sampleBytes, options),
+  const candidates = listCandidates(storage, bucket, maxObjects, options);
+  return mapConcurrent(candidates, concurrency, ({ entry, passOver }) =>
+    passOver === null
+      ? scanOne(storage, bucket, entry, sampleBytes, options)
+      : Promise.resolve(skippedScan(entry, passOver)),
   );
 }
 
-async function* listUpTo(
+/** Why an object is passed over without reading it, or null when it is to be read. */
+function passOverReason(entry: ObjectListing, options: ScanOptions): string | null {
+  if (entry.storageClass !== null && ARCHIVED.has(entry.storageClass)) return 'archived';
+  if (options.skip?.({ key: entry.key, etag: entry.etag }) === true) return 'unchanged';
+  if (entry.size === 0) return 'empty';
+  return null;
+}
+
+/** The listing, each object with its verdict; stops once `reads` objects are to be read. */
+async function* listCandidates(
   storage: ObjectStorage,
   bucket: BucketRef,
-  prefix: string | undefined,
-  limit: number,
-  signal: AbortSignal | undefined,
-): AsyncIterable<ObjectListing> {
-  let count = 0;
-  for await (const page of storage.listObjects(bucket, { prefix, signal })) {
+  reads: number,
+  options: ScanOptions,
+): AsyncIterable<{ entry: ObjectListing; passOver: string | null }> {
+  let toRead = 0;
+  const listing = { prefix: options.prefix, signal: options.signal };
+  for await (const page of storage.listObjects(bucket, listing)) {
     for (const entry of page.entries) {
       if (entry.kind !== 'object') continue;
-      if (count >= limit) return;
-      count += 1;
-      yield entry;
+      const passOver = passOverReason(entry, options);
+      if (passOver === null) {
+        if (toRead >= reads) return;
+        toRead += 1;
+      }
+      yield { entry, passOver };
     }
   }
+}
+
+function entryScan(entry: ObjectListing): Omit<ObjectScan, 'status'> {
+  return {
+    key: entry.key,
+    etag: entry.etag,
+    size: entry.size,
+    storageClass: entry.storageClass,
+    matches: [],
+  };
+}
+
+function skippedScan(entry: ObjectListing, reason: string): ObjectScan {
+  return { ...entryScan(entry), status: 'skipped', reason };
 }
 
 async function scanOne(
@@ -89,17 +121,7 @@ async function scanOne(
   sampleBytes: number,
   options: ScanOptions,
 ): Promise<ObjectScan> {
-  const base = {
-    key: entry.key,
-    etag: entry.etag,
-    size: entry.size,
-    storageClass: entry.storageClass,
-    matches: [] as ContentMatch[],
-  };
-  const skipped = (reason: string): ObjectScan => ({ ...base, status: 'skipped', reason });
-  if (entry.storageClass !== null && ARCHIVED.has(entry.storageClass)) return skipped('archived');
-  if (options.skip?.({ key: entry.key, etag: entry.etag }) === true) return skipped('unchanged');
-  if (entry.size === 0) return skipped('empty');
+  const skipped = (reason: string): ObjectScan => skippedScan(entry, reason);
   options.signal?.throwIfAborted();
   let bytes: Uint8Array;
   let contentType: string | null;
@@ -121,7 +143,7 @@ async function scanOne(
     maxBytes: sampleBytes * 16,
   });
   if (text === null) return skipped('not-text');
-  return { ...base, status: 'scanned', matches: classifyText(text) };
+  return { ...entryScan(entry), status: 'scanned', matches: classifyText(text) };
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
