@@ -12,7 +12,8 @@ objectStorageContract('Azure Blob on Azurite', async () => {
     bucket: { connection: 'contract', account, bucket: 'contract-a' },
     otherBucket: { connection: 'contract', account, bucket: 'contract-b' },
     targetStorageClass: 'Cool',
-    refusedKeys: ['../x'],
+    // Azure resolves dot segments as a path, and Azurite fails listings holding a control character.
+    refusedKeys: ['../x', 'control\u0001char'],
     cleanup: () => fixture.stop(),
   };
 });

@@ -28,6 +28,8 @@ const HOSTILE_KEYS = [
   'unicodé/日本語/🚀',
   'a%2Fb',
   'quote\'"&amp;',
+  'plus+sign and space',
+  'control\u0001char',
 ];
 
 async function codeOf(action: () => Promise<unknown>): Promise<string> {

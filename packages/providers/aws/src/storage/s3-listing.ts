@@ -15,6 +15,13 @@ import { fromAwsError } from '../errors';
 import { bucketClient, type S3Context } from './s3-context';
 import { storageClassOf } from './s3-object-info';
 
+/**
+ * Listings ask for `encoding-type=url`: S3's XML cannot carry keys with control characters
+ * (XML 1.0 forbids most of them), so without it one such key breaks the whole page. S3 encodes
+ * form-style, `+` for a space.
+ */
+const decodeKey = (value: string): string => decodeURIComponent(value.replace(/\+/g, ' '));
+
 const utf8Order = (a: string, b: string): number =>
   Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
@@ -25,7 +32,7 @@ function toEntries(page: ListObjectsV2CommandOutput): ObjectEntry[] {
     if (item.Key === undefined) continue;
     entries.push({
       kind: 'object',
-      key: item.Key,
+      key: decodeKey(item.Key),
       size: item.Size ?? 0,
       lastModified: (item.LastModified ?? new Date(0)).toISOString(),
       etag: item.ETag ?? null,
@@ -33,7 +40,8 @@ function toEntries(page: ListObjectsV2CommandOutput): ObjectEntry[] {
     });
   }
   for (const common of page.CommonPrefixes ?? [])
-    if (common.Prefix !== undefined) entries.push({ kind: 'prefix', prefix: common.Prefix });
+    if (common.Prefix !== undefined)
+      entries.push({ kind: 'prefix', prefix: decodeKey(common.Prefix) });
   return entries.sort((a, b) =>
     utf8Order(a.kind === 'object' ? a.key : a.prefix, b.kind === 'object' ? b.key : b.prefix),
   );
@@ -60,6 +68,7 @@ export async function* listObjectPages(
         Bucket: ref.bucket,
         Prefix: options.prefix || undefined,
         Delimiter: options.delimiter || undefined,
+        EncodingType: 'url',
       },
       { abortSignal: options.signal },
     );
@@ -93,13 +102,14 @@ export async function* listObjectVersions(
           Prefix: options.prefix || undefined,
           KeyMarker,
           VersionIdMarker,
+          EncodingType: 'url',
         }),
         { abortSignal: options.signal },
       );
       const versions: ObjectVersion[] = [];
       for (const v of page.Versions ?? [])
         versions.push({
-          key: v.Key ?? '',
+          key: decodeKey(v.Key ?? ''),
           versionId: v.VersionId ?? 'null',
           isLatest: v.IsLatest === true,
           isDeleteMarker: false,
@@ -109,7 +119,7 @@ export async function* listObjectVersions(
         });
       for (const m of page.DeleteMarkers ?? [])
         versions.push({
-          key: m.Key ?? '',
+          key: decodeKey(m.Key ?? ''),
           versionId: m.VersionId ?? 'null',
           isLatest: m.IsLatest === true,
           isDeleteMarker: true,
@@ -125,7 +135,7 @@ export async function* listObjectVersions(
       );
       yield* versions;
       if (!page.IsTruncated) return;
-      KeyMarker = page.NextKeyMarker;
+      KeyMarker = page.NextKeyMarker === undefined ? undefined : decodeKey(page.NextKeyMarker);
       VersionIdMarker = page.NextVersionIdMarker;
     }
   } catch (error) {
