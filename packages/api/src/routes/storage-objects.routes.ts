@@ -4,7 +4,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   conflict,
   formatStorageUri,
+  isCcxError,
   STORAGE_ACTIONS,
+  toCcxError,
   type ByteStream,
   type ObjectRef,
   type StorageActionName,
@@ -145,16 +147,38 @@ export const storageObjectRoutes = {
   ),
 };
 
-/** Streams an async iterable into a web response body; cancelling ends the iterator (and the download). */
-function webStream(body: ByteStream): ReadableStream<Uint8Array> {
+/** How a streamed body ended: every byte sent, the provider's stream failed, or the client left. */
+type StreamEnd =
+  | { outcome: 'complete'; bytes: number }
+  | { outcome: 'failed'; bytes: number; error: unknown }
+  | { outcome: 'cancelled'; bytes: number };
+
+/**
+ * Streams an async iterable into a web response body; cancelling ends the iterator (and the
+ * download). `onEnd` is told once how the stream ended and how many bytes went out.
+ */
+function webStream(body: ByteStream, onEnd: (end: StreamEnd) => void): ReadableStream<Uint8Array> {
   const iterator = body[Symbol.asyncIterator]();
+  let bytes = 0;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        onEnd({ outcome: 'failed', bytes, error });
+        throw error;
+      }
+      if (next.done) {
+        controller.close();
+        onEnd({ outcome: 'complete', bytes });
+      } else {
+        bytes += next.value.byteLength;
+        controller.enqueue(next.value);
+      }
     },
     async cancel() {
+      onEnd({ outcome: 'cancelled', bytes });
       await iterator.return?.();
     },
   });
@@ -187,10 +211,44 @@ export function registerStorageObjectRoutes(ctx: RouteContext) {
   app.openapi(storageObjectRoutes.download, async (c) => {
     const ref = c.req.valid('query');
     const storage = catalog.get(ref.connection);
-    const { body } = await audit(c, 'storage.download', ref, () => storage.getObject(ref), {
-      ...(ref.versionId ? { versionId: ref.versionId } : {}),
-    });
-    return new Response(webStream(body), {
+    const entry = {
+      action: 'storage.download',
+      target: target(ref),
+      ...(ref.versionId ? { detail: { versionId: ref.versionId } } : {}),
+    };
+    // The outcome is recorded when the transfer ends, not when it starts: a download the
+    // provider breaks off, or the client abandons, is not a success.
+    const { correlationId } = await ctx.audit.record(c, { ...entry, outcome: 'pending' });
+    let body: ByteStream;
+    try {
+      ({ body } = await storage.getObject(ref));
+    } catch (error) {
+      await ctx.audit.record(c, {
+        ...entry,
+        outcome: 'failure',
+        correlationId,
+        detail: isCcxError(error)
+          ? { code: error.code, message: error.message }
+          : { code: 'internal' },
+      });
+      throw error;
+    }
+    const onEnd = (end: StreamEnd) => {
+      const failed = end.outcome === 'failed' ? toCcxError(end.error) : null;
+      ctx.audit
+        .record(c, {
+          ...entry,
+          outcome: end.outcome === 'complete' ? 'success' : 'failure',
+          correlationId,
+          detail: {
+            bytes: end.bytes,
+            ...(end.outcome === 'cancelled' ? { code: 'cancelled' } : {}),
+            ...(failed ? { code: failed.code } : {}),
+          },
+        })
+        .catch((error: unknown) => ctx.logger.error({ err: error }, 'audit of a download failed'));
+    };
+    return new Response(webStream(body, onEnd), {
       status: 200,
       headers: {
         'content-type': 'application/octet-stream',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeResource, type BucketRef } from '@ccx/core';
 import { analyzeBucket } from '../storage/analyze-bucket';
 import { syncedBuckets } from '../storage/bucket-resources';
@@ -114,6 +114,38 @@ describe('storage routes', () => {
       'success',
       'success',
     ]);
+    // The outcome is written once the last byte went out, with the count.
+    expect(entries.filter((e) => e.outcome === 'success').map((e) => e.detail.bytes)).toEqual(
+      expect.arrayContaining([9, 25]),
+    );
+  });
+
+  it('audits a download the provider breaks off as a failure, with the bytes sent', async () => {
+    const original = s3.storage.getObject.bind(s3.storage);
+    s3.storage.getObject = async (target, options) => {
+      const { info } = await original(target, options);
+      async function* broken(): AsyncIterable<Uint8Array> {
+        yield new Uint8Array([1, 2, 3]);
+        throw new Error('connection reset by the provider');
+      }
+      return { info, body: broken() };
+    };
+    try {
+      const response = await h.request(
+        `/api/storage/download?${q({ ...ref(), key: 'docs/a.txt' })}`,
+        { as: viewer },
+      );
+      expect(response.status).toBe(200);
+      await expect(response.arrayBuffer()).rejects.toThrow();
+    } finally {
+      s3.storage.getObject = original;
+    }
+    await vi.waitFor(async () => {
+      const failures = (await auditOf('storage.download')).filter((e) => e.outcome === 'failure');
+      expect(failures.map((e) => e.detail)).toEqual([
+        expect.objectContaining({ bytes: 3, code: 'internal' }),
+      ]);
+    });
   });
 
   it('refuses uploads from a viewer and from a session without the CSRF token', async () => {
