@@ -125,7 +125,7 @@ describe('storage routes', () => {
     s3.storage.getObject = async (target, options) => {
       const { info } = await original(target, options);
       async function* broken(): AsyncIterable<Uint8Array> {
-        yield new Uint8Array([1, 2, 3]);
+        yield await Promise.resolve(new Uint8Array([1, 2, 3]));
         throw new Error('connection reset by the provider');
       }
       return { info, body: broken() };
