@@ -1,5 +1,6 @@
 import { translateGoRegex, UnsupportedPattern } from './go-regex';
 import type { GitleaksAllowlist, GitleaksConfig, GitleaksRule } from './rule-schema';
+import { startsInKeywordRun } from './keyword-run';
 import { reachBeforeKeyword, RULE_PRECHECKS } from './window-bounds';
 
 /** An allowlist the engine can evaluate on content alone (no commits; paths only when known). */
@@ -25,6 +26,8 @@ export interface CompiledRule {
   allowlists: CompiledAllowlist[];
   /** How far before a keyword's end a match can start; null: anywhere on the line. */
   reachBefore: number | null;
+  /** A match runs in `[\w.-]` from its start to a keyword's end (see `keyword-run.ts`). */
+  startsInKeywordRun: boolean;
   /** A window without this cannot hold a match. */
   precheck: RegExp | null;
 }
@@ -75,6 +78,7 @@ function compileRule(rule: GitleaksRule): CompiledRule {
     path: rule.path === undefined ? null : compile(rule.path),
     allowlists,
     reachBefore: reachBeforeKeyword(rule.regex),
+    startsInKeywordRun: startsInKeywordRun(rule.regex, rule.keywords),
     precheck: RULE_PRECHECKS[rule.id] ?? null,
   };
 }

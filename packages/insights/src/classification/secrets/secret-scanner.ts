@@ -59,7 +59,7 @@ export class SecretScanner {
       const list = (windows[i] ??= []);
       const last = list[list.length - 1];
       if (last !== undefined && end <= last.end) {
-        last.lastHit = end;
+        last.hits.push(end);
         return;
       }
       const rule = rules[i]!;
@@ -75,7 +75,11 @@ export class SecretScanner {
         if (rule.precheck !== null && !rule.precheck.test(window)) continue;
         const sticky = this.sticky[i];
         if (sticky === undefined) this.runRule(rule, window, w.start, path, found);
-        else this.runRuleBefore(rule, sticky, window, w.lastHit - w.start, w.start, path, found);
+        else if (rule.startsInKeywordRun) this.runRuleInRuns(rule, sticky, window, w, path, found);
+        else {
+          const limit = w.hits[w.hits.length - 1]! - w.start;
+          this.runRuleBefore(rule, sticky, window, limit, w.start, path, found);
+        }
       }
     });
     return found;
@@ -126,6 +130,40 @@ export class SecretScanner {
     }
   }
 
+  /**
+   * Like {@link runRuleBefore}, for a rule whose match {@link CompiledRule.startsInKeywordRun}:
+   * the same positions in the same order, less those from which no `[\w.-]` run of at most
+   * `reachBefore` characters reaches the end of the next keyword occurrence (no match starts
+   * there, since the nearest keyword is the one such a run reaches most easily).
+   */
+  private runRuleInRuns(
+    rule: CompiledRule,
+    sticky: RegExp,
+    text: string,
+    w: Window,
+    path: string | undefined,
+    out: RawMatch[],
+  ): void {
+    const reach = rule.reachBefore!;
+    let p = 0;
+    for (const hit of w.hits) {
+      const end = hit - w.start;
+      let from = end - 1;
+      while (from > 0 && end - from < reach && isRunChar(text.charCodeAt(from - 1))) from--;
+      if (p < from) p = from;
+      while (p < end) {
+        sticky.lastIndex = p;
+        const m = sticky.exec(text);
+        if (m === null || m[0].length === 0) {
+          p++;
+          continue;
+        }
+        this.accept(rule, m, text, w.start, path, out);
+        p = m.index + m[0].length;
+      }
+    }
+  }
+
   private accept(
     rule: CompiledRule,
     m: RegExpExecArray,
@@ -173,8 +211,8 @@ const WINDOW_AFTER = 1024;
 interface Window {
   start: number;
   end: number;
-  /** End of the last keyword occurrence inside the window. */
-  lastHit: number;
+  /** Ends of the keyword occurrences inside the window, ascending. */
+  hits: number[];
 }
 
 /**
@@ -197,7 +235,7 @@ function lineWindow(
     return {
       start: Math.max(lineStart, keywordEnd - WINDOW_BEFORE, notBefore),
       end: Math.min(text.length, keywordEnd + after),
-      lastHit: keywordEnd,
+      hits: [keywordEnd],
     };
   }
   const newline = text.indexOf('\n', keywordEnd);
@@ -205,8 +243,20 @@ function lineWindow(
   return {
     start: Math.max(lineStart, keywordEnd - WINDOW_BEFORE, notBefore),
     end: Math.min(lineEnd, keywordEnd + after),
-    lastHit: keywordEnd,
+    hits: [keywordEnd],
   };
+}
+
+/** `[\w.-]` as a pattern without the `u` flag reads it (ASCII only). */
+function isRunChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 46 ||
+    code === 45
+  );
 }
 
 function crossesLines(source: string): boolean {
