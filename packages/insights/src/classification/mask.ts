@@ -60,10 +60,12 @@ function maskDigitsKeepingLast(value: string, keep: number): string {
   return out;
 }
 
+/** The first group survives; every other character but the separators becomes `*`. */
 function maskIp(value: string): string {
-  const sep = value.includes(':') ? ':' : '.';
-  const parts = value.split(sep);
-  return parts
-    .map((part, i) => (i === 0 || part === '' ? part : '*'.repeat(Math.max(1, part.length))))
-    .join(sep);
+  const sep = value.includes(':') ? 58 : 46;
+  const first = value.indexOf(String.fromCharCode(sep));
+  if (first === -1) return value;
+  let out = value.slice(0, first);
+  for (let i = first; i < value.length; i++) out += value.charCodeAt(i) === sep ? value[i] : '*';
+  return out;
 }

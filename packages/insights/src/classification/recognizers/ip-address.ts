@@ -4,7 +4,44 @@ import type { Candidate, Recognizer } from './recognizer';
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
 /** Hex groups and colons with at least two colons; `isIPv6` decides. Times like 12:30:45 fail it. */
 const IPV6 =
-  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:]|\.\d)/g;
+  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:]|\.\d)/y;
+
+const isHex = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/**
+ * The first colon at or after `from` followed, after at most four hex digits, by another colon:
+ * an {@link IPV6} match starts at most four characters before such a colon, so the pattern is
+ * tried only there instead of at every hex letter of the text. -1 when there is none.
+ */
+function nextColonPair(text: string, from: number): number {
+  for (let c = text.indexOf(':', from); c !== -1; c = text.indexOf(':', c + 1)) {
+    for (let i = c + 1; i <= c + 5 && i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 58) return c;
+      if (!isHex(code)) break;
+    }
+  }
+  return -1;
+}
+
+/** {@link IPV6} matches in order, as a global search would find them. */
+function* ipv6Matches(text: string): Generator<{ index: number; value: string }> {
+  let pos = 0;
+  for (let colon = nextColonPair(text, 0); colon !== -1; colon = nextColonPair(text, pos)) {
+    let found = false;
+    for (let start = Math.max(pos, colon - 4); start <= colon; start++) {
+      IPV6.lastIndex = start;
+      const m = IPV6.exec(text);
+      if (m === null) continue;
+      yield { index: start, value: m[0] };
+      pos = start + m[0].length;
+      found = true;
+      break;
+    }
+    if (!found) pos = colon + 1;
+  }
+}
 
 /**
  * Words just before a dotted quad that make it a version or an OID, not an address, and version
@@ -13,8 +50,24 @@ const IPV6 =
 const VERSION_CONTEXT =
   /(?:\bv|\bver|version|release|build|rev|revision|firmware|oid|@|[<>^~!]=?|==)\s*[:=]?\s*$/i;
 
+/** Each octet at most 255 and without a leading zero (the pattern gives 1–3 digits per octet). */
 function validOctets(candidate: string): boolean {
-  return candidate.split('.').every((o) => Number(o) <= 255 && (o === '0' || !o.startsWith('0')));
+  let octet = 0;
+  let digits = 0;
+  let leadingZero = false;
+  for (let i = 0; i <= candidate.length; i++) {
+    const c = i < candidate.length ? candidate.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (octet > 255 || (leadingZero && digits > 1)) return false;
+      octet = 0;
+      digits = 0;
+      continue;
+    }
+    if (digits === 0) leadingZero = c === 48;
+    octet = octet * 10 + (c - 48);
+    digits++;
+  }
+  return true;
 }
 
 export const ipAddressRecognizer: Recognizer = {
@@ -41,16 +94,9 @@ export const ipAddressRecognizer: Recognizer = {
       if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, score: 0.75 });
     }
-    if (text.includes(':')) {
-      IPV6.lastIndex = 0;
-      for (let m = IPV6.exec(text); m !== null; m = IPV6.exec(text)) {
-        if (m[0].length < 3) {
-          if (m[0].length === 0) IPV6.lastIndex++;
-          continue;
-        }
-        if (!isIPv6(m[0]) || !/[0-9A-Fa-f]/.test(m[0])) continue;
-        out.push({ start: m.index, end: m.index + m[0].length, score: 0.75 });
-      }
+    for (const m of ipv6Matches(text)) {
+      if (m.value.length < 3 || !isIPv6(m.value) || !/[0-9A-Fa-f]/.test(m.value)) continue;
+      out.push({ start: m.index, end: m.index + m.value.length, score: 0.75 });
     }
     return out;
   },
