@@ -60,12 +60,20 @@ function maskDigitsKeepingLast(value: string, keep: number): string {
   return out;
 }
 
+/** `STARS[n]` is `n` asterisks (an IPv6 address has at most 45 characters). */
+const STARS = Array.from({ length: 46 }, (_, n) => '*'.repeat(n));
+
 /** The first group survives; every other character but the separators becomes `*`. */
 function maskIp(value: string): string {
-  const sep = value.includes(':') ? 58 : 46;
-  const first = value.indexOf(String.fromCharCode(sep));
-  if (first === -1) return value;
-  let out = value.slice(0, first);
-  for (let i = first; i < value.length; i++) out += value.charCodeAt(i) === sep ? value[i] : '*';
+  const sep = value.includes(':') ? ':' : '.';
+  let at = value.indexOf(sep);
+  if (at === -1) return value;
+  let out = value.slice(0, at);
+  while (at !== -1) {
+    const next = value.indexOf(sep, at + 1);
+    const length = (next === -1 ? value.length : next) - at - 1;
+    out += sep + (STARS[length] ?? '*'.repeat(length));
+    at = next;
+  }
   return out;
 }

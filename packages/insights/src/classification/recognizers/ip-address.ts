@@ -1,7 +1,12 @@
 import { isIPv6 } from 'node:net';
 import type { Candidate, Recognizer } from './recognizer';
 
-const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
+/**
+ * A dotted quad not inside a longer dotted or word run. The first digit is matched before the
+ * look-behind (which then checks the character before it): the same matches as a leading
+ * `(?<![\w.])`, but the engine can skip to the next digit instead of testing every position.
+ */
+const IPV4 = /\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?![\w]|\.\d)/g;
 /** Hex groups and colons with at least two colons; `isIPv6` decides. Times like 12:30:45 fail it. */
 const IPV6 =
   /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:]|\.\d)/y;
