@@ -5,16 +5,20 @@
  *
  * The automaton is a dense transition table over 128 ASCII codes, upper-case letters sharing the
  * transitions of their lower-case ones (so the hot loop folds no case); any code unit above 127
- * resets to the root, which is exact because keywords are ASCII. A byte per state says whether
- * any keyword ends there, so the loop reads one typed array per character in the common case.
+ * resets to the root, which is exact because keywords are ASCII. States where a keyword ends are
+ * numbered last and the table holds the row offset of the next state, so the loop reads one typed
+ * array per character and tells an accepting state by a comparison.
  */
-const ALPHABET = 128;
+const ROW_SHIFT = 7;
+const ALPHABET = 1 << ROW_SHIFT;
 
 export class KeywordIndex {
+  /** Row offset (state × 128) of the next state, by row offset of the current one plus code. */
   private readonly next: Int32Array;
   /** For each state, the groups (rule indices) whose keyword ends here, via failure links too. */
   private readonly outputs: (readonly number[])[];
-  private readonly accepting: Uint8Array;
+  /** Row offset of the first state where a keyword ends; every later state is one too. */
+  private readonly firstAccepting: number;
   readonly groupCount: number;
 
   /** `keywordsByGroup[g]` are the keywords of group `g`; keywords must be non-empty ASCII. */
@@ -65,9 +69,20 @@ export class KeywordIndex {
     }
     for (let s = 0; s < states; s++)
       for (let c = 65; c <= 90; c++) next[s * ALPHABET + c] = next[s * ALPHABET + (c | 0x20)]!;
-    this.next = next;
-    this.outputs = out.map((set) => [...set]);
-    this.accepting = Uint8Array.from(out, (set) => (set.size > 0 ? 1 : 0));
+    // Renumber: the root stays 0, accepting states (never the root: keywords are non-empty) last.
+    const order = [...Array(states).keys()].sort(
+      (a, b) => Number(out[a]!.size > 0) - Number(out[b]!.size > 0) || a - b,
+    );
+    const id = new Int32Array(states);
+    order.forEach((old, i) => (id[old] = i));
+    const rows = new Int32Array(states * ALPHABET);
+    for (let s = 0; s < states; s++)
+      for (let c = 0; c < ALPHABET; c++)
+        rows[id[s]! * ALPHABET + c] = id[next[s * ALPHABET + c]!]! * ALPHABET;
+    this.next = rows;
+    this.outputs = order.map((old) => [...out[old]!]);
+    const firstAccepting = order.findIndex((old) => out[old]!.size > 0);
+    this.firstAccepting = (firstAccepting === -1 ? states : firstAccepting) * ALPHABET;
   }
 
   /**
@@ -76,16 +91,16 @@ export class KeywordIndex {
    */
   forEachHit(text: string, onHit: (group: number, end: number) => void): void {
     const next = this.next;
-    const accepting = this.accepting;
-    let state = 0;
+    const firstAccepting = this.firstAccepting;
+    let row = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const code = text.charCodeAt(i);
       if (code >= ALPHABET) {
-        state = 0;
+        row = 0;
         continue;
       }
-      state = next[(state << 7) | code]!;
-      if (accepting[state] === 1) for (const g of this.outputs[state]!) onHit(g, i + 1);
+      row = next[row | code]!;
+      if (row >= firstAccepting) for (const g of this.outputs[row >> ROW_SHIFT]!) onHit(g, i + 1);
     }
   }
 }
