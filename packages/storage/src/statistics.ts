@@ -48,13 +48,19 @@ const DAY_MS = 86_400_000;
 export async function bucketStatistics(
   storage: ObjectStorage,
   bucket: BucketRef,
-  options: { now?: number; signal?: AbortSignal } = {},
+  options: {
+    now?: number;
+    signal?: AbortSignal;
+    /** Sees every object of the walk, e.g. to tell which remembered keys still exist. */
+    visit?: (entry: { key: string; etag: string | null }) => void;
+  } = {},
 ): Promise<BucketStatistics> {
   const now = options.now ?? Date.now();
   const byClass = new Map<string | null, ClassStatistics>();
   for await (const page of storage.listObjects(bucket, { signal: options.signal })) {
     for (const entry of page.entries) {
       if (entry.kind !== 'object') continue;
+      options.visit?.(entry);
       const stats = byClass.get(entry.storageClass) ?? emptyClass(entry.storageClass);
       byClass.set(entry.storageClass, stats);
       const modified = Date.parse(entry.lastModified);

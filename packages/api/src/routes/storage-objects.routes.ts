@@ -292,6 +292,9 @@ export function registerStorageObjectRoutes(ctx: RouteContext) {
       { action: `storage.${mode}`, target: target(source), detail: { to: target(to) } },
       async () => ({ value: await transferObject(catalog, source, to, { mode }) }),
     );
+    // A moved object's findings went with it; its old key must stop counting in the source.
+    if (mode === 'move' && source.versionId === undefined)
+      await ctx.deps.store.objectScans.deleteKeys(source, [source.key]);
     return c.json({ info }, 200);
   });
 
@@ -306,6 +309,13 @@ export function registerStorageObjectRoutes(ctx: RouteContext) {
         const value = await storage.deleteObjects(ref, keys);
         return { value, detail: { deleted: value.deleted.length, errors: value.errors.length } };
       },
+    );
+    // Deleting a current object (not one version of it) takes it out of the listing, so its
+    // stored findings must stop counting in the bucket's rollup.
+    const current = new Set(keys.filter((k) => k.versionId === undefined).map((k) => k.key));
+    await ctx.deps.store.objectScans.deleteKeys(
+      ref,
+      result.deleted.filter((key) => current.has(key)),
     );
     return c.json(result, 200);
   });

@@ -16,6 +16,28 @@ afterEach(async () => {
 });
 
 describe('analyzeBucket', () => {
+  it('stops counting the findings of objects deleted since they were scanned', async () => {
+    const { storage } = memoryConnection('mem', 'aws');
+    const ref = storage.addBucket({ account: '111111111111', bucket: 'exports' });
+    const synced = {
+      uid: 'aws:111111111111:s3.bucket:exports',
+      bucket: await storage.getBucket(ref),
+    };
+    storage.addObject(ref, { key: 'a.csv', body: 'email\nada.lovelace@example.com\n' });
+    storage.addObject(ref, { key: 'b.csv', body: 'email\nbob.moreau@example.org\n' });
+    const rollup = async () =>
+      (await store.objectScans.rollups()).find((r) => r.bucket === 'exports');
+
+    await analyzeBucket(store, storage, synced, { now: () => NOW });
+    expect(await rollup()).toMatchObject({ objectsScanned: 2, objectsWithFindings: 2 });
+
+    // Deleted behind ccx's back: the next analysis's walk no longer lists it.
+    await storage.deleteObjects(ref, [{ key: 'a.csv' }]);
+    await analyzeBucket(store, storage, synced, { now: () => NOW });
+    expect(await rollup()).toMatchObject({ objectsScanned: 1, objectsWithFindings: 1 });
+    expect(await store.objectScans.get({ ...ref, key: 'a.csv' })).toBeNull();
+  });
+
   it('keeps the measurement of the bucket next to its findings, replaced by the next analysis', async () => {
     const { storage } = memoryConnection('mem', 'aws');
     const ref = storage.addBucket({ account: '111111111111', bucket: 'logs' });

@@ -44,10 +44,17 @@ export async function analyzeBucket(
   const ref = { connection: bucket.connection, account: bucket.account, bucket: bucket.bucket };
   const now = options.now ?? (() => new Date());
   const scan = await scanAndStore(store, storage, ref, { ...options, onlyChanged: true });
+  // The walk that measures the bucket also tells which scanned objects are gone (deleted
+  // outside ccx, or moved): their findings must stop counting. The remembered keys are at most
+  // the objects ever scanned here, so the set stays small whatever the bucket's size.
+  const unseen = new Set((await store.objectScans.listForBucket(ref)).map((s) => s.key));
   const stats = await bucketStatistics(storage, ref, {
     now: now().getTime(),
     ...(options.signal ? { signal: options.signal } : {}),
+    visit: (entry) => unseen.delete(entry.key),
   });
+  // Only a walk that completed proves absence (a failed one throws before this line).
+  if (unseen.size > 0) await store.objectScans.deleteKeys(ref, [...unseen]);
   await store.bucketStatistics.upsert({
     resourceUid: uid,
     measuredAt: stats.measuredAt,

@@ -44,6 +44,23 @@ export function describeObjectScansContract(open: () => Promise<Store>): void {
       expect(await objectScans.get({ ...bucket, key: 'a.txt' })).toEqual(rescan);
     });
 
+    it('forgets the scans of given keys in one bucket only, and counts what it removed', async () => {
+      const { objectScans } = store();
+      await objectScans.upsertMany([
+        withEmail('gone.csv'),
+        scan('kept.txt'),
+        { ...withEmail('gone.csv'), bucket: 'other' },
+      ]);
+      expect(await objectScans.deleteKeys(bucket, ['gone.csv', 'gone.csv', 'never-scanned'])).toBe(
+        1,
+      );
+      expect((await objectScans.listForBucket(bucket)).map((s) => s.key)).toEqual(['kept.txt']);
+      expect(await objectScans.get({ ...bucket, bucket: 'other', key: 'gone.csv' })).not.toBeNull();
+      const [rollup] = (await objectScans.rollups()).filter((r) => r.bucket === 'data');
+      expect(rollup).toMatchObject({ objectsScanned: 1, objectsWithFindings: 0 });
+      expect(await objectScans.deleteKeys(bucket, [])).toBe(0);
+    });
+
     it('lists one bucket ordered by key, optionally only some keys, and keeps hostile keys verbatim', async () => {
       const { objectScans } = store();
       const hostile = '../../<script>.html';

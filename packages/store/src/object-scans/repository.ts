@@ -117,6 +117,22 @@ export function createObjectScanRepository({ db }: DbContext): ObjectScanReposit
       return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(toScan);
     },
 
+    async deleteKeys(bucket, keys) {
+      let removed = 0;
+      for (const chunk of chunkForParams([...new Set(keys)], 1)) {
+        if (chunk.length === 0) continue;
+        const result = await db
+          .deleteFrom('object_scans')
+          .where('connection', '=', bucket.connection)
+          .where('account', '=', bucket.account)
+          .where('bucket', '=', bucket.bucket)
+          .where('key', 'in', chunk)
+          .executeTakeFirst();
+        removed += Number(result.numDeletedRows);
+      }
+      return removed;
+    },
+
     async rollups(filter = {}) {
       let query = db
         .selectFrom('object_scans')

@@ -50,6 +50,11 @@ export interface ObjectScanRepository {
     bucket: Omit<ObjectScanKey, 'key'>,
     options?: { keys?: readonly string[] },
   ): Promise<StoredObjectScan[]>;
+  /**
+   * Forgets the scans of these objects (deleted, or no longer listed): a bucket's rollup then
+   * stops counting findings in objects that are gone. Returns how many scans were removed.
+   */
+  deleteKeys(bucket: Omit<ObjectScanKey, 'key'>, keys: readonly string[]): Promise<number>;
   /** One rollup per scanned bucket, optionally of one connection; ordered by location. */
   rollups(filter?: { connection?: string }): Promise<BucketScanRollup[]>;
 }
