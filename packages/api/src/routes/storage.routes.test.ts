@@ -372,6 +372,18 @@ describe('bucket views', () => {
         },
       ],
     });
+    // A scan result of its own (the routes above deleted the object they scanned).
+    await h.store.objectScans.upsertMany([
+      {
+        ...ref(),
+        key: 'team.csv',
+        etag: null,
+        scannedAt: new Date().toISOString(),
+        counts: { EMAIL: 2 },
+        maxConfidence: 0.9,
+        samples: [],
+      },
+    ]);
     const response = await h.request('/api/storage/buckets?provider=aws', { as: viewer });
     expect(response.status).toBe(200);
     const { items } = (await response.json()) as {
