@@ -50,6 +50,44 @@ describe('bucketStatistics', () => {
     expect(stats.measuredAt).toBe(new Date(NOW).toISOString());
   });
 
+  it('ages an object from its last read where the listing reports one', async () => {
+    const { storage } = memoryConnection('az', 'azure', [{ account: 'acct', bucket: 'c' }]);
+    const entry = (key: string, modified: number, accessed?: number | null) => ({
+      kind: 'object' as const,
+      key,
+      size: 10,
+      lastModified: daysAgo(modified),
+      etag: null,
+      storageClass: 'Hot',
+      ...(accessed === undefined
+        ? {}
+        : { lastAccessedAt: accessed === null ? null : daysAgo(accessed) }),
+    });
+    const tracked: typeof storage = {
+      ...storage,
+      // eslint-disable-next-line @typescript-eslint/require-await
+      listObjects: async function* () {
+        yield {
+          entries: [
+            entry('read-lately', 400, 3),
+            entry('never-read', 400, null),
+            entry('s3-like', 400),
+          ],
+          cursor: null,
+        };
+      },
+    };
+    const stats = await bucketStatistics(
+      tracked,
+      { connection: 'az', account: 'acct', bucket: 'c' },
+      { now: NOW },
+    );
+    expect(stats.classes[0]?.ages.filter((a) => a.objects > 0)).toEqual([
+      { band: '0-30', objects: 1, bytes: 10 },
+      { band: '>365', objects: 2, bytes: 20 },
+    ]);
+  });
+
   it('answers zeros for an empty bucket and not_found for a missing one', async () => {
     const { storage } = memoryConnection('s3', 'aws', [{ account: '1', bucket: 'empty' }]);
     const stats = await bucketStatistics(storage, {

@@ -64,7 +64,11 @@ export async function bucketStatistics(
       const stats = byClass.get(entry.storageClass) ?? emptyClass(entry.storageClass);
       byClass.set(entry.storageClass, stats);
       const modified = Date.parse(entry.lastModified);
-      const ageDays = Number.isNaN(modified) ? 0 : Math.max(0, (now - modified) / DAY_MS);
+      // Age for tiering is time since last use: the last read where the provider tracks it
+      // (Azure last-access tracking), else the last write.
+      const accessed = entry.lastAccessedAt ? Date.parse(entry.lastAccessedAt) : Number.NaN;
+      const lastUse = Number.isNaN(accessed) ? modified : Math.max(modified, accessed);
+      const ageDays = Number.isNaN(lastUse) ? 0 : Math.max(0, (now - lastUse) / DAY_MS);
       const band = AGE_BANDS.findIndex((b) => ageDays < b.toDays);
       const age = stats.ages[band];
       if (age !== undefined) {

@@ -70,6 +70,11 @@ export type ObjectEntry =
       lastModified: string;
       etag: string | null;
       storageClass: string | null;
+      /**
+       * Last read, where the listing reports it (Azure with last-access tracking on); absent
+       * elsewhere. Tiering counts an object's age from its last use when it is known.
+       */
+      lastAccessedAt?: string | null;
     }
   | { kind: 'prefix'; prefix: string };
 

@@ -56,6 +56,7 @@ export function objectEntry(item: BlobItem): ObjectEntry {
     lastModified: item.properties.lastModified.toISOString(),
     etag: item.properties.etag ?? null,
     storageClass: item.properties.accessTier ?? null,
+    lastAccessedAt: item.properties.lastAccessedOn?.toISOString() ?? null,
   };
 }
 
