@@ -82,9 +82,13 @@ export function cardBrandMatches(digits: string): boolean {
  * delimited, so the pattern cannot split one digit run several ways and backtrack. A comma may
  * border a candidate (a CSV field): digits grouped by commas never form one, and a decimal comma
  * after 12+ digits is no amount anyone writes.
+ *
+ * Every branch starts with two digits, matched before the look-behind (which then checks the
+ * character before them): the same matches as a leading `(?<![\w.+-])`, but the engine can skip
+ * ahead to a digit pair instead of testing every position.
  */
 const CANDIDATE =
-  /(?<![\w.+-])(?:\d{12,19}|\d{2,6}(?:( )\d{2,6}){1,5}|\d{2,6}(?:(-)\d{2,6}){1,5})(?![\w]|[.-]\d)/g;
+  /\d\d(?<![\w.+-]\d\d)(?:\d{10,17}|\d{0,4}(?:( )\d{2,6}){1,5}|\d{0,4}(?:(-)\d{2,6}){1,5})(?![\w]|[.-]\d)/g;
 
 /** Grouped as printed on a card: 4-4-4-4 (Visa, Mastercard…) or 4-6-5 (Amex, Diners). */
 const PRINTED = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$|^\d{4}([ -])\d{6}\2\d{5}$/;
