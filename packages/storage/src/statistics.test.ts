@@ -65,16 +65,15 @@ describe('bucketStatistics', () => {
     });
     const tracked: typeof storage = {
       ...storage,
-      // eslint-disable-next-line @typescript-eslint/require-await
       listObjects: async function* () {
-        yield {
+        yield await Promise.resolve({
           entries: [
             entry('read-lately', 400, 3),
             entry('never-read', 400, null),
             entry('s3-like', 400),
           ],
           cursor: null,
-        };
+        });
       },
     };
     const stats = await bucketStatistics(
