@@ -14,6 +14,10 @@ const IPV6 =
 const isHex = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
+/** `[\w:.]` as a pattern without the `u` flag reads it. */
+const isWordColonOrDot = (c: number): boolean =>
+  (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46;
+
 /**
  * The first colon at or after `from` followed, after at most four hex digits, by another colon:
  * an {@link IPV6} match starts at most four characters before such a colon, so the pattern is
@@ -36,6 +40,10 @@ function* ipv6Matches(text: string): Generator<{ index: number; value: string }>
   for (let colon = nextColonPair(text, 0); colon !== -1; colon = nextColonPair(text, pos)) {
     let found = false;
     for (let start = Math.max(pos, colon - 4); start <= colon; start++) {
+      // The pattern's look-behind and first character, checked before calling into it.
+      const first = text.charCodeAt(start);
+      if (first !== 58 && !isHex(first)) continue;
+      if (start > 0 && isWordColonOrDot(text.charCodeAt(start - 1))) continue;
       IPV6.lastIndex = start;
       const m = IPV6.exec(text);
       if (m === null) continue;
