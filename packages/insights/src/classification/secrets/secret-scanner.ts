@@ -55,6 +55,9 @@ export class SecretScanner {
   scan(text: string, path?: string): RawMatch[] {
     const rules = this.ruleSet.rules;
     const windows: (Window[] | undefined)[] = new Array<Window[] | undefined>(rules.length);
+    // The line of the latest hit: hits come in order, most on a line already located.
+    let lineStart = 0;
+    let lineEnd = -1;
     this.keywords.forEachHit(text, (i, end) => {
       const list = (windows[i] ??= []);
       const last = list[list.length - 1];
@@ -64,7 +67,17 @@ export class SecretScanner {
       }
       const rule = rules[i]!;
       const notBefore = Math.max(last?.end ?? 0, end - (rule.reachBefore ?? WINDOW_BEFORE));
-      list.push(lineWindow(text, end, notBefore, this.multiLine[i] === true, this.after[i]!));
+      if (end > lineEnd) {
+        lineStart = text.lastIndexOf('\n', end - 1) + 1;
+        const newline = text.indexOf('\n', end);
+        lineEnd = newline === -1 ? text.length : newline;
+      }
+      const multiLine = this.multiLine[i] === true;
+      list.push({
+        start: Math.max(lineStart, end - WINDOW_BEFORE, notBefore),
+        end: Math.min(multiLine ? text.length : lineEnd, end + this.after[i]!),
+        hits: [end],
+      });
     });
     const found: RawMatch[] = [];
     rules.forEach((rule, i) => {
@@ -222,30 +235,6 @@ interface Window {
  */
 const MULTI_LINE_AFTER = 4096;
 const UNBOUNDED_DOT = /\[\^\\n\][*+]/;
-
-function lineWindow(
-  text: string,
-  keywordEnd: number,
-  notBefore: number,
-  multiLine: boolean,
-  after: number,
-): Window {
-  const lineStart = text.lastIndexOf('\n', keywordEnd - 1) + 1;
-  if (multiLine) {
-    return {
-      start: Math.max(lineStart, keywordEnd - WINDOW_BEFORE, notBefore),
-      end: Math.min(text.length, keywordEnd + after),
-      hits: [keywordEnd],
-    };
-  }
-  const newline = text.indexOf('\n', keywordEnd);
-  const lineEnd = newline === -1 ? text.length : newline;
-  return {
-    start: Math.max(lineStart, keywordEnd - WINDOW_BEFORE, notBefore),
-    end: Math.min(lineEnd, keywordEnd + after),
-    hits: [keywordEnd],
-  };
-}
 
 /** `[\w.-]` as a pattern without the `u` flag reads it (ASCII only). */
 function isRunChar(code: number): boolean {
