@@ -77,6 +77,7 @@ export function classifyText(text: string, options: ClassifyOptions = {}): Conte
   const kept = [...resolveOverlaps(pii), ...resolveOverlaps(secrets)]
     .filter((m) => m.confidence >= minConfidence)
     .sort((a, b) => a.start - b.start || a.end - b.end);
+  if (kept.length === 0) return [];
   const lines = new LineIndex(text);
   return kept.map((m) => ({
     type: m.type,
@@ -96,9 +97,14 @@ export function classifyText(text: string, options: ClassifyOptions = {}): Conte
 function resolveOverlaps(matches: RawMatch[]): RawMatch[] {
   const byStart = [...matches].sort((a, b) => a.start - b.start);
   const kept: RawMatch[] = [];
-  let cluster: RawMatch[] = [];
+  const cluster: RawMatch[] = [];
   let clusterEnd = -1;
   const flush = (): void => {
+    if (cluster.length === 1) {
+      kept.push(cluster[0]!);
+      cluster.length = 0;
+      return;
+    }
     const ranked = cluster.sort(
       (a, b) =>
         b.confidence - a.confidence || a.rank - b.rank || b.end - b.start - (a.end - a.start),
@@ -107,7 +113,7 @@ function resolveOverlaps(matches: RawMatch[]): RawMatch[] {
     for (const m of ranked)
       if (!chosen.some((k) => k.start < m.end && m.start < k.end)) chosen.push(m);
     kept.push(...chosen);
-    cluster = [];
+    cluster.length = 0;
   };
   for (const m of byStart) {
     if (m.start >= clusterEnd && cluster.length > 0) flush();
