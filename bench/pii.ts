@@ -2,8 +2,8 @@
  * Content classification on presidio-research's synthetic PII sentences (MIT, Microsoft).
  *
  * Figures: precision and recall per entity type and overall by span overlap, at the default
- * confidence threshold; throughput in MB of text per CPU-second (user + system time, so other
- * waiting for a CPU does not count) for full classification and for the secret engine alone,
+ * confidence threshold; throughput in MB of text per CPU-second (user + system time, so time
+ * spent waiting for a CPU does not count) for full classification and for the secret engine alone,
  * on a mix of the sentences and log-like lines cut into 64 KiB samples and decoded from bytes, as
  * objects are sampled.
  * Each figure is the median (and the best) of `--rounds N` runs (default 5) after a discarded
