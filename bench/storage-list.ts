@@ -67,8 +67,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
     let rssAtTenth = 0;
-    // Resident memory at each quarter of the listing: flat when nothing accumulates.
+    // Resident memory at each quarter of the listing, and the live heap after a full GC
+    // (with --expose-gc, as `npm run bench` runs): flat when nothing accumulates.
     const quarters: number[] = [];
+    const heapQuarters: number[] = [];
     let listed = 0;
     let pages = 0;
     let bytes = 0;
@@ -89,7 +91,11 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       }
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       if (rssAtTenth === 0 && listed >= objects / 10) rssAtTenth = peakRss;
-      if (listed >= ((quarters.length + 1) * objects) / 4) quarters.push(process.memoryUsage().rss);
+      if (listed >= ((quarters.length + 1) * objects) / 4) {
+        quarters.push(process.memoryUsage().rss);
+        global.gc?.();
+        heapQuarters.push(process.memoryUsage().heapUsed);
+      }
     }
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
@@ -111,6 +117,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     console.log(`rss before           ${mb(rssBefore)} MB`);
     console.log(`rss at 10 %          ${mb(rssAtTenth)} MB`);
     console.log(`rss at each quarter  ${quarters.map((value) => mb(value)).join(' / ')} MB`);
+    if (global.gc)
+      console.log(
+        `live heap after GC   ${heapQuarters.map((value) => mb(value)).join(' / ')} MB at each quarter`,
+      );
     console.log(
       `rss peak             ${mb(peakRss)} MB (growth after 10 %: ${mb(peakRss - rssAtTenth)} MB)`,
     );
@@ -127,6 +137,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       rssAtTenthMb: mb(rssAtTenth),
       rssPeakMb: mb(peakRss),
       rssQuartersMb: quarters.map((value) => mb(value)),
+      heapAfterGcQuartersMb: heapQuarters.map((value) => mb(value)),
     };
   } finally {
     await connection.close();
