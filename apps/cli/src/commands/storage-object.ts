@@ -29,11 +29,15 @@ export function storageObjectCommands(
         const expiresInSeconds = optionValue(expiresSchema, '--expires', options.expires);
         const url = await withSession(open, ctx, globals, async (session) => {
           const { connection, ref } = await resolveObject(session, uri, options.connection);
-          return connection.storage.presign(ref, {
-            method: options.put === true ? 'PUT' : 'GET',
-            expiresInSeconds,
-            ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
-          });
+          const method = options.put === true ? 'PUT' : 'GET';
+          // The URL is a bearer credential: the audit says who asked for what, not the URL.
+          return session.audit.record('storage.presign', uri, { method, expiresInSeconds }, () =>
+            connection.storage.presign(ref, {
+              method,
+              expiresInSeconds,
+              ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
+            }),
+          );
         });
         if (globals.json) printJson(ctx, { url: url.url, expiresAt: url.expiresAt });
         else {
@@ -63,7 +67,9 @@ export function storageObjectCommands(
               `Unknown storage class "${wanted}" for ${connection.provider}; one of: ${known.join(', ')}`,
             );
           }
-          return connection.storage.setStorageClass(ref, wanted);
+          return session.audit.record('storage.class', uri, { storageClass: wanted }, () =>
+            connection.storage.setStorageClass(ref, wanted),
+          );
         });
         if (globals.json) printJson(ctx, { uri, ...info });
         else say(ctx, globals, `Now ${formatObject(uri, info)}`);
@@ -82,11 +88,9 @@ export function storageObjectCommands(
         const { formatObject, formatVersion } = await import('../storage/format');
         await withSession(open, ctx, globals, async (session) => {
           if (options.restore !== undefined) {
-            const info = await restoreObjectVersion(
-              session,
-              uri,
-              options.restore,
-              options.connection,
+            const versionId = options.restore;
+            const info = await session.audit.record('storage.restore', uri, { versionId }, () =>
+              restoreObjectVersion(session, uri, versionId, options.connection),
             );
             if (globals.json) printJson(ctx, { uri, ...info });
             else say(ctx, globals, `Restored: ${formatObject(uri, info)}`);
@@ -123,7 +127,13 @@ export function storageObjectCommands(
           const target = await resolveObject(session, uri, options.connection, {
             allowPrefix: true,
           });
-          return withInterrupt((signal) => scanUri(target, { maxObjects, signal }));
+          return session.audit.record(
+            'storage.scan',
+            uri,
+            { maxObjects: maxObjects ?? null },
+            () => withInterrupt((signal) => scanUri(target, { maxObjects, signal })),
+            (done) => ({ scanned: done.scanned, skipped: done.skipped }),
+          );
         });
         if (globals.json) {
           printJson(ctx, {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, writeSandboxConfig, type SandboxHandle } from '@ccx/sandbox';
+import { openStore } from '@ccx/store';
 import { runCcx, tempCwd } from '../testing';
 
 /**
@@ -96,5 +97,27 @@ describe('ccx storage against the sandbox S3', () => {
     );
     const after = await ccx('ls', '-r', 's3://cli-sandbox-test/', '--json');
     expect(JSON.parse(after.stdout)).toEqual([]);
+
+    // Every change landed in the configured store's audit log, as the server's changes do.
+    const store = await openStore({ url: join(cwd, '.ccx', 'data', 'ccx.db') });
+    try {
+      const { items } = await store.audit.list({ offset: 0, limit: 100 });
+      const trail = items
+        .filter((e) => e.outcome !== 'pending')
+        .map((e) => [e.action, e.outcome])
+        .sort();
+      expect(trail).toEqual(
+        [
+          ['storage.class', 'success'],
+          ['storage.move', 'success'],
+          ['storage.presign', 'success'],
+          ['storage.scan', 'success'],
+          ['storage.upload', 'success'],
+        ].sort(),
+      );
+      expect(JSON.stringify(items)).not.toContain(url);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { invalidInput } from '@ccx/core';
+import { invalidInput, isStorageUri, type StorageActionName } from '@ccx/core';
 import { globalsOf, printJson, say, type CliContext } from '../context';
 import { EXIT } from '../exit-codes';
 import type { Outcome } from '../outcome';
@@ -9,6 +9,13 @@ import { withSession, type OpenStorage } from '../storage/session';
 interface TransferOptions {
   fromConnection?: string;
   toConnection?: string;
+}
+
+/** What a cp or mv is in the audit log's words: a move, a copy, an upload or a download. */
+function transferAction(mode: 'copy' | 'move', source: string, target: string): StorageActionName {
+  if (mode === 'move') return 'storage.move';
+  if (isStorageUri(source) && isStorageUri(target)) return 'storage.copy';
+  return isStorageUri(target) ? 'storage.upload' : 'storage.download';
 }
 
 /** `cp`, `mv` and `rm`: the commands that write or delete. */
@@ -38,8 +45,15 @@ export function storageTransferCommands(
           const { withInterrupt } = await import('../storage/options');
           const { formatObject } = await import('../storage/format');
           const result = await withSession(open, ctx, globals, (session) =>
-            withInterrupt((signal) =>
-              copyObject(session, ctx, { source, target, mode, ...options }, signal),
+            session.audit.record(
+              transferAction(mode, source, target),
+              isStorageUri(target) ? target : source,
+              { from: source, to: target },
+              () =>
+                withInterrupt((signal) =>
+                  copyObject(session, ctx, { source, target, mode, ...options }, signal),
+                ),
+              (done) => (done.kind === 'object' ? { size: done.info.size } : {}),
             ),
           );
           const verb = mode === 'copy' ? 'Copied' : 'Moved';
@@ -91,7 +105,13 @@ export function storageTransferCommands(
               throw invalidInput('rm --recursive without a terminal needs --yes');
             }
           }
-          const result = await executeRemoval(plan);
+          const result = await session.audit.record(
+            'storage.delete',
+            uris.join(' '),
+            { uris, recursive },
+            () => executeRemoval(plan),
+            (done) => ({ deleted: done.deleted.length, errors: done.errors.length }),
+          );
           if (globals.json) printJson(ctx, result);
           else {
             say(

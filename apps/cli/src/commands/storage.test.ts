@@ -395,3 +395,58 @@ describe('ccx storage scan', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe('the audit trail of storage commands', () => {
+  it('records each change before it is sent and with its outcome, never a presigned URL', async () => {
+    const { all } = estate();
+    const cwd = tempCwd();
+    writeFileSync(join(cwd, 'up.txt'), 'hello');
+    const upload = await runStorage(all, ['storage', 'cp', 'up.txt', 's3://photos/up.txt'], {
+      cwd,
+    });
+    expect(upload.code).toBe(0);
+    expect(upload.audit.map((e) => [e.action, e.outcome, e.target])).toEqual([
+      ['storage.upload', 'pending', 's3://photos/up.txt'],
+      ['storage.upload', 'success', 's3://photos/up.txt'],
+    ]);
+    const [pending, success] = upload.audit;
+    expect(success?.correlationId).toBe(pending?.correlationId);
+    expect(success?.detail).toEqual({ size: 5 });
+    expect(pending?.actor).toMatchObject({ kind: 'system', role: 'admin' });
+    expect(pending?.actor.id).toMatch(/^cli:/);
+
+    const presign = await runStorage(all, ['storage', 'presign', 's3://photos/a.txt', '--json'], {
+      cwd,
+    });
+    const { url } = JSON.parse(presign.stdout) as { url: string };
+    expect(presign.audit.map((e) => e.outcome)).toEqual(['pending', 'success']);
+    expect(JSON.stringify(presign.audit)).not.toContain(url);
+
+    const moved = await runStorage(
+      all,
+      ['storage', 'mv', 's3://photos/nope.txt', 'gs://archive/'],
+      {
+        cwd,
+      },
+    );
+    expect(moved.code).toBe(1);
+    expect(moved.audit.map((e) => [e.action, e.outcome])).toEqual([
+      ['storage.move', 'pending'],
+      ['storage.move', 'failure'],
+    ]);
+    expect(moved.audit[1]?.detail).toMatchObject({ code: 'not_found' });
+
+    const removed = await runStorage(all, ['storage', 'rm', 's3://photos/a.txt', '--yes'], { cwd });
+    expect(removed.audit.map((e) => [e.action, e.outcome, e.detail])).toEqual([
+      ['storage.delete', 'pending', { uris: ['s3://photos/a.txt'], recursive: false }],
+      ['storage.delete', 'success', { deleted: 1, errors: 0 }],
+    ]);
+  });
+
+  it('records nothing for reads that change nothing', async () => {
+    const { all } = estate();
+    const listed = await runStorage(all, ['storage', 'ls', 's3://photos/'], { cwd: tempCwd() });
+    expect(listed.code).toBe(0);
+    expect(listed.audit).toEqual([]);
+  });
+});

@@ -1,30 +1,65 @@
-import type { ProviderConnection } from '@ccx/core';
+import type { AuditEventInput, ProviderConnection } from '@ccx/core';
+import type { Store } from '@ccx/store';
 import type { StorageCatalog } from '@ccx/storage';
 import { commandLogger, loadCliConfig, type CliContext, type GlobalOptions } from '../context';
+import { cliAudit, type AuditSink, type CliAudit } from './audit';
 
-/** The clouds a storage command works on, and how to let go of them. */
+/** The clouds a storage command works on, where its changes are audited, and how to let go. */
 export interface StorageSession {
   catalog: StorageCatalog;
+  audit: CliAudit;
   close(): Promise<void>;
 }
 
 /** Opens the session a storage command runs in; injected so tests can hand in memory storage. */
 export type OpenStorage = (ctx: CliContext, globals: GlobalOptions) => Promise<StorageSession>;
 
-/** A session over the connections of the config, connected as `ccx sync` does but without the store. */
+/**
+ * A session over the connections of the config, connected as `ccx sync` does. The configured
+ * store is opened only when a change is audited, so listing works without it, and every
+ * change a storage command makes lands in the same audit log as the server's.
+ */
 export const openStorageFromConfig: OpenStorage = async (ctx, globals) => {
   const config = await loadCliConfig(ctx, globals);
-  const { openConnections } = await import('@ccx/server');
+  const { openConnections, openMigratedStore } = await import('@ccx/server');
   const opened = await openConnections(config, await commandLogger(config, globals));
-  return sessionOver(opened.connections, () => opened.close());
+  let store: Promise<Store> | null = null;
+  const sink: AuditSink = async (event) => {
+    store ??= openMigratedStore(config.store.url ?? ':memory:');
+    await (await store).audit.append(event);
+  };
+  return sessionOver(
+    opened.connections,
+    async () => {
+      try {
+        await opened.close();
+      } finally {
+        if (store) await (await store).close();
+      }
+    },
+    sink,
+  );
 };
 
 export async function sessionOver(
   connections: ReadonlyMap<string, ProviderConnection>,
   close: () => Promise<void>,
+  sink: AuditSink,
 ): Promise<StorageSession> {
   const { storageConnections } = await import('@ccx/storage');
-  return { catalog: storageConnections(connections), close };
+  return { catalog: storageConnections(connections), audit: cliAudit(sink), close };
+}
+
+/** An audit sink that keeps the entries in memory, for tests. */
+export function memoryAuditSink(): AuditSink & { events: AuditEventInput[] } {
+  const events: AuditEventInput[] = [];
+  return Object.assign(
+    (event: AuditEventInput) => {
+      events.push(event);
+      return Promise.resolve();
+    },
+    { events },
+  );
 }
 
 /** Runs `work` in a session and always closes it, keeping `work`'s error when both fail. */

@@ -13,7 +13,8 @@ import { EXIT, exitCodeFor } from '../exit-codes';
 import type { Outcome } from '../outcome';
 import { formatError } from '../report-error';
 import type { InProcessResult } from '../testing';
-import { sessionOver } from './session';
+import type { AuditEventInput } from '@ccx/core';
+import { memoryAuditSink, sessionOver } from './session';
 
 /** A connection whose only capability is in-memory object storage. */
 export function memoryConnection(
@@ -47,7 +48,7 @@ export async function runStorage(
   connections: readonly ProviderConnection[],
   args: string[],
   options: RunOptions,
-): Promise<InProcessResult & { stdoutBytes: Buffer; closed: number }> {
+): Promise<InProcessResult & { stdoutBytes: Buffer; closed: number; audit: AuditEventInput[] }> {
   const stdout = new PassThrough();
   const stderr = Object.assign(new PassThrough(), { isTTY: options.tty === true });
   const out: Buffer[] = [];
@@ -66,7 +67,8 @@ export async function runStorage(
   };
   let closed = 0;
   const map = new Map(connections.map((c) => [c.name, c]));
-  const open = () => sessionOver(map, () => Promise.resolve(void (closed += 1)));
+  const audit = memoryAuditSink();
+  const open = () => sessionOver(map, () => Promise.resolve(void (closed += 1)), audit);
   const outcome: Outcome = { code: EXIT.ok };
   const program = new Command('ccx')
     .option('--config <file>')
@@ -93,5 +95,12 @@ export async function runStorage(
     }
   }
   const bytes = Buffer.concat(out);
-  return { code, stdout: bytes.toString(), stdoutBytes: bytes, stderr: err, closed };
+  return {
+    code,
+    stdout: bytes.toString(),
+    stdoutBytes: bytes,
+    stderr: err,
+    closed,
+    audit: audit.events,
+  };
 }
