@@ -23,26 +23,12 @@ import { seedStorage } from './storage-seed/seed-storage';
 import { startSandboxAzure } from './azurite/sandbox-azure';
 import { isS3Request } from './s3/is-s3-request';
 import { createS3Simulator } from './s3/s3-simulator';
+import { readBody } from './read-body';
 
 /** Query bodies are small; this bounds what a misbehaving client can make the sandbox buffer. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Midnight UTC today: launch times are spread back from here, stable for a whole day. */
 const todayUtc = (now: number) => now - (now % 86_400_000);
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES)
-        req.destroy(new Error(`Request body over ${MAX_BODY_BYTES} bytes`));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -126,7 +112,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
       await s3.handle(req, res, rawPath, rawQuery);
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (rawPath.startsWith('/_sandbox/')) {
       const reply = controlRoute(control, req.method ?? 'GET', rawPath, body.toString('utf8'));
       res

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FaultInjector } from '../faults/fault-injector';
+import { readBody } from '../read-body';
 import type { StatsCounter } from '../stats';
 import type { SeedBucket } from '../storage-seed/types';
 import { createGcsRouter } from './gcs-router';
@@ -35,21 +36,6 @@ export interface GcsServer {
   stop(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES)
-        req.destroy(new Error(`Request body over ${MAX_BODY_BYTES} bytes`));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 /**
  * The GCS JSON API (and the XML object paths signed URLs use) on its own loopback listener:
  * GCS paths such as `/{bucket}/{object}` would collide with S3 path-style URLs on the shared
@@ -61,7 +47,7 @@ export async function startGcsServer(options: GcsServerOptions): Promise<GcsServ
     const run = async () => {
       const target = req.url ?? '/';
       const q = target.indexOf('?');
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (!route) throw new Error('GCS router not ready');
       const reply = await route({
         method: req.method ?? 'GET',
