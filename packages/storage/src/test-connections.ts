@@ -1,27 +1,18 @@
 import type { ProviderConnection, ProviderId } from '@ccx/core';
 import {
-  createMemoryStorage,
-  seedMemoryStorage,
+  memoryConnection as sharedMemoryConnection,
   type MemoryBucketSeed,
   type MemoryStorage,
 } from '@ccx/provider-testing';
 
-/** A connection whose only capability is an in-memory object storage, for the service's tests. */
+/** The shared in-memory connection with small download chunks, for the service's tests. */
 export function memoryConnection(
   name: string,
   provider: ProviderId,
   seed: readonly MemoryBucketSeed[] = [],
   accounts: string[] = [],
 ): ProviderConnection & { storage: MemoryStorage } {
-  const storage = createMemoryStorage({ connection: name, provider, accounts, chunkSize: 1024 });
-  seedMemoryStorage(storage, seed);
-  return {
-    provider,
-    name,
-    storage,
-    scopes: () => Promise.resolve([]),
-    close: () => Promise.resolve(),
-  };
+  return sharedMemoryConnection(name, provider, { seed, accounts, chunkSize: 1024 });
 }
 
 export function connectionMap(

@@ -2,8 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import type { ProviderConnection, ProviderId } from '@ccx/core';
 import {
-  createMemoryStorage,
-  seedMemoryStorage,
+  memoryConnection as sharedMemoryConnection,
   type MemoryBucketSeed,
   type MemoryStorage,
 } from '@ccx/provider-testing';
@@ -16,21 +15,13 @@ import type { InProcessResult } from '../testing';
 import type { AuditEventInput } from '@ccx/core';
 import { memoryAuditSink, sessionOver } from './session';
 
-/** A connection whose only capability is in-memory object storage. */
+/** The shared in-memory connection, with the download chunk size the CLI tests expect. */
 export function memoryConnection(
   name: string,
   provider: ProviderId,
   seed: readonly MemoryBucketSeed[] = [],
 ): ProviderConnection & { storage: MemoryStorage } {
-  const storage = createMemoryStorage({ connection: name, provider, chunkSize: 4096 });
-  seedMemoryStorage(storage, seed);
-  return {
-    provider,
-    name,
-    storage,
-    scopes: () => Promise.resolve([]),
-    close: () => Promise.resolve(),
-  };
+  return sharedMemoryConnection(name, provider, { seed, chunkSize: 4096 });
 }
 
 export interface RunOptions {

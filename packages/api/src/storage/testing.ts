@@ -1,26 +1,18 @@
 import type { ProviderConnection, ProviderId } from '@ccx/core';
-import { createMemoryStorage, type MemoryStorage } from '@ccx/provider-testing';
+import {
+  memoryConnection as sharedMemoryConnection,
+  type MemoryStorage,
+} from '@ccx/provider-testing';
 
-/** A connection whose only capability is in-memory object storage, for route tests. */
+/** The shared in-memory connection, GCS-classed for `gcp`, split as the route tests use it. */
 export function memoryConnection(
   name: string,
   provider: ProviderId,
 ): { connection: ProviderConnection; storage: MemoryStorage } {
-  const storage = createMemoryStorage({
-    connection: name,
-    provider,
+  const connection = sharedMemoryConnection(name, provider, {
     ...(provider === 'gcp'
       ? { storageClasses: ['STANDARD', 'NEARLINE', 'COLDLINE', 'ARCHIVE'] }
       : {}),
   });
-  return {
-    storage,
-    connection: {
-      provider,
-      name,
-      scopes: () => Promise.resolve([]),
-      storage,
-      close: () => Promise.resolve(),
-    },
-  };
+  return { connection, storage: connection.storage };
 }
