@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError } from '../../api/errors';
 import { setStorageClass } from '../../api/storage';
 import type { ObjectLocation } from '../../api/storage';
 import { useApiClient } from '../../app/api-context';
 import { storageKeys } from '../../storage/query-keys';
 import { Modal } from './Modal';
+import { ErrorLine } from './form-parts';
 
 /** Storage class (S3), class (GCS) or access tier (Azure): only what the connection accepts. */
 export function ClassDialog({
@@ -50,11 +50,7 @@ export function ClassDialog({
             ))}
           </select>
         </label>
-        {run.isError ? (
-          <p role="alert" className="inline-error">
-            {describeError(run.error)}
-          </p>
-        ) : null}
+        <ErrorLine error={run.error} />
         <div className="modal-actions">
           <button type="button" onClick={onClose} disabled={run.isPending}>
             Cancel

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { describeError } from '../../api/errors';
 import { deleteObjects } from '../../api/storage';
 import type { BucketLocation } from '../../api/storage';
 import { useApiClient } from '../../app/api-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { storageKeys } from '../../storage/query-keys';
+import { ErrorLine } from './form-parts';
 
 const SHOWN = 20;
 
@@ -59,11 +59,7 @@ export function DeleteDialog({
       <p>
         From {where.bucket} ({where.connection}). Without versioning this cannot be undone.
       </p>
-      {remove.isError ? (
-        <p role="alert" className="inline-error">
-          {describeError(remove.error)}
-        </p>
-      ) : null}
+      <ErrorLine error={remove.error} />
     </ConfirmDialog>
   );
 }

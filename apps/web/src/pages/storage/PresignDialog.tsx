@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError } from '../../api/errors';
 import { presignObject } from '../../api/storage';
 import type { ObjectLocation } from '../../api/storage';
 import { useApiClient } from '../../app/api-context';
 import { Time } from '../../components/Time';
 import { PRESIGN_EXPIRIES } from '../../storage/format';
 import { Modal } from './Modal';
+import { ErrorLine, RadioChoice } from './form-parts';
 
 /**
  * A presigned URL is a bearer credential: it is shown once, in this dialog only, and is
@@ -30,21 +30,16 @@ export function PresignDialog({ where, onClose }: { where: ObjectLocation; onClo
           run.mutate();
         }}
       >
-        <fieldset className="inline-form">
-          <legend>Method</legend>
-          {(['GET', 'PUT'] as const).map((value) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name="method"
-                value={value}
-                checked={method === value}
-                onChange={() => setMethod(value)}
-              />{' '}
-              {value}
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoice
+          legend="Method"
+          name="method"
+          options={[
+            { value: 'GET', label: 'GET' },
+            { value: 'PUT', label: 'PUT' },
+          ]}
+          value={method}
+          onChange={setMethod}
+        />
         <label>
           Expires in
           <select value={expires} onChange={(event) => setExpires(Number(event.target.value))}>
@@ -55,11 +50,7 @@ export function PresignDialog({ where, onClose }: { where: ObjectLocation; onClo
             ))}
           </select>
         </label>
-        {run.isError ? (
-          <p role="alert" className="inline-error">
-            {describeError(run.error)}
-          </p>
-        ) : null}
+        <ErrorLine error={run.error} />
         {run.data ? (
           <div className="presigned" data-testid="presigned">
             <label>

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError } from '../../api/errors';
 import type { StorageConnection } from '../../api/schemas/storage';
 import { listBuckets, transferObject } from '../../api/storage';
 import type { ObjectLocation } from '../../api/storage';
 import { useApiClient } from '../../app/api-context';
 import { storageKeys } from '../../storage/query-keys';
 import { Modal } from './Modal';
+import { ErrorLine, RadioChoice } from './form-parts';
 
 /**
  * Move or copy one object to any bucket of any connection: the server streams it across
@@ -60,21 +60,16 @@ export function TransferDialog({
           run.mutate();
         }}
       >
-        <fieldset className="inline-form">
-          <legend>Operation</legend>
-          {(['move', 'copy'] as const).map((value) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name="mode"
-                value={value}
-                checked={mode === value}
-                onChange={() => setMode(value)}
-              />{' '}
-              {value === 'move' ? 'Move' : 'Copy'}
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoice
+          legend="Operation"
+          name="mode"
+          options={[
+            { value: 'move', label: 'Move' },
+            { value: 'copy', label: 'Copy' },
+          ]}
+          value={mode}
+          onChange={setMode}
+        />
         <label>
           Target connection
           <select
@@ -106,11 +101,7 @@ export function TransferDialog({
           Target key
           <input value={key} onChange={(event) => setKey(event.target.value)} required />
         </label>
-        {run.isError ? (
-          <p role="alert" className="inline-error">
-            {describeError(run.error)}
-          </p>
-        ) : null}
+        <ErrorLine error={run.error} />
         <div className="modal-actions">
           <button type="button" onClick={onClose} disabled={run.isPending}>
             Cancel

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { describeError } from '../../api/errors';
 import { listVersions, restoreVersion } from '../../api/storage';
 import type { ObjectLocation } from '../../api/storage';
 import { useApiClient } from '../../app/api-context';
@@ -8,6 +7,7 @@ import { Time } from '../../components/Time';
 import { formatBytes } from '../../storage/format';
 import { storageKeys } from '../../storage/query-keys';
 import { Modal } from './Modal';
+import { ErrorLine } from './form-parts';
 
 /** Every version of one key, newest first as the provider lists them; restore copies one on top. */
 export function VersionsPanel({
@@ -82,11 +82,7 @@ export function VersionsPanel({
       {restore.isSuccess ? (
         <p role="status">Restored as version {restore.data.versionId ?? '(current)'}.</p>
       ) : null}
-      {restore.isError ? (
-        <p role="alert" className="inline-error">
-          {describeError(restore.error)}
-        </p>
-      ) : null}
+      <ErrorLine error={restore.error} />
       <div className="modal-actions">
         <button type="button" onClick={onClose}>
           Close
