@@ -43,11 +43,17 @@ export async function analyzeBucket(
   const { bucket, uid } = synced;
   const ref = { connection: bucket.connection, account: bucket.account, bucket: bucket.bucket };
   const now = options.now ?? (() => new Date());
-  const scan = await scanAndStore(store, storage, ref, { ...options, onlyChanged: true });
+  const previous = await store.objectScans.listForBucket(ref);
+  const scan = await scanAndStore(store, storage, ref, {
+    ...options,
+    onlyChanged: true,
+    previous,
+  });
   // The walk that measures the bucket also tells which scanned objects are gone (deleted
   // outside ccx, or moved): their findings must stop counting. The remembered keys are at most
-  // the objects ever scanned here, so the set stays small whatever the bucket's size.
-  const unseen = new Set((await store.objectScans.listForBucket(ref)).map((s) => s.key));
+  // the objects ever scanned here, so the set stays small whatever the bucket's size. Objects
+  // this pass scanned for the first time were just listed, so they need no check.
+  const unseen = new Set(previous.map((s) => s.key));
   const stats = await bucketStatistics(storage, ref, {
     now: now().getTime(),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -51,7 +51,8 @@ function toStored(ref: BucketRef, scan: ObjectScan, at: string): StoredObjectSca
 /**
  * Scans up to `maxObjects` objects of a bucket and stores each scanned object's result (masked
  * samples only). With `onlyChanged`, objects whose stored scan has the same etag are skipped,
- * so a rerun reads only what is new or changed.
+ * so a rerun reads only what is new or changed; `previous` hands in the bucket's stored scans
+ * when the caller has already read them.
  */
 export async function scanAndStore(
   store: Store,
@@ -61,13 +62,15 @@ export async function scanAndStore(
     prefix?: string;
     maxObjects?: number;
     onlyChanged?: boolean;
+    previous?: readonly StoredObjectScan[];
     signal?: AbortSignal;
     now?: () => Date;
   } = {},
 ): Promise<ScanSummary> {
   const known = new Map<string, string | null>();
   if (options.onlyChanged) {
-    for (const scan of await store.objectScans.listForBucket(ref)) known.set(scan.key, scan.etag);
+    const previous = options.previous ?? (await store.objectScans.listForBucket(ref));
+    for (const scan of previous) known.set(scan.key, scan.etag);
   }
   const summary: ScanSummary = { scanned: 0, skipped: 0, objectsWithFindings: 0, findings: [] };
   const batch: StoredObjectScan[] = [];
