@@ -3,6 +3,7 @@ import type { ProviderId } from '../model/resource';
 import type { Scope } from '../model/scope';
 import type { ComputeActions } from './compute';
 import type { Inventory } from './inventory';
+import type { Metrics } from './metrics';
 import type { ObjectStorage } from './storage';
 
 /**
@@ -17,6 +18,7 @@ export interface ProviderConnection {
   scopes(): Promise<Scope[]>;
   inventory?: Inventory;
   compute?: ComputeActions;
+  metrics?: Metrics;
   storage?: ObjectStorage;
   close(): Promise<void>;
 }

@@ -12,6 +12,11 @@ export interface Scope {
   region: string;
   /** Human label for progress output, e.g. the account alias. */
   label?: string;
+  /**
+   * The inventory types listed in this scope; all of the connection's when absent. A
+   * connection whose scopes differ (Azure storage accounts vs subscription regions) says so.
+   */
+  types?: readonly string[];
 }
 
 export function scopeKey(scope: Pick<Scope, 'connection' | 'account' | 'region'>): string {
