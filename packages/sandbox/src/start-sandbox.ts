@@ -7,6 +7,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createAwsRouter } from './aws/aws-router';
+import { createJsonRouter, isJsonProtocolRequest, type JsonService } from './aws/json-router';
 import { CredentialStore } from './aws/credential-store';
 import { buildCliConfig } from './cli-config';
 import { controlRoute } from './control-routes';
@@ -73,6 +74,9 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     now,
     onError,
   });
+  /** AWS services of the JSON protocols (CloudWatch, ECS), routed by `X-Amz-Target`. */
+  const jsonServices: JsonService[] = [];
+  const routeJson = createJsonRouter(jsonServices, { credentials, faults, stats, now, onError });
   const s3 = createS3Simulator(
     { credentials, faults, stats, now, onError },
     estate.accounts,
@@ -108,7 +112,8 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     const rawPath = q === -1 ? target : target.slice(0, q);
     const rawQuery = q === -1 ? '' : target.slice(q + 1);
     // S3 is routed before anything reads the body: uploads stream into the simulator.
-    if (!rawPath.startsWith('/_sandbox/') && isS3Request(req, rawQuery)) {
+    const json = isJsonProtocolRequest(req);
+    if (!json && !rawPath.startsWith('/_sandbox/') && isS3Request(req, rawQuery)) {
       await s3.handle(req, res, rawPath, rawQuery);
       return;
     }
@@ -118,6 +123,18 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
       res
         .writeHead(reply.status, { 'content-type': 'application/json' })
         .end(JSON.stringify(reply.json));
+      return;
+    }
+    if (json) {
+      const reply = await routeJson(req, rawPath, rawQuery, body);
+      res
+        .writeHead(reply.status, {
+          ...reply.headers,
+          'x-amzn-requestid': reply.requestId,
+          date: new Date(now()).toUTCString(),
+          'x-ccx-sandbox': 'true',
+        })
+        .end(reply.body);
       return;
     }
     const reply = await routeAws(req, rawPath, rawQuery, body);

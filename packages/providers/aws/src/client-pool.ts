@@ -1,4 +1,6 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECSClient } from '@aws-sdk/client-ecs';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ClientSettings } from './client-settings';
@@ -20,6 +22,8 @@ export class ClientPool {
   private readonly ec2Clients = new Map<string, EC2Client>();
   private readonly stsClients = new Map<number, STSClient>();
   private readonly s3Clients = new Map<string, S3Client>();
+  private readonly cloudWatchClients = new Map<string, CloudWatchClient>();
+  private readonly ecsClients = new Map<string, ECSClient>();
 
   constructor(private readonly settings: ClientSettings) {}
 
@@ -32,6 +36,39 @@ export class ClientPool {
         credentials: account.credentials,
       });
       this.ec2Clients.set(key, client);
+    }
+    return client;
+  }
+
+  cloudWatch(account: AwsAccount, region: string): CloudWatchClient {
+    return this.regional(
+      this.cloudWatchClients,
+      account,
+      region,
+      (settings) => new CloudWatchClient({ ...settings, credentials: account.credentials }),
+    );
+  }
+
+  ecs(account: AwsAccount, region: string): ECSClient {
+    return this.regional(
+      this.ecsClients,
+      account,
+      region,
+      (settings) => new ECSClient({ ...settings, credentials: account.credentials }),
+    );
+  }
+
+  private regional<T>(
+    clients: Map<string, T>,
+    account: AwsAccount,
+    region: string,
+    make: (settings: ReturnType<ClientSettings['forRegion']>) => T,
+  ): T {
+    const key = `${account.key}/${region}`;
+    let client = clients.get(key);
+    if (!client) {
+      client = make(this.settings.forRegion(region));
+      clients.set(key, client);
     }
     return client;
   }
@@ -71,7 +108,13 @@ export class ClientPool {
 
   /** Number of live clients, for tests and diagnostics. */
   size(): number {
-    return this.ec2Clients.size + this.stsClients.size + this.s3Clients.size;
+    return (
+      this.ec2Clients.size +
+      this.stsClients.size +
+      this.s3Clients.size +
+      this.cloudWatchClients.size +
+      this.ecsClients.size
+    );
   }
 
   close(): void {
@@ -79,11 +122,15 @@ export class ClientPool {
       ...this.ec2Clients.values(),
       ...this.stsClients.values(),
       ...this.s3Clients.values(),
+      ...this.cloudWatchClients.values(),
+      ...this.ecsClients.values(),
     ])
       client.destroy();
     this.ec2Clients.clear();
     this.stsClients.clear();
     this.s3Clients.clear();
+    this.cloudWatchClients.clear();
+    this.ecsClients.clear();
     this.settings.requestHandler.destroy();
   }
 }
