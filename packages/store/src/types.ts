@@ -10,10 +10,12 @@ import type {
 } from '@ccx/core';
 import type { BucketStatisticsRepository } from './bucket-statistics/types';
 import type { FindingRepository } from './findings/types';
+import type { MetricSeriesRepository } from './metric-series/types';
 import type { ObjectScanRepository } from './object-scans/types';
 
 export type * from './bucket-statistics/types';
 export type * from './findings/types';
+export type * from './metric-series/types';
 export type * from './object-scans/types';
 
 /** The part of a scope that owns rows: deletions never cross it. */
@@ -109,6 +111,16 @@ export interface ResourceRepository {
   facets(filter: ResourceFilter): Promise<Record<FacetField, { value: string; count: number }[]>>;
   get(uid: string): Promise<StoredResource | null>;
   history(uid: string, options?: { limit?: number }): Promise<ResourceChange[]>;
+  /**
+   * Writes what an action just read from the provider onto a live resource: `state`, and
+   * `attributes` as a patch (given keys replace stored ones). Records an `updated` change
+   * without a run id when something changed; leaves the sync's run stamp alone. Returns the
+   * resource as stored, or null when it is unknown or deleted.
+   */
+  refreshLive(
+    uid: string,
+    input: { state?: string | null; attributes?: Record<string, unknown>; at?: string },
+  ): Promise<StoredResource | null>;
   /** Live (not deleted) resources, in total and per provider. */
   counts(): Promise<{ total: number; byProvider: Record<string, number> }>;
   /**
@@ -279,6 +291,8 @@ export interface Store {
   readonly findings: FindingRepository;
   /** The latest statistics of each analysed bucket, by the bucket's inventory uid. */
   readonly bucketStatistics: BucketStatisticsRepository;
+  /** Synced metric series (hourly, 14 days), one per resource × metric. */
+  readonly metricSeries: MetricSeriesRepository;
   /** Applies pending migrations; safe to call on every start and from concurrent processes. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import type { ResourceRepository } from '../types';
 import { applyBatch } from './apply-batch';
 import { completeListing } from './complete-listing';
 import { queryResources, resourceFacets } from './query';
+import { refreshLive } from './refresh-live';
 import { toResourceChange, toStoredResource } from './rows';
 
 export function createResourceRepository(ctx: DbContext): ResourceRepository {
@@ -15,6 +16,7 @@ export function createResourceRepository(ctx: DbContext): ResourceRepository {
     completeListing: (input) => completeListing(ctx, input),
     query: (query) => queryResources(ctx, query),
     facets: (filter) => resourceFacets(ctx, filter),
+    refreshLive: (uid, input) => refreshLive(ctx, uid, input),
 
     async get(uid) {
       const row = await db

@@ -2,9 +2,11 @@ import type { Store } from '../types';
 import { describeHistoryContract } from './history.contract';
 import { describeOwnershipContract } from './ownership.contract';
 import { describeQueryContract } from './query.contract';
+import { describeRefreshLiveContract } from './refresh-live.contract';
 
 export function describeResourceContract(open: () => Promise<Store>): void {
   describeHistoryContract(open);
   describeQueryContract(open);
   describeOwnershipContract(open);
+  describeRefreshLiveContract(open);
 }
