@@ -12,6 +12,8 @@ import { CredentialStore } from './aws/credential-store';
 import { buildCliConfig } from './cli-config';
 import { controlRoute } from './control-routes';
 import { createEc2Service } from './ec2/ec2-service';
+import { createEcsService } from './ecs/ecs-service';
+import { seedEcs } from './ecs/seed-ecs';
 import { seedEstate } from './estate/seed';
 import { FaultInjector } from './faults/fault-injector';
 import type { SandboxHandle } from './handle';
@@ -76,6 +78,8 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
   });
   /** AWS services of the JSON protocols (CloudWatch, ECS), routed by `X-Amz-Target`. */
   const jsonServices: JsonService[] = [];
+  const ecs = seedEcs(options.seed, estate.accounts, estate.regions, todayUtc(now()));
+  jsonServices.push(createEcsService(ecs, options.transitionMs));
   const routeJson = createJsonRouter(jsonServices, { credentials, faults, stats, now, onError });
   const s3 = createS3Simulator(
     { credentials, faults, stats, now, onError },

@@ -1,0 +1,144 @@
+/**
+ * The ECS part of the sandbox estate. Everything is plain data mutated in place by the
+ * operations; counts are never stored, they are read off the task lists, so a service's
+ * `runningCount` can never disagree with what ListTasks returns.
+ */
+
+export type LaunchType = 'FARGATE' | 'EC2';
+
+export interface EcsTag {
+  key: string;
+  value: string;
+}
+
+export interface PortMapping {
+  containerPort: number;
+  hostPort: number;
+  protocol: 'tcp' | 'udp';
+}
+
+export interface ContainerDefinitionRecord {
+  name: string;
+  image: string;
+  /** Container-level CPU units and hard memory limit (MiB); 0 / null when not set. */
+  cpu: number;
+  memory: number | null;
+  essential: boolean;
+  portMappings: PortMapping[];
+}
+
+export interface TaskDefinitionRecord {
+  family: string;
+  revision: number;
+  arn: string;
+  /** Task-level CPU units and memory MiB, as strings (the API's types). */
+  cpu: string | null;
+  memory: string | null;
+  networkMode: 'awsvpc' | 'bridge' | 'host' | 'none';
+  requiresCompatibilities: LaunchType[];
+  containers: ContainerDefinitionRecord[];
+  registeredAt: number;
+  registeredBy: string;
+  tags: EcsTag[];
+}
+
+export interface TaskRecord {
+  id: string;
+  arn: string;
+  taskDefinitionArn: string;
+  /** A task is listed while PENDING or RUNNING; a stopped one leaves the estate. */
+  lastStatus: 'PENDING' | 'RUNNING';
+  createdAt: number;
+  startedAt: number | null;
+  availabilityZone: string;
+  /** `service:<name>` for a service's tasks, `family:<family>` for standalone ones. */
+  group: string;
+  /** The deployment id (`ecs-svc/…`) for service tasks. */
+  startedBy: string;
+  launchType: LaunchType;
+}
+
+export type DeploymentStatus = 'PRIMARY' | 'ACTIVE';
+export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+
+export interface DeploymentRecord {
+  id: string;
+  status: DeploymentStatus;
+  taskDefinitionArn: string;
+  desiredCount: number;
+  tasks: TaskRecord[];
+  createdAt: number;
+  updatedAt: number;
+  launchType: LaunchType;
+  rolloutState: RolloutState;
+  rolloutStateReason: string;
+}
+
+export interface ServiceEventRecord {
+  id: string;
+  createdAt: number;
+  message: string;
+}
+
+export type ServiceStatus = 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+
+/**
+ * One service. Its deployments change over time: `lastStepAt` is when the rollout last moved,
+ * and each further `transitionMs` that passes moves it one step (see `rollout.ts`), evaluated
+ * lazily when the service is read, as EC2 instance states are.
+ */
+export interface ServiceRecord {
+  name: string;
+  arn: string;
+  clusterName: string;
+  clusterArn: string;
+  status: ServiceStatus;
+  desiredCount: number;
+  launchType: LaunchType;
+  /** PRIMARY first, then older ACTIVE ones still draining. */
+  deployments: DeploymentRecord[];
+  /** Newest first, at most EVENT_LIMIT. */
+  events: ServiceEventRecord[];
+  createdAt: number;
+  createdBy: string;
+  tags: EcsTag[];
+  lastStepAt: number;
+}
+
+export interface ClusterRecord {
+  name: string;
+  arn: string;
+  status: 'ACTIVE';
+  tags: EcsTag[];
+  /** In ListServices order (creation order). */
+  services: ServiceRecord[];
+  /** Tasks started outside any service (scheduled jobs). */
+  standaloneTasks: TaskRecord[];
+  registeredContainerInstancesCount: number;
+  capacityProviders: string[];
+}
+
+/** ECS keeps the most recent 100 events of a service. */
+export const EVENT_LIMIT = 100;
+
+/** Counts of a service, read off its deployments' tasks. */
+export function serviceCounts(service: ServiceRecord): { running: number; pending: number } {
+  let running = 0;
+  let pending = 0;
+  for (const deployment of service.deployments) {
+    for (const task of deployment.tasks) {
+      if (task.lastStatus === 'RUNNING') running++;
+      else pending++;
+    }
+  }
+  return { running, pending };
+}
+
+export function deploymentCounts(deployment: DeploymentRecord): {
+  running: number;
+  pending: number;
+} {
+  let running = 0;
+  for (const task of deployment.tasks) if (task.lastStatus === 'RUNNING') running++;
+  return { running, pending: deployment.tasks.length - running };
+}
