@@ -2,6 +2,8 @@ import type { RouteObject } from 'react-router';
 import { SECTIONS } from '../components/sections';
 import { Shell } from '../components/Shell';
 import { ActivityPage } from '../pages/ActivityPage';
+import { ComputeDetailPage } from '../pages/compute/ComputeDetailPage';
+import { ComputePage } from '../pages/compute/ComputePage';
 import { InventoryPage } from '../pages/inventory/InventoryPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -22,6 +24,8 @@ export const routes: RouteObject[] = [
       { path: 'inventory', element: <InventoryPage /> },
       { path: 'resources/*', element: <ResourcePage /> },
       { path: 'activity', element: <ActivityPage /> },
+      { path: 'compute', element: <ComputePage /> },
+      { path: 'compute/*', element: <ComputeDetailPage /> },
       { path: 'storage', element: <StoragePage /> },
       { path: 'storage/:connection/:account/:bucket/*', element: <BucketPage /> },
       { path: 'settings', element: <SettingsPage /> },

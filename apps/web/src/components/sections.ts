@@ -26,7 +26,7 @@ export const SECTIONS = [
     subtitle: 'the Engine Core',
     summary:
       'Instances, VMs and container services with metrics, actions, rightsizing and idle detection.',
-    connected: false,
+    connected: true,
   },
   {
     path: '/storage',

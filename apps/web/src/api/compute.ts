@@ -1,0 +1,127 @@
+import type { ActionInput, MetricRange } from '@ccx/core';
+import type { ApiClient } from './client';
+import {
+  bulkAnswerSchema,
+  computeDetailSchema,
+  computePageSchema,
+  metricsAnswerSchema,
+  operationAnswerSchema,
+  operationSchema,
+} from './schemas/compute';
+import type {
+  BulkAnswer,
+  ComputeDetail,
+  ComputePage,
+  MetricsAnswer,
+  Operation,
+} from './schemas/compute';
+import type { AuditPage } from './schemas/audit';
+import { listAudit } from './audit';
+
+export const COMPUTE_SORT_FIELDS = ['name', 'state', 'size', 'type', 'region', 'saving'] as const;
+export type ComputeSortField = (typeof COMPUTE_SORT_FIELDS)[number];
+
+/** The list view: each facet list is OR within itself; fields AND together. */
+export interface ComputeListQuery {
+  type: string[];
+  provider: string[];
+  state: string[];
+  region: string[];
+  q: string;
+  sort: ComputeSortField | null;
+  order: 'asc' | 'desc';
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+/** Lists travel comma-joined, as the API takes `type=ec2.instance,azure.vm`. */
+function joined(values: readonly string[]): string | undefined {
+  return values.length > 0 ? values.join(',') : undefined;
+}
+
+export function listCompute(
+  client: ApiClient,
+  query: ComputeListQuery,
+  signal?: AbortSignal,
+): Promise<ComputePage> {
+  return client.request('/api/compute', computePageSchema, {
+    query: {
+      type: joined(query.type),
+      provider: joined(query.provider),
+      state: joined(query.state),
+      region: joined(query.region),
+      q: query.q.trim(),
+      sort: query.sort,
+      order: query.sort ? query.order : undefined,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+    signal,
+  });
+}
+
+/** A uid holds `/` and escapes of its own; encoding it once more makes it one path segment. */
+function computePath(uid: string): string {
+  return `/api/compute/${encodeURIComponent(uid)}`;
+}
+
+export function getComputeDetail(
+  client: ApiClient,
+  uid: string,
+  signal?: AbortSignal,
+): Promise<ComputeDetail> {
+  return client.request(computePath(uid), computeDetailSchema, { signal });
+}
+
+export function computeMetrics(
+  client: ApiClient,
+  uid: string,
+  range: MetricRange,
+  metrics: readonly string[],
+  signal?: AbortSignal,
+): Promise<MetricsAnswer> {
+  return client.request(`${computePath(uid)}/metrics`, metricsAnswerSchema, {
+    query: { range, metrics: metrics.join(',') },
+    signal,
+  });
+}
+
+/** Starts an action on one resource; the answer (202) is the operation to follow. */
+export async function startAction(
+  client: ApiClient,
+  uid: string,
+  input: ActionInput,
+): Promise<Operation> {
+  const answer = await client.request(
+    `/api/resources/${encodeURIComponent(uid)}/actions`,
+    operationAnswerSchema,
+    { method: 'POST', body: input },
+  );
+  return answer.operation;
+}
+
+/** One action on many resources; each uid is validated on its own and may be rejected. */
+export function startBulkAction(
+  client: ApiClient,
+  uids: readonly string[],
+  input: ActionInput,
+): Promise<BulkAnswer> {
+  return client.request('/api/compute/actions', bulkAnswerSchema, {
+    method: 'POST',
+    body: { uids, ...input },
+  });
+}
+
+export function getOperation(
+  client: ApiClient,
+  id: string,
+  signal?: AbortSignal,
+): Promise<Operation> {
+  return client.request(`/api/operations/${encodeURIComponent(id)}`, operationSchema, { signal });
+}
+
+/** The newest audit entries about one resource (the audit target is the resource's uid). */
+export function resourceAudit(client: ApiClient, uid: string, limit = 10): Promise<AuditPage> {
+  return listAudit(client, { offset: 0, limit, target: uid });
+}

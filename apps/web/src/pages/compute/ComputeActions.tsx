@@ -1,0 +1,104 @@
+import type { ActionInput, ActionName } from '@ccx/core';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { startAction } from '../../api/compute';
+import { describeError } from '../../api/errors';
+import type { ComputeEntry, Operation, SizeChoice } from '../../api/schemas/compute';
+import { ACTION_LABELS } from '../../api/schemas/resources';
+import { useApiClient } from '../../app/api-context';
+import { useCan } from '../../app/session';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { accountLabel } from '../../components/account-label';
+import { actionsForType, consequence, disabledReason } from '../../compute/actions';
+import { kindOfType } from '../../compute/format';
+import { OperationProgress } from './OperationProgress';
+import { ResizeDialog } from './ResizeDialog';
+import { ScaleDialog } from './ScaleDialog';
+
+/**
+ * The actions a resource's type has, each enabled only when the server lists it in
+ * `entry.actions` (the caller's role and the current state allow it). Every action is
+ * confirmed first; once accepted, its operation is followed live below the buttons.
+ */
+export function ComputeActions({ entry, sizes }: { entry: ComputeEntry; sizes: SizeChoice[] }) {
+  const client = useApiClient();
+  const canOperate = useCan('operator');
+  const [open, setOpen] = useState<ActionName | null>(null);
+  const [operation, setOperation] = useState<Operation | null>(null);
+  const run = useMutation({
+    mutationFn: (input: ActionInput) => startAction(client, entry.uid, input),
+    onSuccess: (started) => {
+      setOperation(started);
+      setOpen(null);
+    },
+  });
+  const close = useCallback(() => {
+    setOpen(null);
+    run.reset();
+  }, [run]);
+
+  const actions = actionsForType(entry.type);
+  if (actions.length === 0) return null;
+  const error = run.isError ? describeError(run.error) : null;
+  const target = `${entry.name ?? entry.id}`;
+  return (
+    <section className="panel actions" aria-label="Actions">
+      <div className="button-row">
+        {actions.map((action) => {
+          const allowed = entry.actions.includes(action);
+          return (
+            <button
+              key={action}
+              type="button"
+              disabled={!allowed || run.isPending}
+              title={allowed ? undefined : disabledReason(canOperate)}
+              onClick={() => {
+                run.reset();
+                setOpen(action);
+              }}
+            >
+              {ACTION_LABELS[action]}
+            </button>
+          );
+        })}
+      </div>
+      {operation ? <OperationProgress key={operation.id} initial={operation} /> : null}
+      {open === 'compute.resize' ? (
+        <ResizeDialog
+          entry={entry}
+          sizes={sizes}
+          busy={run.isPending}
+          error={error}
+          onCancel={close}
+          onConfirm={(size) => run.mutate({ action: 'compute.resize', size })}
+        />
+      ) : open === 'compute.scale' ? (
+        <ScaleDialog
+          entry={entry}
+          busy={run.isPending}
+          error={error}
+          onCancel={close}
+          onConfirm={(count) => run.mutate({ action: 'compute.scale', count })}
+        />
+      ) : open ? (
+        <ConfirmDialog
+          title={`${ACTION_LABELS[open]} ${kindOfType(entry.type)} ${target}?`}
+          confirmLabel={ACTION_LABELS[open]}
+          busy={run.isPending}
+          onCancel={close}
+          onConfirm={() => run.mutate({ action: open })}
+        >
+          <p>
+            <code>{entry.id}</code> in {accountLabel(entry.account, entry.accountAlias)} /{' '}
+            {entry.region}. {consequence(open, entry)} The action is written to the audit log.
+          </p>
+          {error ? (
+            <p className="inline-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { listCompute } from '../../api/compute';
+import type { ComputeListQuery } from '../../api/compute';
+import type { BulkAnswer, ComputeEntry, Operation } from '../../api/schemas/compute';
+import { useApiClient } from '../../app/api-context';
+import { queryKeys } from '../../app/query-keys';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { Pager } from '../../components/Pager';
+import { SandboxBadge } from '../../components/SandboxBadge';
+import { computeKeys } from '../../compute/query-keys';
+import {
+  computeParams,
+  isComputeFiltered,
+  nextComputeSort,
+  PAGE_SIZES,
+  parseComputeParams,
+  withComputeFilters,
+} from '../../compute/url-state';
+import { SearchBox } from '../inventory/SearchBox';
+import { BulkActions } from './BulkActions';
+import { ComputeFilters } from './ComputeFilters';
+import { ComputeTable } from './ComputeTable';
+import { getStatus } from '../../api/status';
+
+/**
+ * Every instance, VM and service, paged, filtered and sorted on the server; the view is the
+ * URL query. Rows selected here (across pages) take bulk actions, whose progress shows on
+ * their rows.
+ */
+export function ComputePage() {
+  const client = useApiClient();
+  const [params, setParams] = useSearchParams();
+  const view = useMemo(() => parseComputeParams(params), [params]);
+  const setView = useCallback(
+    (next: ComputeListQuery, replace = false) => setParams(computeParams(next), { replace }),
+    [setParams],
+  );
+  const list = useQuery({
+    queryKey: computeKeys.list(view),
+    queryFn: ({ signal }) => listCompute(client, view, signal),
+    placeholderData: keepPreviousData,
+  });
+  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => getStatus(client) });
+  const [selected, setSelected] = useState<ReadonlyMap<string, ComputeEntry>>(new Map());
+  const [operations, setOperations] = useState<ReadonlyMap<string, Operation>>(new Map());
+  // Sparklines end when the page's data arrived, so a re-render does not shift them.
+  const now = Math.floor((list.dataUpdatedAt || Date.now()) / 1000);
+
+  const onSelect = useCallback(
+    (uids: string[], checked: boolean) => {
+      const byUid = new Map(list.data?.items.map((entry) => [entry.uid, entry]));
+      setSelected((current) => {
+        const next = new Map(current);
+        for (const uid of uids) {
+          const entry = byUid.get(uid);
+          if (checked && entry) next.set(uid, entry);
+          else next.delete(uid);
+        }
+        return next;
+      });
+    },
+    [list.data],
+  );
+  const onStarted = useCallback((answer: BulkAnswer) => {
+    setOperations((current) => {
+      const next = new Map(current);
+      for (const operation of answer.operations) next.set(operation.target, operation);
+      return next;
+    });
+    setSelected(new Map());
+  }, []);
+
+  // The selection keeps the entry as it was when ticked; the current page's copy is newer.
+  const selection = [...selected.values()].map(
+    (entry) => list.data?.items.find((item) => item.uid === entry.uid) ?? entry,
+  );
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>
+          Compute <span className="subtitle">the Engine Core</span>
+        </h1>
+        {status.data?.sandbox ? <SandboxBadge /> : null}
+        <span className="muted" data-testid="compute-total">
+          {list.data ? `${list.data.total} resources` : ''}
+        </span>
+      </header>
+      <div className="toolbar">
+        <SearchBox
+          value={view.q}
+          onCommit={(q) => setView(withComputeFilters(view, { q }), true)}
+        />
+      </div>
+      <ComputeFilters
+        view={view}
+        facets={list.data?.facets}
+        onChange={(field, values) => setView(withComputeFilters(view, { [field]: values }))}
+      />
+      {selection.length > 0 || operations.size > 0 ? (
+        <BulkActions
+          selection={selection}
+          onStarted={onStarted}
+          onClear={() => setSelected(new Map())}
+        />
+      ) : null}
+      {list.isError ? <ErrorPanel error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        <>
+          <ComputeTable
+            items={list.data.items}
+            view={view}
+            filtered={isComputeFiltered(view)}
+            busy={list.isFetching}
+            selected={new Set(selected.keys())}
+            operations={operations}
+            now={now}
+            onSort={(field) => setView(nextComputeSort(view, field))}
+            onSelect={onSelect}
+          />
+          <div className="table-footer">
+            <label className="page-size">
+              Rows per page
+              <select
+                value={view.pageSize}
+                onChange={(event) =>
+                  setView({ ...view, pageSize: Number(event.target.value), page: 1 })
+                }
+              >
+                {(PAGE_SIZES.some((size) => size === view.pageSize)
+                  ? PAGE_SIZES
+                  : [...PAGE_SIZES, view.pageSize]
+                ).map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Pager
+              offset={(view.page - 1) * view.pageSize}
+              limit={view.pageSize}
+              total={list.data.total}
+              label="Compute pages"
+              onChange={(offset) =>
+                setView({ ...view, page: Math.floor(offset / view.pageSize) + 1 })
+              }
+            />
+          </div>
+        </>
+      ) : list.isPending ? (
+        <p className="muted">Loading compute resources…</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { Link } from 'react-router';
+import { describeError } from '../../api/errors';
+import type { Operation } from '../../api/schemas/compute';
+import { ACTION_LABELS } from '../../api/schemas/resources';
+import { StateBadge } from '../../components/StateBadge';
+import { Time } from '../../components/Time';
+import { useOperation } from '../../compute/use-operation';
+
+const STATUS_TONE = { running: 'warn', succeeded: 'ok', failed: 'bad' } as const;
+
+function actionLabel(action: string): string {
+  return (ACTION_LABELS as Record<string, string | undefined>)[action] ?? action;
+}
+
+/**
+ * An action's live progress: every step the provider reported (stopping → stopped →
+ * modifying → starting → running for a resize), then the final state and size, or the error.
+ * The correlation id is what its audit entries share.
+ */
+export function OperationProgress({ initial }: { initial: Operation }) {
+  const query = useOperation(initial);
+  return <OperationView operation={query.data} pollError={query.error} />;
+}
+
+export function OperationView({
+  operation,
+  pollError = null,
+}: {
+  operation: Operation;
+  pollError?: unknown;
+}) {
+  const label = actionLabel(operation.action);
+  return (
+    <section
+      className="panel operation"
+      aria-label={`${label} progress`}
+      data-testid="operation"
+      data-status={operation.status}
+    >
+      <header className="panel-header">
+        <h2>{label}</h2>
+        <span
+          className={`badge badge-${STATUS_TONE[operation.status]}`}
+          data-testid="operation-status"
+        >
+          {operation.status}
+        </span>
+        <span className="muted">
+          started <Time value={operation.startedAt} />
+        </span>
+      </header>
+      <ol className="operation-steps" aria-label="Steps">
+        {operation.steps.map((step, index) => (
+          <li key={`${index}-${step.step}`} data-testid="operation-step" data-step={step.step}>
+            <span className="operation-step-name">{step.step}</span>
+            {step.state ? <StateBadge state={step.state} /> : null}
+            <Time value={step.at} />
+            {step.message ? <span className="muted">{step.message}</span> : null}
+          </li>
+        ))}
+        {operation.status === 'running' ? (
+          <li className="operation-waiting muted" aria-live="polite">
+            waiting for the provider…
+          </li>
+        ) : null}
+      </ol>
+      {operation.status !== 'running' ? (
+        <p role="status" data-testid="operation-result">
+          {operation.status === 'succeeded' ? 'Done' : 'Failed'}
+          {operation.state ? (
+            <>
+              {', state '}
+              <strong data-testid="operation-state">{operation.state}</strong>
+            </>
+          ) : null}
+          {operation.size ? (
+            <>
+              {', size '}
+              <strong data-testid="operation-size">{operation.size}</strong>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {operation.error ? (
+        <p role="alert" className="inline-error">
+          {operation.error.message} <code>{operation.error.code}</code>
+        </p>
+      ) : null}
+      {pollError ? (
+        <p role="alert" className="inline-error">
+          Could not follow the action: {describeError(pollError)}
+        </p>
+      ) : null}
+      <p className="muted">
+        Correlation <code>{operation.correlationId}</code> — <Link to="/activity">audit log</Link>
+      </p>
+    </section>
+  );
+}
