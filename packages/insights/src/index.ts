@@ -1,2 +1,3 @@
 export * from './storage/index';
 export * from './classification/index';
+export * from './compute/index';

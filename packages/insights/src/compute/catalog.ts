@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import instanceTable from '../../data/prices/compute-instances.json' with { type: 'json' };
+import storageTable from '../../data/prices/compute-storage.json' with { type: 'json' };
+
+const sourceSchema = z.object({
+  url: z.url(),
+  /** The date the page states (YYYY-MM-DD or YYYY-MM), or `undated`. */
+  date: z.union([z.iso.date(), z.string().regex(/^\d{4}-\d{2}$/), z.literal('undated')]),
+  covers: z.string().min(1),
+});
+
+const asOfSchema = z.union([z.iso.date(), z.string().regex(/^\d{4}-\d{2}$/), z.literal('undated')]);
+
+export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+const familySchema = z.object({
+  /** `burstable` sizes buy a CPU-credit baseline, not every vCPU all the time. */
+  category: z.enum(['burstable', 'general', 'compute', 'memory']),
+  generation: z.number().int().positive(),
+  architecture: z.enum(ARCHITECTURES),
+  asOf: asOfSchema,
+  /** Whether a cited page confirmed this family's figures. */
+  confirmed: z.boolean(),
+  /** Size → [vCPU, memory GiB, price per hour in the reference region]. */
+  sizes: z.record(
+    z.string().min(1),
+    z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
+  ),
+});
+
+const providerSchema = z.object({
+  referenceRegion: z.string().min(1),
+  source: z.url(),
+  sources: z.array(sourceSchema).min(1),
+  /** Region → multiplier of the reference price; `derived` where no page listed the region. */
+  regions: z.record(
+    z.string().min(1),
+    z.object({ multiplier: z.number().positive(), derived: z.boolean() }),
+  ),
+  families: z.record(z.string().min(1), familySchema),
+});
+
+export const instanceTableSchema = z.object({
+  description: z.string(),
+  note: z.string(),
+  currency: z.literal('USD'),
+  hoursPerMonth: z.number().positive(),
+  providers: z.object({ aws: providerSchema, azure: providerSchema }),
+});
+
+const tierSchema = z.array(z.tuple([z.number().positive(), z.number().min(0)])).min(1);
+const priceMeta = { source: z.url(), asOf: asOfSchema, confirmed: z.boolean() };
+
+export const storageTableSchema = z.object({
+  description: z.string(),
+  note: z.string(),
+  currency: z.literal('USD'),
+  hoursPerMonth: z.number().positive(),
+  aws: z.object({
+    referenceRegion: z.string(),
+    ebs: z.object({
+      ...priceMeta,
+      perGbMonth: z.record(z.string(), z.number().min(0)),
+      provisionedIopsPerMonth: z.record(z.string(), z.number().min(0)),
+      gp3: z.object({
+        freeIops: z.number().min(0),
+        iopsPerMonth: z.number().min(0),
+        freeThroughputMBps: z.number().min(0),
+        throughputPerMBpsMonth: z.number().min(0),
+      }),
+    }),
+    publicIpv4: z.object({ ...priceMeta, perHour: z.number().min(0) }),
+    fargate: z.object({
+      ...priceMeta,
+      perVcpuHour: z.number().min(0),
+      perGbHour: z.number().min(0),
+    }),
+  }),
+  azure: z.object({
+    referenceRegion: z.string(),
+    managedDisks: z.object({
+      ...priceMeta,
+      tiers: z.object({ Premium: tierSchema, StandardSSD: tierSchema, Standard: tierSchema }),
+    }),
+  }),
+});
+
+export type InstanceTable = z.infer<typeof instanceTableSchema>;
+export type StorageTable = z.infer<typeof storageTableSchema>;
+
+/** The bundled tables, checked once at load: a malformed table fails loudly, not later. */
+export const COMPUTE_PRICES: InstanceTable = instanceTableSchema.parse(instanceTable);
+export const COMPUTE_STORAGE_PRICES: StorageTable = storageTableSchema.parse(storageTable);
+
+export const HOURS_PER_MONTH = COMPUTE_PRICES.hoursPerMonth;
+
+export type CatalogProvider = keyof InstanceTable['providers'];
+
+/** One size as rightsizing sees it, priced for one region. */
+export interface InstanceSpec {
+  provider: CatalogProvider;
+  type: string;
+  family: string;
+  category: 'burstable' | 'general' | 'compute' | 'memory';
+  generation: number;
+  architecture: Architecture;
+  vcpu: number;
+  memoryGiB: number;
+  region: string;
+  pricePerHour: number;
+  /** True when the region's price is the reference price times a remembered multiplier. */
+  priceDerived: boolean;
+}
+
+const round = (value: number, places: number): number => {
+  const factor = 10 ** places;
+  return Math.round(value * factor) / factor;
+};
+
+/**
+ * Every size of a provider priced for `region`; empty when the catalog has no price for the
+ * region (an estimate from another region would make a saving look exact when it is not).
+ */
+export function catalogForRegion(provider: CatalogProvider, region: string): InstanceSpec[] {
+  const table = COMPUTE_PRICES.providers[provider];
+  const regional = table.regions[region];
+  if (!regional) return [];
+  const specs: InstanceSpec[] = [];
+  for (const [family, spec] of Object.entries(table.families))
+    for (const [type, [vcpu, memoryGiB, price]] of Object.entries(spec.sizes))
+      specs.push({
+        provider,
+        type,
+        family,
+        category: spec.category,
+        generation: spec.generation,
+        architecture: spec.architecture,
+        vcpu,
+        memoryGiB,
+        region,
+        pricePerHour: round(price * regional.multiplier, 5),
+        priceDerived: regional.derived,
+      });
+  return specs;
+}
+
+/** Azure size names are case-insensitive in ARM; AWS types are lower case. */
+export function findInstance(
+  provider: CatalogProvider,
+  region: string,
+  type: string,
+): InstanceSpec | null {
+  const wanted = type.toLowerCase();
+  return (
+    catalogForRegion(provider, region).find((spec) => spec.type.toLowerCase() === wanted) ?? null
+  );
+}
+
+/** Regional multiplier, or null for a region the catalog does not price. */
+export function regionMultiplier(provider: CatalogProvider, region: string): number | null {
+  return COMPUTE_PRICES.providers[provider].regions[region]?.multiplier ?? null;
+}
+
+export function monthly(pricePerHour: number): number {
+  return round(pricePerHour * HOURS_PER_MONTH, 2);
+}
+
+/** EBS volume per month: storage plus provisioned IOPS / throughput beyond what is included. */
+export function ebsMonthlyPrice(
+  region: string,
+  volume: { volumeType: string; sizeGiB: number; iops?: number | null; throughput?: number | null },
+): number | null {
+  const multiplier = regionMultiplier('aws', region);
+  const ebs = COMPUTE_STORAGE_PRICES.aws.ebs;
+  const perGb = ebs.perGbMonth[volume.volumeType];
+  if (multiplier === null || perGb === undefined) return null;
+  let total = volume.sizeGiB * perGb;
+  const iopsRate = ebs.provisionedIopsPerMonth[volume.volumeType];
+  if (iopsRate !== undefined) total += (volume.iops ?? 0) * iopsRate;
+  if (volume.volumeType === 'gp3') {
+    total += Math.max(0, (volume.iops ?? 0) - ebs.gp3.freeIops) * ebs.gp3.iopsPerMonth;
+    total +=
+      Math.max(0, (volume.throughput ?? 0) - ebs.gp3.freeThroughputMBps) *
+      ebs.gp3.throughputPerMBpsMonth;
+  }
+  return round(total * multiplier, 2);
+}
+
+/** A public IPv4 address for a month (AWS bills every one, attached or not). */
+export function publicIpv4MonthlyPrice(region: string): number | null {
+  const multiplier = regionMultiplier('aws', region);
+  if (multiplier === null) return null;
+  // Not region-scaled: the per-address rate is the same in every commercial region.
+  return round(COMPUTE_STORAGE_PRICES.aws.publicIpv4.perHour * HOURS_PER_MONTH, 2);
+}
+
+/** Fargate capacity of one task per month, from its task-level CPU units and memory MiB. */
+export function fargateTaskMonthlyPrice(
+  region: string,
+  task: { cpuUnits: number; memoryMiB: number },
+): number | null {
+  const multiplier = regionMultiplier('aws', region);
+  if (multiplier === null) return null;
+  const { perVcpuHour, perGbHour } = COMPUTE_STORAGE_PRICES.aws.fargate;
+  const hourly = (task.cpuUnits / 1024) * perVcpuHour + (task.memoryMiB / 1024) * perGbHour;
+  return round(hourly * HOURS_PER_MONTH * multiplier, 2);
+}
+
+/** An Azure managed disk per month: the smallest tier of its SKU that holds its size. */
+export function azureDiskMonthlyPrice(
+  region: string,
+  disk: { sku: string; sizeGiB: number },
+): number | null {
+  const multiplier = regionMultiplier('azure', region);
+  if (multiplier === null) return null;
+  const tiers = COMPUTE_STORAGE_PRICES.azure.managedDisks.tiers;
+  const sku = disk.sku.toLowerCase();
+  const ladder = sku.startsWith('premium')
+    ? tiers.Premium
+    : sku.startsWith('standardssd')
+      ? tiers.StandardSSD
+      : sku.startsWith('standard')
+        ? tiers.Standard
+        : null;
+  if (!ladder) return null;
+  const tier = ladder.find(([size]) => size >= disk.sizeGiB) ?? ladder[ladder.length - 1]!;
+  // Beyond the largest tier listed, price by size pro rata rather than guess a tier.
+  const [tierSize, tierPrice] = tier;
+  const price = disk.sizeGiB > tierSize ? (tierPrice * disk.sizeGiB) / tierSize : tierPrice;
+  return round(price * multiplier, 2);
+}
