@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { stringify } from 'yaml';
 import { azureCliConnection, type SandboxAzureConnection } from './azurite/cli-connection';
 import type { SandboxAzure } from './azurite/sandbox-azure';
+import type { SandboxAzureCompute } from './azure-arm/arm-server';
 import type { SandboxAccount } from './estate/account';
 import type { SandboxGcp } from './gcs/sandbox-gcp';
 
@@ -42,6 +43,7 @@ export interface SandboxCliConfig {
 export interface SandboxClouds {
   gcp?: SandboxGcp;
   azure?: SandboxAzure | null;
+  azureCompute?: SandboxAzureCompute | null;
 }
 
 /**
@@ -87,7 +89,9 @@ export function buildCliConfig(
             },
           ]
         : []),
-      ...(clouds.azure ? [azureCliConnection(clouds.azure)] : []),
+      ...(clouds.azure || clouds.azureCompute
+        ? [azureCliConnection(clouds.azure ?? null, clouds.azureCompute ?? null)]
+        : []),
     ],
     tls: { extraCaFile: caFile },
   };

@@ -4,6 +4,7 @@ import type { SandboxStats } from './stats';
 import type { SandboxCliConfig } from './cli-config';
 import type { SandboxGcp } from './gcs/sandbox-gcp';
 import type { SandboxAzure } from './azurite/sandbox-azure';
+import type { SandboxAzureCompute } from './azure-arm/arm-server';
 
 /** A running sandbox. */
 export interface SandboxHandle {
@@ -25,6 +26,8 @@ export interface SandboxHandle {
   /** Google Cloud Storage (JSON API) with its projects and their service-account key files. */
   gcp: SandboxGcp;
   stats(): SandboxStats;
+  /** Azure compute: ARM, Azure Monitor and the Entra token endpoint over HTTPS; always running. */
+  azureCompute: SandboxAzureCompute;
   resetStats(): void;
   /** Replaces the fault spec; a string is parsed (throws FaultSpecError on a bad one). */
   setFaults(spec: string | FaultSpec): void;

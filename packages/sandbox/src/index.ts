@@ -60,4 +60,6 @@ export {
   azureCliConnection,
   SANDBOX_AZURE_CONNECTION_NAME,
   type SandboxAzureConnection,
+  type SandboxAzureComputeConfig,
 } from './azurite/cli-connection';
+export type { SandboxAzureCompute } from './azure-arm/arm-server';

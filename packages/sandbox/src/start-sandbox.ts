@@ -26,6 +26,7 @@ import { seedStorage } from './storage-seed/seed-storage';
 import { startSandboxAzure } from './azurite/sandbox-azure';
 import { isS3Request } from './s3/is-s3-request';
 import { createS3Simulator } from './s3/s3-simulator';
+import { startArmServer } from './azure-arm/arm-server';
 import { readBody } from './read-body';
 
 /** Query bodies are small; this bounds what a misbehaving client can make the sandbox buffer. */
@@ -180,12 +181,31 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     try {
       azure = await startSandboxAzure({
         host: options.host,
+  // Azure compute (ARM, Monitor, Entra) is in-process and cheap, so it always runs.
+  let arm: Awaited<ReturnType<typeof startArmServer>>;
+  try {
+    arm = await startArmServer({
+      host: options.host,
+      port: 0,
+      tls,
+      seed: options.seed,
+      transitionMs: options.transitionMs,
+      seedTime: todayUtc(now()),
+      faults,
+      stats,
+      now,
+      onError,
+    });
+  } catch (error) {
+    await Promise.all([close(httpServer), close(httpsServer)]);
+    throw error;
+  }
         seed: options.seed,
         now: todayUtc(now()),
         scale: options.azureScale,
       });
     } catch (error) {
-      await Promise.all([close(httpServer), close(httpsServer)]);
+      await Promise.all([close(httpServer), close(httpsServer), arm.stop()]);
       throw error;
     }
   }
@@ -212,7 +232,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
       onError,
     });
   } catch (error) {
-    await Promise.all([close(httpServer), close(httpsServer), azure?.stop()]);
+    await Promise.all([close(httpServer), close(httpsServer), arm.stop(), azure?.stop()]);
     throw error;
   }
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -232,8 +252,15 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     resetStats: () => stats.reset(now()),
     setFaults: (spec) => faults.set(spec),
     stop: async () => {
-      await Promise.all([close(httpServer), close(httpsServer), azure?.stop(), gcs.stop()]);
+      await Promise.all([
+        close(httpServer),
+        close(httpsServer),
+        arm.stop(),
+        azure?.stop(),
+        gcs.stop(),
+      ]);
     },
+    azureCompute: arm.azureCompute,
     cliConfig: () =>
       buildCliConfig(url, tls.caFile, estate.accounts, estate.regions, {
         gcp: { url: gcs.url, projects: gcs.projects },
@@ -241,3 +268,4 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
       }),
   };
 }
+        azureCompute: arm.azureCompute,
