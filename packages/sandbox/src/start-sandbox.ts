@@ -24,9 +24,9 @@ import { ensureSandboxTls } from './tls/certificates';
 import { startGcsServer } from './gcs/gcs-server';
 import { seedStorage } from './storage-seed/seed-storage';
 import { startSandboxAzure } from './azurite/sandbox-azure';
+import { startArmServer } from './azure-arm/arm-server';
 import { isS3Request } from './s3/is-s3-request';
 import { createS3Simulator } from './s3/s3-simulator';
-import { startArmServer } from './azure-arm/arm-server';
 import { readBody } from './read-body';
 
 /** Query bodies are small; this bounds what a misbehaving client can make the sandbox buffer. */
@@ -176,11 +176,6 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     await close(httpServer);
     throw error;
   }
-  let azure: Awaited<ReturnType<typeof startSandboxAzure>> | null = null;
-  if (options.azure) {
-    try {
-      azure = await startSandboxAzure({
-        host: options.host,
   // Azure compute (ARM, Monitor, Entra) is in-process and cheap, so it always runs.
   let arm: Awaited<ReturnType<typeof startArmServer>>;
   try {
@@ -200,6 +195,11 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     await Promise.all([close(httpServer), close(httpsServer)]);
     throw error;
   }
+  let azure: Awaited<ReturnType<typeof startSandboxAzure>> | null = null;
+  if (options.azure) {
+    try {
+      azure = await startSandboxAzure({
+        host: options.host,
         seed: options.seed,
         now: todayUtc(now()),
         scale: options.azureScale,
@@ -247,6 +247,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     regions: estate.regions,
     instanceCount: estate.size,
     azure: azure?.azure ?? null,
+    azureCompute: arm.azureCompute,
     gcp: { url: gcs.url, projects: gcs.projects },
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(now()),
@@ -260,12 +261,11 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
         gcs.stop(),
       ]);
     },
-    azureCompute: arm.azureCompute,
     cliConfig: () =>
       buildCliConfig(url, tls.caFile, estate.accounts, estate.regions, {
         gcp: { url: gcs.url, projects: gcs.projects },
         azure: azure?.azure ?? null,
+        azureCompute: arm.azureCompute,
       }),
   };
 }
-        azureCompute: arm.azureCompute,
