@@ -3,6 +3,7 @@ import { createAuditRepository } from './audit/repository';
 import { createBucketStatisticsRepository } from './bucket-statistics/repository';
 import { createCloudAccountRepository } from './cloud-accounts/repository';
 import { createFindingRepository } from './findings/repository';
+import { createMetricSeriesRepository } from './metric-series/repository';
 import { createObjectScanRepository } from './object-scans/repository';
 import { createPostgresDialect } from './connection/postgres';
 import { createSqliteDialect } from './connection/sqlite';
@@ -49,6 +50,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     objectScans: createObjectScanRepository(ctx),
     findings: createFindingRepository(ctx),
     bucketStatistics: createBucketStatisticsRepository(ctx),
+    metricSeries: createMetricSeriesRepository(ctx),
     migrate: () => migrateToLatest(ctx.db, ctx.dialect),
     close: () => ctx.db.destroy(),
   };

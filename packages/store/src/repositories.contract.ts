@@ -6,6 +6,7 @@ import { describeCloudAccountsContract } from './cloud-accounts/cloud-accounts.c
 import { describeFindingsContract } from './findings/findings.contract';
 import { describeObjectScansContract } from './object-scans/object-scans.contract';
 import { describeBucketStatisticsContract } from './bucket-statistics/bucket-statistics.contract';
+import { describeMetricSeriesContract } from './metric-series/metric-series.contract';
 
 /**
  * The store's behaviour, run against every back end. `open` returns a fresh, migrated and
@@ -19,5 +20,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeObjectScansContract(open);
     describeFindingsContract(open);
     describeBucketStatisticsContract(open);
+    describeMetricSeriesContract(open);
   });
 }

@@ -19,6 +19,7 @@ export interface Database {
   object_scans: ObjectScansTable;
   findings: FindingsTable;
   bucket_statistics: BucketStatisticsTable;
+  metric_series: MetricSeriesTable;
 }
 
 /** PostgreSQL returns `bigint` identity columns as strings; SQLite returns numbers. */
@@ -172,4 +173,17 @@ export interface BucketStatisticsTable {
   measured_at: string;
   /** JSON: objects, bytes, classes (with age bands), oldest, newest. */
   statistics: string;
+}
+
+/** One resource's synced series of one metric, packed (see migration 0005). */
+export interface MetricSeriesTable {
+  resource_uid: string;
+  metric: string;
+  period_s: number;
+  /** Epoch seconds of the first and the newest point; `bigint` on PostgreSQL, read as text. */
+  start_s: ColumnType<number | string, number, number>;
+  end_s: ColumnType<number | string, number, number>;
+  /** JSON array of numbers and nulls at `period_s` spacing. */
+  points: string;
+  updated_at: string;
 }

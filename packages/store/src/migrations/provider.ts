@@ -4,6 +4,7 @@ import { initialMigration } from './0001-initial';
 import { cloudAccountsMigration } from './0002-cloud-accounts';
 import { storageFindingsMigration } from './0003-storage-findings';
 import { bucketStatisticsMigration } from './0004-bucket-statistics';
+import { metricSeriesMigration } from './0005-metric-series';
 
 /**
  * Migrations live in code, so nothing is read from disk at run time and a bundled build
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0002-cloud-accounts': cloudAccountsMigration(dialect),
         '0003-storage-findings': storageFindingsMigration(dialect),
         '0004-bucket-statistics': bucketStatisticsMigration(dialect),
+        '0005-metric-series': metricSeriesMigration(dialect),
       });
     },
   };

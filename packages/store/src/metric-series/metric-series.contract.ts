@@ -1,0 +1,182 @@
+import type { MetricSeries } from '@ccx/core';
+import { describe, expect, it } from 'vitest';
+import { useStore } from '../testing/use-store';
+import type { Store } from '../types';
+
+const HOUR = 3600;
+/** An hour boundary, so hourly points sit on the grid as providers return them. */
+const T = 1_764_000_000 - (1_764_000_000 % HOUR);
+const A = 'aws/111111111111/us-east-1/ec2.instance/i-a';
+const B = 'aws/111111111111/us-east-1/ec2.instance/i-b';
+
+function hourly(
+  uid: string,
+  metric: MetricSeries['metric'],
+  from: number,
+  values: number[],
+): MetricSeries {
+  return {
+    uid,
+    metric,
+    periodSeconds: HOUR,
+    timestamps: values.map((_, i) => from + i * HOUR),
+    values,
+  };
+}
+
+/** Synced metric series: one packed row per resource × metric, merged point by point. */
+export function describeMetricSeriesContract(open: () => Promise<Store>): void {
+  describe('metric series', () => {
+    const store = useStore(open);
+
+    it('merges new points over stored ones and reads them back ordered by uid and metric', async () => {
+      const { metricSeries } = store();
+      expect(
+        await metricSeries.merge({
+          series: [hourly(B, 'cpu', T, [10, 20, 30]), hourly(A, 'networkIn', T, [1e9])],
+          keepAfter: 0,
+        }),
+      ).toEqual({ series: 2, points: 4 });
+      await metricSeries.merge({
+        series: [hourly(B, 'cpu', T + 2 * HOUR, [33.333333, 40]), hourly(A, 'cpu', T, [5])],
+        keepAfter: 0,
+      });
+      expect(await metricSeries.list({ uids: [B, A, 'unknown'] })).toEqual([
+        hourly(A, 'cpu', T, [5]),
+        hourly(A, 'networkIn', T, [1e9]),
+        hourly(B, 'cpu', T, [10, 20, 33.33, 40]),
+      ]);
+      expect(await metricSeries.list({ uids: [A], metrics: ['networkIn'] })).toEqual([
+        hourly(A, 'networkIn', T, [1e9]),
+      ]);
+      expect(await metricSeries.list({ uids: [] })).toEqual([]);
+    });
+
+    it('keeps gaps as gaps and drops points before keepAfter, deleting a series left empty', async () => {
+      const { metricSeries } = store();
+      await metricSeries.merge({
+        series: [
+          {
+            uid: A,
+            metric: 'cpu',
+            periodSeconds: HOUR,
+            timestamps: [T, T + 3 * HOUR],
+            values: [1, 4],
+          },
+          hourly(A, 'cpuMax', T, [9]),
+        ],
+        keepAfter: 0,
+      });
+      const result = await metricSeries.merge({
+        series: [hourly(A, 'cpu', T + 4 * HOUR, [5]), hourly(A, 'cpuMax', T - HOUR, [8])],
+        keepAfter: T + HOUR,
+      });
+      expect(result).toEqual({ series: 1, points: 1 });
+      expect(await metricSeries.list({ uids: [A] })).toEqual([
+        {
+          uid: A,
+          metric: 'cpu',
+          periodSeconds: HOUR,
+          timestamps: [T + 3 * HOUR, T + 4 * HOUR],
+          values: [4, 5],
+        },
+      ]);
+    });
+
+    it('tells where every requested metric of a resource is stored up to', async () => {
+      const { metricSeries } = store();
+      await metricSeries.merge({
+        series: [
+          hourly(A, 'cpu', T, [1, 2, 3]),
+          hourly(A, 'networkIn', T, [1, 2]),
+          hourly(B, 'cpu', T, [1]),
+        ],
+        keepAfter: 0,
+      });
+      expect(await metricSeries.latest({ uids: [A, B, 'unknown'] })).toEqual(
+        new Map([
+          [A, T + HOUR],
+          [B, T],
+        ]),
+      );
+      // B has no networkIn yet: it needs the whole window, so it is not in the answer.
+      expect(
+        await metricSeries.latest({ uids: [A, B], metrics: ['cpu', 'networkIn', 'cpu'] }),
+      ).toEqual(new Map([[A, T + HOUR]]));
+      expect(await metricSeries.latest({ uids: [A], metrics: ['cpu'] })).toEqual(
+        new Map([[A, T + 2 * HOUR]]),
+      );
+    });
+
+    it('deletes the series of given resources only, keeping hostile uids as data', async () => {
+      const { metricSeries } = store();
+      const hostile = "aws/1/r/ec2.instance/'); drop table metric_series; --<img>";
+      await metricSeries.merge({
+        series: [
+          hourly(A, 'cpu', T, [1]),
+          hourly(A, 'cpuMax', T, [1]),
+          hourly(hostile, 'cpu', T, [2]),
+        ],
+        keepAfter: 0,
+      });
+      expect((await metricSeries.list({ uids: [hostile] }))[0]?.uid).toBe(hostile);
+      expect(await metricSeries.deleteForResources([A, A, 'unknown'])).toBe(2);
+      expect(await metricSeries.deleteForResources([])).toBe(0);
+      expect((await metricSeries.list({ uids: [A, hostile] })).map((s) => s.uid)).toEqual([
+        hostile,
+      ]);
+    });
+
+    it('loses no point when merges into one series run at the same time', async () => {
+      const { metricSeries } = store();
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          metricSeries.merge({ series: [hourly(A, 'cpu', T + i * HOUR, [i + 1])], keepAfter: 0 }),
+        ),
+      );
+      expect(await metricSeries.list({ uids: [A] })).toEqual([
+        hourly(A, 'cpu', T, [1, 2, 3, 4, 5, 6, 7, 8]),
+      ]);
+    });
+
+    it('writes thousands of series in one call, in multi-row statements', async () => {
+      const { metricSeries } = store();
+      const uids = Array.from({ length: 2_500 }, (_, i) => `aws/1/r/ec2.instance/i-${i}`);
+      const series = uids.flatMap((uid) => [
+        hourly(uid, 'cpu', T, [1, 2, 3]),
+        hourly(uid, 'networkOut', T, [4, 5, 6]),
+      ]);
+      expect(await metricSeries.merge({ series, keepAfter: 0 })).toEqual({
+        series: 5_000,
+        points: 15_000,
+      });
+      const latest = await metricSeries.latest({ uids });
+      expect(latest.size).toBe(2_500);
+      expect(new Set(latest.values())).toEqual(new Set([T + 2 * HOUR]));
+    });
+
+    it('refuses a malformed series and writes nothing of the call', async () => {
+      const { metricSeries } = store();
+      const good = hourly(A, 'cpu', T, [1]);
+      const refused: unknown[] = [
+        { ...good, values: [1, 2] },
+        { ...good, values: [Number.NaN] },
+        { ...good, values: [Number.POSITIVE_INFINITY] },
+        { ...good, timestamps: [-1] },
+        { ...good, timestamps: [T + 0.5] },
+        { ...good, metric: 'load' },
+        { ...good, uid: '' },
+        { ...good, periodSeconds: 0 },
+      ];
+      for (const bad of refused) {
+        await expect(
+          metricSeries.merge({ series: [good, bad as MetricSeries], keepAfter: 0 }),
+        ).rejects.toMatchObject({ code: 'invalid_input' });
+      }
+      await expect(metricSeries.merge({ series: [good], keepAfter: -1 })).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+      expect(await metricSeries.list({ uids: [A] })).toEqual([]);
+    });
+  });
+}
