@@ -5,6 +5,7 @@ import { clientSettings } from './client-settings';
 import { ec2Compute } from './compute';
 import { awsConfigSchema } from './config';
 import { accountCredentials, baseCredentials } from './credentials';
+import { computeByType, ecsCompute, ecsInventory } from './ecs';
 import { ec2Inventory } from './inventory';
 import { awsScopes } from './scopes';
 import {
@@ -15,17 +16,24 @@ import {
   type S3Context,
 } from './storage';
 
-/** EC2 instances from the EC2 inventory, S3 buckets (those of the scope's region) from S3. */
-function awsInventory(ec2: Inventory, s3: S3Context): Inventory {
+/**
+ * EC2 resources from the EC2 inventory, ECS clusters and services from ECS, S3 buckets (those
+ * of the scope's region) from S3.
+ */
+function awsInventory(ec2: Inventory, s3: S3Context, ecs: Inventory): Inventory {
   return {
-    types: [...ec2.types, S3_BUCKET],
+    types: [...ec2.types, S3_BUCKET, ...ecs.types],
     list(scope, type, options) {
       if (type === S3_BUCKET) return listBucketResources(s3, scope, options?.signal);
       if (ec2.types.includes(type)) return ec2.list(scope, type, options);
+      if (ecs.types.includes(type)) return ecs.list(scope, type, options);
       throw new CcxError('invalid_input', `The AWS provider cannot list ${type}`);
     },
   };
 }
+
+/** The sandbox settles in seconds: poll it often rather than at the cloud's pace. */
+const SANDBOX_POLL_SECONDS = 0.5;
 
 /**
  * The AWS provider: EC2 and S3 bucket inventory, EC2 power actions and S3 object storage across the accounts and regions of one
@@ -66,8 +74,18 @@ export const awsProvider = {
           homeRegion: settings.homeRegion,
           logger: ctx.logger,
         }),
-      inventory: awsInventory(ec2Inventory(directory, clients), s3),
-      compute: ec2Compute(directory, clients),
+      inventory: awsInventory(
+        ec2Inventory(directory, clients),
+        s3,
+        ecsInventory(directory, clients),
+      ),
+      // One compute member; each part takes the resource types it owns.
+      compute: computeByType([
+        ec2Compute(directory, clients),
+        ecsCompute(directory, clients, {
+          pollSeconds: parsed.sandbox ? SANDBOX_POLL_SECONDS : undefined,
+        }),
+      ]),
       storage: s3Storage(s3),
       close() {
         clients.close();

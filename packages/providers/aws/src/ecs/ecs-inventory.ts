@@ -1,0 +1,158 @@
+import {
+  DescribeClustersCommand,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  paginateListClusters,
+  paginateListServices,
+  type ECSClient,
+  type Service,
+  type TaskDefinition,
+} from '@aws-sdk/client-ecs';
+import { CcxError, type Inventory, type Resource, type Scope } from '@ccx/core';
+import type { AccountDirectory } from '../account-directory';
+import type { ClientPool } from '../client-pool';
+import { fromEcsError } from './ecs-errors';
+import { ECS_CLUSTER, ECS_SERVICE } from './ecs-types';
+import { mapCluster, mapService } from './map-ecs';
+import { chunks, mapLimit } from './map-limit';
+
+/** ECS's batch limits: DescribeServices takes 10 services, DescribeClusters 100 clusters. */
+export const DESCRIBE_SERVICES_BATCH = 10;
+export const DESCRIBE_CLUSTERS_BATCH = 100;
+/** The largest page ListClusters and ListServices return. */
+const LIST_PAGE_SIZE = 100;
+/** Calls in flight per cluster: a few, so a large cluster lists quickly without a burst. */
+const CONCURRENCY = 4;
+
+async function clusterArns(client: ECSClient, signal?: AbortSignal): Promise<string[]> {
+  const arns: string[] = [];
+  const pages = paginateListClusters(
+    { client, pageSize: LIST_PAGE_SIZE },
+    {},
+    { abortSignal: signal },
+  );
+  for await (const page of pages) arns.push(...(page.clusterArns ?? []));
+  return arns;
+}
+
+/** ECS clusters of one scope: ListClusters, then DescribeClusters 100 at a time, with tags. */
+export async function* listClusters(
+  accounts: AccountDirectory,
+  clients: ClientPool,
+  scope: Scope,
+  signal?: AbortSignal,
+): AsyncIterable<Resource> {
+  const client = clients.ecs(await accounts.byId(scope.account), scope.region);
+  try {
+    for (const batch of chunks(await clusterArns(client, signal), DESCRIBE_CLUSTERS_BATCH)) {
+      const out = await client.send(
+        new DescribeClustersCommand({ clusters: batch, include: ['TAGS'] }),
+        { abortSignal: signal },
+      );
+      for (const cluster of out.clusters ?? []) {
+        if (cluster.clusterName) yield mapCluster(scope.account, scope.region, cluster);
+      }
+    }
+  } catch (error) {
+    throw fromEcsError(error, `Listing ECS clusters in ${scope.account}/${scope.region}`);
+  }
+}
+
+/**
+ * Reads each task definition once per listing, however many services share it: services of
+ * one family usually run the same revision.
+ */
+function taskDefinitionCache(client: ECSClient, signal?: AbortSignal) {
+  const cache = new Map<string, Promise<TaskDefinition | undefined>>();
+  return (arn: string): Promise<TaskDefinition | undefined> => {
+    let definition = cache.get(arn);
+    if (!definition) {
+      definition = client
+        .send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), { abortSignal: signal })
+        .then(
+          (out) => out.taskDefinition,
+          (error: unknown) => {
+            // A deleted revision leaves the task size unknown; it does not end the listing.
+            if (fromEcsError(error, 'Reading a task definition').code === 'invalid_input') {
+              return undefined;
+            }
+            throw error;
+          },
+        );
+      cache.set(arn, definition);
+    }
+    return definition;
+  };
+}
+
+async function describeServices(
+  client: ECSClient,
+  clusterArn: string,
+  serviceArns: readonly string[],
+  signal?: AbortSignal,
+): Promise<Service[]> {
+  const batches = await mapLimit(
+    chunks(serviceArns, DESCRIBE_SERVICES_BATCH),
+    CONCURRENCY,
+    (batch) =>
+      client.send(
+        new DescribeServicesCommand({ cluster: clusterArn, services: batch, include: ['TAGS'] }),
+        { abortSignal: signal },
+      ),
+  );
+  return batches.flatMap((out) => out.services ?? []);
+}
+
+/**
+ * ECS services of one scope, cluster by cluster: ListServices (100 a page), DescribeServices
+ * 10 at a time with tags, and each distinct task definition once for the task's CPU and
+ * memory. Never one call per service.
+ */
+export async function* listServices(
+  accounts: AccountDirectory,
+  clients: ClientPool,
+  scope: Scope,
+  signal?: AbortSignal,
+): AsyncIterable<Resource> {
+  const client = clients.ecs(await accounts.byId(scope.account), scope.region);
+  const taskDefinition = taskDefinitionCache(client, signal);
+  try {
+    for (const clusterArn of await clusterArns(client, signal)) {
+      const serviceArns: string[] = [];
+      const pages = paginateListServices(
+        { client, pageSize: LIST_PAGE_SIZE },
+        { cluster: clusterArn },
+        { abortSignal: signal },
+      );
+      for await (const page of pages) serviceArns.push(...(page.serviceArns ?? []));
+      const services = await describeServices(client, clusterArn, serviceArns, signal);
+      const arns = [
+        ...new Set(services.flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : []))),
+      ];
+      const definitions = new Map(
+        await mapLimit(arns, CONCURRENCY, async (arn) => [arn, await taskDefinition(arn)] as const),
+      );
+      for (const service of services) {
+        if (!service.serviceName) continue;
+        const definition = service.taskDefinition
+          ? definitions.get(service.taskDefinition)
+          : undefined;
+        yield mapService(scope.account, scope.region, service, definition);
+      }
+    }
+  } catch (error) {
+    throw fromEcsError(error, `Listing ECS services in ${scope.account}/${scope.region}`);
+  }
+}
+
+/** ECS clusters and services of a scope, as one inventory. */
+export function ecsInventory(accounts: AccountDirectory, clients: ClientPool): Inventory {
+  return {
+    types: [ECS_CLUSTER, ECS_SERVICE],
+    list(scope, type, options) {
+      if (type === ECS_CLUSTER) return listClusters(accounts, clients, scope, options?.signal);
+      if (type === ECS_SERVICE) return listServices(accounts, clients, scope, options?.signal);
+      throw new CcxError('invalid_input', `The AWS provider cannot list ${type}`);
+    },
+  };
+}
