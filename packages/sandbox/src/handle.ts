@@ -21,6 +21,9 @@ export interface SandboxHandle {
   regions: readonly string[];
   /** Number of seeded instances across all accounts and regions. */
   instanceCount: number;
+  /** Seeded EBS volumes (root, data and unattached) and Elastic IPs, as first seeded. */
+  volumeCount: number;
+  addressCount: number;
   /** Azure Blob (Azurite) with its storage accounts and keys; null unless `azure: true`. */
   azure: SandboxAzure | null;
   /** Google Cloud Storage (JSON API) with its projects and their service-account key files. */

@@ -246,6 +246,8 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     accounts: estate.accounts,
     regions: estate.regions,
     instanceCount: estate.size,
+    volumeCount: estate.volumeCount,
+    addressCount: estate.addressCount,
     azure: azure?.azure ?? null,
     azureCompute: arm.azureCompute,
     gcp: { url: gcs.url, projects: gcs.projects },

@@ -1,13 +1,23 @@
 import { AwsError } from '../aws/aws-error';
 import type { AwsService } from '../aws/service';
 import type { Estate } from '../estate/estate';
+import {
+  allocateAddress,
+  associateAddress,
+  describeAddresses,
+  disassociateAddress,
+  releaseAddress,
+} from './addresses';
+import { describeInstanceTypes } from './describe-instance-types';
 import { describeInstances } from './describe-instances';
+import { describeVolumes } from './describe-volumes';
+import { modifyInstanceAttribute } from './modify-instance-attribute';
 import { describeRegions } from './describe-regions';
 import { ec2Error } from './ec2-xml';
 import { changeInstanceStates, rebootInstances } from './state-changes';
 import { createTags, deleteTags } from './tags';
 
-/** EC2 (2016-11-15, ec2Query): the instance operations the product uses. */
+/** EC2 (2016-11-15, ec2Query): the instance, volume and Elastic IP operations the product uses. */
 export function createEc2Service(estate: Estate, transitionMs: number): AwsService {
   return {
     signingName: 'ec2',
@@ -18,6 +28,14 @@ export function createEc2Service(estate: Estate, transitionMs: number): AwsServi
       StartInstances: (ctx) => changeInstanceStates(estate, transitionMs, 'start', ctx),
       StopInstances: (ctx) => changeInstanceStates(estate, transitionMs, 'stop', ctx),
       RebootInstances: (ctx) => rebootInstances(estate, transitionMs, ctx),
+      DescribeVolumes: (ctx) => describeVolumes(estate, ctx),
+      DescribeInstanceTypes: describeInstanceTypes,
+      ModifyInstanceAttribute: (ctx) => modifyInstanceAttribute(estate, transitionMs, ctx),
+      DescribeAddresses: (ctx) => describeAddresses(estate, ctx),
+      AllocateAddress: (ctx) => allocateAddress(estate, ctx),
+      AssociateAddress: (ctx) => associateAddress(estate, ctx, transitionMs),
+      DisassociateAddress: (ctx) => disassociateAddress(estate, ctx),
+      ReleaseAddress: (ctx) => releaseAddress(estate, ctx),
       CreateTags: (ctx) => createTags(estate, ctx),
       DeleteTags: (ctx) => deleteTags(estate, ctx),
     },

@@ -2,6 +2,7 @@ import { invalidParameterValue } from '../aws/aws-error';
 import type { QueryParams } from '../aws/query-params';
 import {
   INSTANCE_STATE_CODES,
+  shownPublicIp,
   type InstanceRecord,
   type InstanceStateName,
 } from '../estate/instance';
@@ -24,12 +25,12 @@ const FILTER_FIELDS: Readonly<Record<string, Extract>> = {
   'platform-details': ({ instance }) => [instance.platformDetails],
   platform: ({ instance }) => [instance.platform],
   'private-ip-address': ({ instance }) => [instance.privateIpAddress],
-  'ip-address': ({ instance, state }) => [
-    state === 'stopped' || state === 'terminated' ? null : instance.publicIpAddress,
-  ],
+  'ip-address': ({ instance, state }) => [shownPublicIp(instance, state)],
   'reservation-id': ({ instance }) => [instance.reservationId],
   'owner-id': ({ instance }) => [instance.accountId],
   'key-name': ({ instance }) => [instance.keyName],
+  'instance-lifecycle': ({ instance }) => [instance.instanceLifecycle],
+  'block-device-mapping.volume-id': ({ instance }) => instance.blockDevices.map((d) => d.volumeId),
   'tag-key': ({ instance }) => instance.tags.map((tag) => tag.key),
   'tag-value': ({ instance }) => instance.tags.map((tag) => tag.value),
 };
@@ -52,24 +53,47 @@ export function matchesAny(patterns: readonly string[], value: string): boolean 
 
 export type InstancePredicate = (subject: FilterSubject) => boolean;
 
+/** A resource's values for each filter name it supports; `tag:<key>` comes from `tags`. */
+export interface FilterFields<T> {
+  fields: Readonly<Record<string, (subject: T) => readonly (string | null)[]>>;
+  tags: (subject: T) => readonly { key: string; value: string }[];
+}
+
 /**
  * Compiles `Filter.N.Name` / `Filter.N.Value.M` into one predicate: values of a filter are OR'd,
  * filters are AND'd, as the EC2 API documents. An unknown filter name is InvalidParameterValue.
  */
-export function compileFilters(params: QueryParams): InstancePredicate {
-  const predicates: InstancePredicate[] = [];
+export function compileFilterSet<T>(
+  params: QueryParams,
+  { fields, tags }: FilterFields<T>,
+): (subject: T) => boolean {
+  const predicates: ((subject: T) => boolean)[] = [];
   for (const index of params.indexes('Filter')) {
     const name = params.get(`Filter.${index}.Name`);
     if (!name) throw invalidParameterValue(`The filter 'null' is invalid`);
     const matchers = params.list(`Filter.${index}.Value`).map(valueMatcher);
-    const extract: Extract | undefined = name.startsWith('tag:')
-      ? ({ instance }) =>
-          instance.tags.filter((tag) => tag.key === name.slice(4)).map((tag) => tag.value)
-      : FILTER_FIELDS[name];
+    const tagKey = name.startsWith('tag:') ? name.slice(4) : null;
+    const extract =
+      tagKey !== null
+        ? (subject: T) =>
+            tags(subject)
+              .filter((tag) => tag.key === tagKey)
+              .map((tag) => tag.value)
+        : Object.hasOwn(fields, name)
+          ? fields[name]
+          : undefined;
     if (!extract) throw invalidParameterValue(`The filter '${name}' is invalid`);
     predicates.push((subject) =>
       extract(subject).some((value) => value !== null && matchers.some((match) => match(value))),
     );
   }
   return (subject) => predicates.every((predicate) => predicate(subject));
+}
+
+/** DescribeInstances filters. */
+export function compileFilters(params: QueryParams): InstancePredicate {
+  return compileFilterSet(params, {
+    fields: FILTER_FIELDS,
+    tags: ({ instance }) => instance.tags,
+  });
 }

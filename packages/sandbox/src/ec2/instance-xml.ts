@@ -1,5 +1,7 @@
 import {
   INSTANCE_STATE_CODES,
+  shownPublicIp,
+  type BlockDeviceRecord,
   type InstanceRecord,
   type InstanceStateName,
 } from '../estate/instance';
@@ -30,10 +32,17 @@ function privateDnsName(instance: InstanceRecord): string {
   return `ip-${instance.privateIpAddress.replace(/\./g, '-')}.${privateDnsSuffix(instance.region)}`;
 }
 
+function blockDeviceXml(device: BlockDeviceRecord): string {
+  return (
+    `<item>${el('deviceName', device.deviceName)}<ebs>${el('volumeId', device.volumeId)}<status>attached</status>` +
+    `${el('attachTime', isoSeconds(device.attachTime))}${el('deleteOnTermination', device.deleteOnTermination)}</ebs></item>`
+  );
+}
+
 /**
- * The fields fixed at seeding, rendered once and reused (the hot path of a 1000-instance page),
- * split around `launchTime`, which changes when a stopped instance is started. The root volume's
- * attach time stays at the first launch, as on AWS.
+ * The fields that change rarely, rendered once and reused (the hot path of a 1000-instance
+ * page), split around `launchTime`, which changes when a stopped instance is started; a type
+ * change clears the cache. Volume attach times stay at the first launch, as on AWS.
  */
 function staticXml(i: InstanceRecord): [string, string] {
   const attached = isoSeconds(i.launchTime);
@@ -57,8 +66,8 @@ function staticXml(i: InstanceRecord): [string, string] {
       el('architecture', i.architecture) +
       '<rootDeviceType>ebs</rootDeviceType>' +
       el('rootDeviceName', i.rootDeviceName) +
-      `<blockDeviceMapping><item>${el('deviceName', i.rootDeviceName)}<ebs>${el('volumeId', i.volumeId)}<status>attached</status>` +
-      `${el('attachTime', attached)}<deleteOnTermination>true</deleteOnTermination></ebs></item></blockDeviceMapping>` +
+      `<blockDeviceMapping>${i.blockDevices.map(blockDeviceXml).join('')}</blockDeviceMapping>` +
+      (i.instanceLifecycle ? el('instanceLifecycle', i.instanceLifecycle) : '') +
       '<virtualizationType>hvm</virtualizationType>' +
       '<hypervisor>xen</hypervisor>' +
       `<networkInterfaceSet><item>${el('networkInterfaceId', i.networkInterfaceId)}${el('subnetId', i.subnetId)}${el('vpcId', i.vpcId)}` +
@@ -87,9 +96,7 @@ function staticXml(i: InstanceRecord): [string, string] {
 export function instanceXml(i: InstanceRecord, state: InstanceStateName): string {
   i.staticXml ??= staticXml(i).map(flat) as [string, string];
   const launch = isoSeconds(i.launchTime);
-  const hasPublicIp =
-    i.publicIpAddress !== null &&
-    (state === 'pending' || state === 'running' || state === 'stopping');
+  const publicIp = shownPublicIp(i, state);
   let tags = '';
   if (i.tags.length > 0) {
     tags = '<tagSet>';
@@ -97,8 +104,8 @@ export function instanceXml(i: InstanceRecord, state: InstanceStateName): string
       tags += `<item><key>${escapeXml(tag.key)}</key><value>${escapeXml(tag.value)}</value></item>`;
     tags += '</tagSet>';
   }
-  const publicDns = hasPublicIp
-    ? `ec2-${(i.publicIpAddress ?? '').replace(/\./g, '-')}.${publicDnsSuffix(i.region)}`
+  const publicDns = publicIp
+    ? `ec2-${publicIp.replace(/\./g, '-')}.${publicDnsSuffix(i.region)}`
     : '';
   return (
     '<item>' +
@@ -107,7 +114,7 @@ export function instanceXml(i: InstanceRecord, state: InstanceStateName): string
     i.staticXml[1] +
     stateXml('instanceState', state) +
     (publicDns ? `<dnsName>${publicDns}</dnsName>` : '<dnsName/>') +
-    (hasPublicIp ? el('ipAddress', i.publicIpAddress) : '') +
+    el('ipAddress', publicIp) +
     (i.stateTransitionReason ? el('reason', i.stateTransitionReason) : '<reason/>') +
     (i.stateReason
       ? `<stateReason>${el('code', i.stateReason.code)}${el('message', i.stateReason.message)}</stateReason>`

@@ -15,6 +15,15 @@ export interface InstanceTag {
   value: string;
 }
 
+/** One EBS volume in an instance's block device mapping (the root first). */
+export interface BlockDeviceRecord {
+  deviceName: string;
+  volumeId: string;
+  /** Epoch ms. */
+  attachTime: number;
+  deleteOnTermination: boolean;
+}
+
 /**
  * One instance of the estate. Everything but the state fields and tags is fixed at seeding.
  * The state is stored as "what it was set to, and when": a `pending` or `stopping` instance
@@ -47,7 +56,14 @@ export interface InstanceRecord {
   threadsPerCore: number;
   ebsOptimized: boolean;
   rootDeviceName: string;
+  /** The root volume's id (also the first of `blockDevices`). */
   volumeId: string;
+  /** Root and data volumes, fixed at seeding; the volume records mirror these attachments. */
+  blockDevices: BlockDeviceRecord[];
+  /** `spot` for Spot Instances; null for On-Demand (EC2 omits the field). */
+  instanceLifecycle: 'spot' | null;
+  /** The Elastic IP associated with the primary interface; kept in step by the estate. */
+  elasticIp: string | null;
   networkInterfaceId: string;
   macAddress: string;
   /** Epoch ms; reset when the instance is started again, as on AWS. */
@@ -57,7 +73,10 @@ export interface InstanceRecord {
   stateTransitionReason: string;
   stateReason: { code: string; message: string } | null;
   tags: InstanceTag[];
-  /** Rendered XML of the fields that never change (before and after `launchTime`), built on first use. */
+  /**
+   * Rendered XML of the fields that change rarely (before and after `launchTime`), built on
+   * first use; whatever changes one of them (a new instance type) clears it.
+   */
   staticXml?: [string, string];
 }
 
@@ -90,4 +109,12 @@ export function resolveState(
 /** `User initiated (2026-11-25 10:00:00 GMT)`, the reason text EC2 records for a user stop. */
 export function userInitiatedReason(at: number): string {
   return `User initiated (${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} GMT)`;
+}
+
+/** The public IP an instance shows in `state`: its Elastic IP, else its ephemeral one while up. */
+export function shownPublicIp(instance: InstanceRecord, state: InstanceStateName): string | null {
+  if (state === 'terminated') return null;
+  if (instance.elasticIp !== null) return instance.elasticIp;
+  const up = state === 'pending' || state === 'running' || state === 'stopping';
+  return up ? instance.publicIpAddress : null;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { INSTANCE_TYPES } from './catalog';
+import { INSTANCE_TYPE_CATALOG } from './instance-types';
 import { DEFAULT_ESTATE_REGIONS } from './regions';
 import { seedEstate } from './seed';
 
@@ -76,5 +78,75 @@ describe('seedEstate', () => {
     );
     expect(estate.size).toBe(10_000);
     expect(estate.instances(estate.accounts[0]!.id, 'eu-west-1')).toHaveLength(2500);
+  });
+
+  it('gives instances volumes and addresses, with the waste an estate accumulates', () => {
+    const estate = seedEstate(42, shape, anchor);
+    const instances = allInstances(estate);
+    const scopes = estate.accounts.flatMap((a) => estate.regions.map((r) => [a.id, r] as const));
+    const volumes = scopes.flatMap(([a, r]) => estate.volumes(a, r));
+    const addresses = scopes.flatMap(([a, r]) => estate.addresses(a, r));
+    expect(estate.volumeCount).toBe(volumes.length);
+    expect(estate.addressCount).toBe(addresses.length);
+    for (const instance of instances) {
+      expect(instance.blockDevices[0]!.volumeId).toBe(instance.volumeId);
+      for (const device of instance.blockDevices) {
+        const volume = estate.findVolume(instance.accountId, instance.region, device.volumeId)!;
+        expect(volume.attachment).toMatchObject({
+          instanceId: instance.id,
+          device: device.deviceName,
+        });
+      }
+    }
+    const unattached = volumes.filter((v) => v.attachment === null);
+    expect(unattached.length).toBeGreaterThan(scopes.length);
+    const withData = (stopped: boolean) => {
+      const group = instances.filter((i) => (i.state === 'stopped') === stopped);
+      return group.filter((i) => i.blockDevices.length > 1).length / group.length;
+    };
+    expect(withData(true)).toBeGreaterThan(withData(false));
+    const free = addresses.filter((a) => a.association === null);
+    expect(free.length).toBeGreaterThanOrEqual(scopes.length);
+    for (const address of addresses.filter((a) => a.association)) {
+      const instance = estate.find(
+        address.accountId,
+        address.region,
+        address.association!.instanceId,
+      )!;
+      expect(instance.elasticIp).toBe(address.publicIp);
+    }
+    expect(new Set(addresses.map((a) => a.publicIp)).size).toBe(addresses.length);
+    expect(instances.some((i) => i.instanceLifecycle === 'spot')).toBe(true);
+  });
+
+  it('spreads env tags over prod, staging, dev and test, mostly following the account', () => {
+    const estate = seedEstate(42, shape, anchor);
+    const envs = new Map<string, Map<string, number>>();
+    for (const account of estate.accounts) {
+      const counts = new Map<string, number>();
+      for (const region of estate.regions)
+        for (const instance of estate.instances(account.id, region)) {
+          const env = instance.tags.find((t) => t.key === 'env')?.value;
+          if (env) counts.set(env, (counts.get(env) ?? 0) + 1);
+        }
+      envs.set(account.alias, counts);
+    }
+    const all = new Set([...envs.values()].flatMap((counts) => [...counts.keys()]));
+    expect(all).toEqual(new Set(['prod', 'staging', 'dev', 'test']));
+    const top = (alias: string) =>
+      [...envs.get(alias)!.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    expect(top('prod')).toBe('prod');
+    expect(top('staging')).toBe('staging');
+    expect(top('dev')).toBe('dev');
+  });
+
+  it('keeps every seeded instance type in the catalog of valid types', () => {
+    for (const spec of INSTANCE_TYPES) {
+      expect(INSTANCE_TYPE_CATALOG.get(spec.type)).toMatchObject({
+        architecture: spec.architecture,
+        coreCount: spec.coreCount,
+        threadsPerCore: spec.threadsPerCore,
+      });
+    }
   });
 });

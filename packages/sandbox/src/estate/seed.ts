@@ -9,7 +9,10 @@ import {
   WORKLOADS,
 } from './catalog';
 import { roleArnFor, type SandboxAccount } from './account';
+import type { AddressRecord } from './address';
 import { Estate } from './estate';
+import { seedAttachments } from './seed-attachments';
+import type { VolumeRecord } from './volume';
 import { userInitiatedReason, type InstanceRecord, type InstanceTag } from './instance';
 
 export interface EstateShape {
@@ -152,6 +155,9 @@ function seedScope(
         ebsOptimized: !spec.type.startsWith('t'),
         rootDeviceName: platform.platform === 'windows' ? '/dev/sda1' : '/dev/xvda',
         volumeId: `vol-${prng.chars(HEX, 17)}`,
+        blockDevices: [],
+        instanceLifecycle: null,
+        elasticIp: null,
         networkInterfaceId: `eni-${prng.chars(HEX, 17)}`,
         macAddress: `0${prng.chars('26ae', 1)}:${Array.from({ length: 5 }, () => prng.chars(HEX, 2)).join(':')}`,
         launchTime,
@@ -179,13 +185,27 @@ function seedScope(
 export function seedEstate(seed: number, shape: EstateShape, anchor: number): Estate {
   const accounts = seedAccounts(createPrng(deriveSeed(seed, 'accounts')), shape.accounts);
   const instances: InstanceRecord[] = [];
+  const volumes: VolumeRecord[] = [];
+  const addresses: AddressRecord[] = [];
+  const usedIps = new Set<string>();
   accounts.forEach((account, accountIndex) => {
     shape.regions.forEach((region, regionIndex) => {
       const prng = createPrng(deriveSeed(seed, `instances/${account.id}/${region}`));
       const network = seedNetwork(prng, region, accountIndex * 16 + regionIndex);
       const count = shape.instancesPerRegion ?? prng.int(15, 35);
-      instances.push(...seedScope(prng, account, region, network, count, anchor));
+      const scoped = seedScope(prng, account, region, network, count, anchor);
+      const attached = seedAttachments(
+        createPrng(deriveSeed(seed, `attachments/${account.id}/${region}`)),
+        account,
+        region,
+        scoped,
+        anchor,
+        usedIps,
+      );
+      instances.push(...scoped);
+      volumes.push(...attached.volumes);
+      addresses.push(...attached.addresses);
     });
   });
-  return new Estate(accounts, shape.regions, instances);
+  return new Estate(accounts, shape.regions, instances, volumes, addresses);
 }
