@@ -10,6 +10,8 @@ import { createAwsRouter } from './aws/aws-router';
 import { createJsonRouter, isJsonProtocolRequest, type JsonService } from './aws/json-router';
 import { CredentialStore } from './aws/credential-store';
 import { buildCliConfig } from './cli-config';
+import { createCloudWatchService } from './cloudwatch/cloudwatch-service';
+import { ecsMetricSource } from './cloudwatch/ecs-source';
 import { controlRoute } from './control-routes';
 import { createEc2Service } from './ec2/ec2-service';
 import { createEcsService } from './ecs/ecs-service';
@@ -81,6 +83,9 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
   const jsonServices: JsonService[] = [];
   const ecs = seedEcs(options.seed, estate.accounts, estate.regions, todayUtc(now()));
   jsonServices.push(createEcsService(ecs, options.transitionMs));
+  jsonServices.push(
+    createCloudWatchService({ estate, seed: options.seed, ecsServices: ecsMetricSource(ecs) }),
+  );
   const routeJson = createJsonRouter(jsonServices, { credentials, faults, stats, now, onError });
   const s3 = createS3Simulator(
     { credentials, faults, stats, now, onError },
