@@ -74,15 +74,15 @@ export function getComputeDetail(
   return client.request(computePath(uid), computeDetailSchema, { signal });
 }
 
+/** Every metric the resource's type has, over `range`, at the range's period. */
 export function computeMetrics(
   client: ApiClient,
   uid: string,
   range: MetricRange,
-  metrics: readonly string[],
   signal?: AbortSignal,
 ): Promise<MetricsAnswer> {
   return client.request(`${computePath(uid)}/metrics`, metricsAnswerSchema, {
-    query: { range, metrics: metrics.join(',') },
+    query: { range },
     signal,
   });
 }

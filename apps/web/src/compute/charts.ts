@@ -2,12 +2,39 @@ import { METRIC_RANGES } from '@ccx/core';
 import type { MetricName, MetricRange } from '@ccx/core';
 import type { MetricsAnswer } from '../api/schemas/compute';
 
-/** The detail page's charts: metrics that share a unit share a chart. */
+/** The detail page's charts: metrics that share a unit and a subject share a chart. */
 export const CHARTS = [
-  { title: 'CPU', metrics: ['cpu'] },
+  { title: 'CPU', metrics: ['cpu', 'cpuMax'] },
+  { title: 'Memory', metrics: ['memory'] },
   { title: 'Network', metrics: ['networkIn', 'networkOut'] },
   { title: 'Disk', metrics: ['diskRead', 'diskWrite'] },
 ] as const satisfies readonly { title: string; metrics: readonly MetricName[] }[];
+
+export interface ChartGroup<S extends { metric: string; label: string }> {
+  title: string;
+  series: S[];
+}
+
+/**
+ * The answer's series grouped into the charts above, in their order; a metric no chart names
+ * (one a newer server added) gets a chart of its own rather than being dropped.
+ */
+export function groupCharts<S extends { metric: string; label: string }>(
+  series: readonly S[],
+): ChartGroup<S>[] {
+  const groups: ChartGroup<S>[] = [];
+  for (const chart of CHARTS) {
+    const members = series.filter((item) =>
+      (chart.metrics as readonly string[]).includes(item.metric),
+    );
+    if (members.length > 0) groups.push({ title: chart.title, series: members });
+  }
+  const named = new Set<string>(CHARTS.flatMap((chart) => chart.metrics));
+  for (const item of series) {
+    if (!named.has(item.metric)) groups.push({ title: item.label, series: [item] });
+  }
+  return groups;
+}
 
 /**
  * The x axis of a chart: the range asked for, ending now, so a resource that stopped

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rangeWindow } from './charts';
+import { groupCharts, rangeWindow } from './charts';
 import { formatMetricValue, formatPriceDelta, formatSaving } from './format';
 
 describe('compute formatting', () => {
@@ -46,5 +46,21 @@ describe('chart window', () => {
       start: now - 14 * 86_400,
       end: now,
     });
+  });
+});
+
+describe('chart groups', () => {
+  it('puts metrics of one subject on one chart, in a fixed order, and keeps unknown ones', () => {
+    const series = ['networkOut', 'gpu', 'cpuMax', 'cpu', 'networkIn'].map((metric) => ({
+      metric,
+      label: metric.toUpperCase(),
+    }));
+    expect(
+      groupCharts(series).map((chart) => [chart.title, chart.series.map((item) => item.metric)]),
+    ).toEqual([
+      ['CPU', ['cpuMax', 'cpu']],
+      ['Network', ['networkOut', 'networkIn']],
+      ['GPU', ['gpu']],
+    ]);
   });
 });

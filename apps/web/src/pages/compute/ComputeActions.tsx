@@ -25,6 +25,12 @@ export function ComputeActions({ entry, sizes }: { entry: ComputeEntry; sizes: S
   const canOperate = useCan('operator');
   const [open, setOpen] = useState<ActionName | null>(null);
   const [operation, setOperation] = useState<Operation | null>(null);
+  // One action at a time: the server refuses a second while one runs (409), so say it first.
+  const [running, setRunning] = useState(false);
+  const onStatus = useCallback(
+    (status: Operation['status']) => setRunning(status === 'running'),
+    [],
+  );
   const run = useMutation({
     mutationFn: (input: ActionInput) => startAction(client, entry.uid, input),
     onSuccess: (started) => {
@@ -50,8 +56,14 @@ export function ComputeActions({ entry, sizes }: { entry: ComputeEntry; sizes: S
             <button
               key={action}
               type="button"
-              disabled={!allowed || run.isPending}
-              title={allowed ? undefined : disabledReason(canOperate)}
+              disabled={!allowed || run.isPending || running}
+              title={
+                running
+                  ? 'Another action is under way'
+                  : allowed
+                    ? undefined
+                    : disabledReason(canOperate)
+              }
               onClick={() => {
                 run.reset();
                 setOpen(action);
@@ -62,7 +74,9 @@ export function ComputeActions({ entry, sizes }: { entry: ComputeEntry; sizes: S
           );
         })}
       </div>
-      {operation ? <OperationProgress key={operation.id} initial={operation} /> : null}
+      {operation ? (
+        <OperationProgress key={operation.id} initial={operation} onStatus={onStatus} />
+      ) : null}
       {open === 'compute.resize' ? (
         <ResizeDialog
           entry={entry}

@@ -2,19 +2,17 @@ import { METRIC_RANGES } from '@ccx/core';
 import type { MetricRange } from '@ccx/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { computeMetrics } from '../../api/compute';
-import type { MetricSeriesView } from '../../api/schemas/compute';
 import { useApiClient } from '../../app/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { LineChart } from '../../components/charts/LineChart';
-import { CHARTS, chartTimeFormatter, rangeWindow } from '../../compute/charts';
+import { chartTimeFormatter, groupCharts, rangeWindow } from '../../compute/charts';
 import { formatMetricValue } from '../../compute/format';
 import { computeKeys } from '../../compute/query-keys';
 
 const RANGES = Object.keys(METRIC_RANGES) as MetricRange[];
-const METRICS = CHARTS.flatMap((chart) => chart.metrics);
 
 /**
- * CPU, network and disk charts over 1 hour, 24 hours or 14 days, live from the provider. When
+ * CPU, memory, network and disk charts (whichever the resource's type has) over 1 hour, 24 hours or 14 days, live from the provider. When
  * the provider could not be asked, the server answers with the last sync's hourly series and
  * the panel says so, since those are older and coarser than the range suggests.
  */
@@ -30,7 +28,7 @@ export function MetricsPanel({
   const client = useApiClient();
   const metrics = useQuery({
     queryKey: computeKeys.metrics(uid, range),
-    queryFn: ({ signal }) => computeMetrics(client, uid, range, METRICS, signal),
+    queryFn: ({ signal }) => computeMetrics(client, uid, range, signal),
     placeholderData: keepPreviousData,
   });
   const answer = metrics.data;
@@ -65,17 +63,13 @@ export function MetricsPanel({
       {metrics.isPending ? <p className="muted">Loading metrics…</p> : null}
       {answer && window ? (
         <div className="chart-grid-panels">
-          {CHARTS.map((chart) => {
-            const series = chart.metrics
-              .map((metric) => answer.series.find((item) => item.metric === metric))
-              .filter((item): item is MetricSeriesView => item !== undefined);
-            if (series.length === 0) return null;
-            const unit = series[0]?.unit ?? 'percent';
+          {groupCharts(answer.series).map((chart) => {
+            const unit = chart.series[0]?.unit ?? 'percent';
             return (
               <LineChart
                 key={chart.title}
                 title={chart.title}
-                series={series}
+                series={chart.series}
                 periodSeconds={answer.periodSeconds}
                 start={window.start}
                 end={window.end}

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../api/errors';
 import type { Operation } from '../../api/schemas/compute';
@@ -17,8 +18,17 @@ function actionLabel(action: string): string {
  * modifying → starting → running for a resize), then the final state and size, or the error.
  * The correlation id is what its audit entries share.
  */
-export function OperationProgress({ initial }: { initial: Operation }) {
+export function OperationProgress({
+  initial,
+  onStatus,
+}: {
+  initial: Operation;
+  /** Told each status the operation reaches, so the caller can hold other actions meanwhile. */
+  onStatus?: (status: Operation['status']) => void;
+}) {
   const query = useOperation(initial);
+  const status = query.data.status;
+  useEffect(() => onStatus?.(status), [status, onStatus]);
   return <OperationView operation={query.data} pollError={query.error} />;
 }
 
