@@ -4,6 +4,7 @@ import { listen } from './listen';
 import { createLogger, type ServerLogger } from './logger';
 import { openRuntime, type Runtime } from './runtime';
 import { scheduleSync } from './schedule';
+import { scheduleComputeAnalysis } from './compute-analysis';
 import { scheduleStorageAnalysis } from './storage-analysis';
 import { VERSION } from './version';
 import { findWebRoot } from './web-root';
@@ -73,6 +74,8 @@ export async function startServer(
     shutdown.push(scheduleSync(sync, config.sync.intervalMinutes, logger));
     const analysis = scheduleStorageAnalysis({ store, sync, connections, logger });
     shutdown.push(() => analysis.close());
+    const computeAnalysis = scheduleComputeAnalysis({ store, sync, logger });
+    shutdown.push(() => computeAnalysis.close());
     logger.info(
       { url: http.url, connections: connections.size, store: store.dialect },
       'server listening',
