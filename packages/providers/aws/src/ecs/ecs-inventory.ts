@@ -1,12 +1,10 @@
 import {
   DescribeClustersCommand,
   DescribeServicesCommand,
-  DescribeTaskDefinitionCommand,
   paginateListClusters,
   paginateListServices,
   type ECSClient,
   type Service,
-  type TaskDefinition,
 } from '@aws-sdk/client-ecs';
 import { CcxError, type Inventory, type Resource, type Scope } from '@ccx/core';
 import type { AccountDirectory } from '../account-directory';
@@ -15,6 +13,7 @@ import { fromEcsError } from './ecs-errors';
 import { ECS_CLUSTER, ECS_SERVICE } from './ecs-types';
 import { mapCluster, mapService } from './map-ecs';
 import { chunks, mapLimit } from './map-limit';
+import { TaskSizes } from './task-sizes';
 
 /** ECS's batch limits: DescribeServices takes 10 services, DescribeClusters 100 clusters. */
 export const DESCRIBE_SERVICES_BATCH = 10;
@@ -58,33 +57,6 @@ export async function* listClusters(
   }
 }
 
-/**
- * Reads each task definition once per listing, however many services share it: services of
- * one family usually run the same revision.
- */
-function taskDefinitionCache(client: ECSClient, signal?: AbortSignal) {
-  const cache = new Map<string, Promise<TaskDefinition | undefined>>();
-  return (arn: string): Promise<TaskDefinition | undefined> => {
-    let definition = cache.get(arn);
-    if (!definition) {
-      definition = client
-        .send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), { abortSignal: signal })
-        .then(
-          (out) => out.taskDefinition,
-          (error: unknown) => {
-            // A deleted revision leaves the task size unknown; it does not end the listing.
-            if (fromEcsError(error, 'Reading a task definition').code === 'invalid_input') {
-              return undefined;
-            }
-            throw error;
-          },
-        );
-      cache.set(arn, definition);
-    }
-    return definition;
-  };
-}
-
 async function describeServices(
   client: ECSClient,
   clusterArn: string,
@@ -105,17 +77,17 @@ async function describeServices(
 
 /**
  * ECS services of one scope, cluster by cluster: ListServices (100 a page), DescribeServices
- * 10 at a time with tags, and each distinct task definition once for the task's CPU and
- * memory. Never one call per service.
+ * 10 at a time with tags, and each task definition not seen before once, for the task's CPU
+ * and memory. Never one call per service.
  */
 export async function* listServices(
   accounts: AccountDirectory,
   clients: ClientPool,
+  sizes: TaskSizes,
   scope: Scope,
   signal?: AbortSignal,
 ): AsyncIterable<Resource> {
   const client = clients.ecs(await accounts.byId(scope.account), scope.region);
-  const taskDefinition = taskDefinitionCache(client, signal);
   try {
     for (const clusterArn of await clusterArns(client, signal)) {
       const serviceArns: string[] = [];
@@ -129,15 +101,17 @@ export async function* listServices(
       const arns = [
         ...new Set(services.flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : []))),
       ];
-      const definitions = new Map(
-        await mapLimit(arns, CONCURRENCY, async (arn) => [arn, await taskDefinition(arn)] as const),
+      const known = new Map(
+        await mapLimit(
+          arns,
+          CONCURRENCY,
+          async (arn) => [arn, await sizes.get(client, arn, signal)] as const,
+        ),
       );
       for (const service of services) {
         if (!service.serviceName) continue;
-        const definition = service.taskDefinition
-          ? definitions.get(service.taskDefinition)
-          : undefined;
-        yield mapService(scope.account, scope.region, service, definition);
+        const size = service.taskDefinition ? known.get(service.taskDefinition) : undefined;
+        yield mapService(scope.account, scope.region, service, size ?? null);
       }
     }
   } catch (error) {
@@ -147,11 +121,13 @@ export async function* listServices(
 
 /** ECS clusters and services of a scope, as one inventory. */
 export function ecsInventory(accounts: AccountDirectory, clients: ClientPool): Inventory {
+  const sizes = new TaskSizes();
   return {
     types: [ECS_CLUSTER, ECS_SERVICE],
     list(scope, type, options) {
       if (type === ECS_CLUSTER) return listClusters(accounts, clients, scope, options?.signal);
-      if (type === ECS_SERVICE) return listServices(accounts, clients, scope, options?.signal);
+      if (type === ECS_SERVICE)
+        return listServices(accounts, clients, sizes, scope, options?.signal);
       throw new CcxError('invalid_input', `The AWS provider cannot list ${type}`);
     },
   };

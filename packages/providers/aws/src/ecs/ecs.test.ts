@@ -122,7 +122,7 @@ describe('ECS inventory', () => {
     expect(services.some((s) => s.attributes.launchType === 'EC2')).toBe(true);
   });
 
-  it('describes services ten at a time and each task definition once', async () => {
+  it('describes services ten at a time and each task definition once per connection', async () => {
     const connection = await connect(sandbox);
     const scope = await firstScope(connection);
     await connection.scopes();
@@ -142,6 +142,13 @@ describe('ECS inventory', () => {
     expect(calls['ecs:ListServices']).toBe(perCluster.size);
     const definitions = new Set(services.map((s) => s.attributes.taskDefinition));
     expect(calls['ecs:DescribeTaskDefinition']).toBe(definitions.size);
+    // Revisions never change: the next listing of the connection reads none again.
+    sandbox.resetStats();
+    const again = await list(connection, scope, 'ecs.service');
+    expect(again.map((s) => s.attributes.taskCpu)).toEqual(
+      services.map((s) => s.attributes.taskCpu),
+    );
+    expect(sandbox.stats().byOperation['ecs:DescribeTaskDefinition']).toBeUndefined();
   });
 });
 

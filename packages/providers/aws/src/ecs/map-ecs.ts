@@ -1,6 +1,7 @@
-import type { Cluster, Deployment, Service, Tag, TaskDefinition } from '@aws-sdk/client-ecs';
+import type { Cluster, Deployment, Service, Tag } from '@aws-sdk/client-ecs';
 import { makeResource, type Resource } from '@ccx/core';
 import { ECS_CLUSTER, ECS_SERVICE, serviceResourceId } from './ecs-types';
+import type { TaskSize } from './task-sizes';
 
 function tagsOf(tags: readonly Tag[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -63,7 +64,7 @@ export function mapService(
   account: string,
   region: string,
   service: Service,
-  taskDefinition: TaskDefinition | undefined,
+  taskSize: TaskSize | null,
 ): Resource {
   const clusterName = service.clusterArn?.slice(service.clusterArn.lastIndexOf('/') + 1) ?? '';
   const serviceName = service.serviceName ?? '';
@@ -87,8 +88,8 @@ export function mapService(
       pendingCount: service.pendingCount ?? 0,
       stable: isStable(service),
       taskDefinition: service.taskDefinition ?? null,
-      taskCpu: taskDefinition?.cpu ?? null,
-      taskMemory: taskDefinition?.memory ?? null,
+      taskCpu: taskSize?.cpu ?? null,
+      taskMemory: taskSize?.memory ?? null,
       deployments: (service.deployments ?? []).map(mapDeployment),
       createdAt: iso(service.createdAt),
     },
