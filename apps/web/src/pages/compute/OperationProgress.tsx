@@ -5,6 +5,7 @@ import type { Operation } from '../../api/schemas/compute';
 import { ACTION_LABELS } from '../../api/schemas/resources';
 import { StateBadge } from '../../components/StateBadge';
 import { Time } from '../../components/Time';
+import { foldSteps } from '../../compute/steps';
 import { useOperation } from '../../compute/use-operation';
 
 const STATUS_TONE = { running: 'warn', succeeded: 'ok', failed: 'bad' } as const;
@@ -60,10 +61,11 @@ export function OperationView({
         </span>
       </header>
       <ol className="operation-steps" aria-label="Steps">
-        {operation.steps.map((step, index) => (
+        {foldSteps(operation.steps).map((step, index) => (
           <li key={`${index}-${step.step}`} data-testid="operation-step" data-step={step.step}>
             <span className="operation-step-name">{step.step}</span>
             {step.state ? <StateBadge state={step.state} /> : null}
+            {step.repeats > 1 ? <span className="muted">{`×${step.repeats}`}</span> : null}
             <Time value={step.at} />
             {step.message ? <span className="muted">{step.message}</span> : null}
           </li>
