@@ -24,6 +24,9 @@ export interface SandboxHandle {
   /** Seeded EBS volumes (root, data and unattached) and Elastic IPs, as first seeded. */
   volumeCount: number;
   addressCount: number;
+  /** Seeded ECS clusters, and the services ListServices returns in them, across the estate. */
+  ecsClusterCount: number;
+  ecsServiceCount: number;
   /** Azure Blob (Azurite) with its storage accounts and keys; null unless `azure: true`. */
   azure: SandboxAzure | null;
   /** Google Cloud Storage (JSON API) with its projects and their service-account key files. */

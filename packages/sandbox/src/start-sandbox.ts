@@ -253,6 +253,8 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     instanceCount: estate.size,
     volumeCount: estate.volumeCount,
     addressCount: estate.addressCount,
+    ecsClusterCount: ecs.counts().clusters,
+    ecsServiceCount: ecs.counts().services,
     azure: azure?.azure ?? null,
     azureCompute: arm.azureCompute,
     gcp: { url: gcs.url, projects: gcs.projects },

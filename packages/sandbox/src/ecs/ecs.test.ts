@@ -113,6 +113,24 @@ describe('ECS clusters and services through the official SDK', () => {
     expect(prod.pendingTasksCount).toBe(0);
   });
 
+  it('reports the estate-wide counts on the handle', async () => {
+    let clusters = 0;
+    let services = 0;
+    for (const account of sandbox.accounts) {
+      for (const region of sandbox.regions) {
+        const client = ecsFor(sandbox, account, region);
+        const { clusterArns } = await client.send(new ListClustersCommand({}));
+        const out = await client.send(new DescribeClustersCommand({ clusters: clusterArns }));
+        clusters += out.clusters!.length;
+        services += out.clusters!.reduce((sum, c) => sum + c.activeServicesCount!, 0);
+        client.destroy();
+      }
+    }
+    expect(sandbox.ecsClusterCount).toBe(clusters);
+    expect(sandbox.ecsServiceCount).toBe(services);
+    expect(services).toBeGreaterThan(sandbox.accounts.length * sandbox.regions.length * 25);
+  });
+
   it('describes at most 10 services a call, with tags only when asked, and reports missing ones', async () => {
     const names = await serviceNames('prod-web');
     await expectError(
