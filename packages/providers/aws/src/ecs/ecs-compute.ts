@@ -34,7 +34,7 @@ export interface EcsComputeOptions {
 
 const DEFAULT_POLL_SECONDS = 15;
 const DEFAULT_TIMEOUT_MS = 15 * 60_000;
-/** ECS's own bound on a service's desired count per the product's scale action. */
+/** The bound the product's scale action accepts (`actionInputSchema`), checked here too. */
 const MAX_DESIRED_COUNT = 5000;
 
 function statusOf(service: Service): ComputeStatus {
