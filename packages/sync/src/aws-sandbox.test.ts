@@ -81,13 +81,17 @@ describe('sync of the sandbox estate through the AWS provider', () => {
     const clean = await freshStore();
     const first = await syncInto(clean);
     expect(first.summary.status).toBe('succeeded');
-    // Every instance and every seeded S3 bucket of the sandbox's AWS accounts.
+    // Every instance, volume, Elastic IP and seeded S3 bucket of the sandbox's AWS accounts
+    // (and whatever else the provider lists, counted in the total).
     const types = (await clean.resources.facets({})).type ?? [];
-    expect(Object.fromEntries(types.map((facet) => [facet.value, facet.count]))).toEqual({
+    const counts = Object.fromEntries(types.map((facet) => [facet.value, facet.count]));
+    expect(counts).toMatchObject({
       'ec2.instance': sandbox.instanceCount,
+      'ec2.volume': sandbox.volumeCount,
+      'ec2.address': sandbox.addressCount,
       's3.bucket': SEEDED_S3_BUCKETS,
     });
-    const total = sandbox.instanceCount + SEEDED_S3_BUCKETS;
+    const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
     expect(first.summary.resources.listed).toBe(total);
     const expected = await inventory(clean);
     expect(expected).toHaveLength(total);
@@ -131,9 +135,9 @@ describe('sync of the sandbox estate through the AWS provider', () => {
     expect((await syncInto(store)).summary.status).toBe('succeeded');
     const before = await inventory(store);
 
-    // Every EC2 and S3 call now fails with a server error after all retries: no listing
+    // Every EC2, ECS and S3 call now fails with a server error after all retries: no listing
     // completes.
-    sandbox.setFaults('ec2.error=1,s3.error=1');
+    sandbox.setFaults('ec2.error=1,ecs.error=1,s3.error=1');
     try {
       const failed = await syncInto(store);
       expect(failed.summary.status).toBe('failed');

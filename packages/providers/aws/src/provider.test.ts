@@ -109,6 +109,9 @@ describe('aws provider against the sandbox', () => {
           'stateReason',
           'subnetId',
           'vpcId',
+          'volumeIds',
+          'tenancy',
+          'lifecycle',
         ].sort(),
       );
       expect(String(resource.attributes.availabilityZone)).toContain(resource.region);

@@ -7,6 +7,7 @@ import { awsConfigSchema } from './config';
 import { accountCredentials, baseCredentials } from './credentials';
 import { computeByType, ecsCompute, ecsInventory } from './ecs';
 import { ec2Inventory } from './inventory';
+import { cloudWatchMetrics } from './metrics';
 import { awsScopes } from './scopes';
 import {
   BucketRegions,
@@ -81,11 +82,14 @@ export const awsProvider = {
       ),
       // One compute member; each part takes the resource types it owns.
       compute: computeByType([
-        ec2Compute(directory, clients),
+        ec2Compute(directory, clients, {
+          pollSeconds: parsed.sandbox ? SANDBOX_POLL_SECONDS : undefined,
+        }),
         ecsCompute(directory, clients, {
           pollSeconds: parsed.sandbox ? SANDBOX_POLL_SECONDS : undefined,
         }),
       ]),
+      metrics: cloudWatchMetrics(directory, clients),
       storage: s3Storage(s3),
       close() {
         clients.close();
