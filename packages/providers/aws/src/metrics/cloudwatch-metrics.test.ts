@@ -1,0 +1,169 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CcxError,
+  SYNC_METRIC_PERIOD_SECONDS,
+  SYNC_METRIC_WINDOW_DAYS,
+  SYNCED_METRICS,
+  type MetricSeries,
+  type ProviderConnection,
+  type Resource,
+  type ResourceRef,
+  type Scope,
+} from '@ccx/core';
+import { describeMetricsContract } from '@ccx/provider-testing/metrics-contract';
+import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsProvider } from '../provider';
+import type { CloudWatchMetrics } from './cloudwatch-metrics';
+
+/**
+ * CloudWatch metrics through the AWS provider against the sandbox: the official SDK over
+ * loopback, with calls counted by the sandbox, so packing and paging are asserted from what
+ * went over the wire.
+ */
+const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+const DAY_MS = 86_400_000;
+
+let sandbox: SandboxHandle;
+let connection: ProviderConnection;
+let scope: Scope;
+let resources: Resource[];
+
+const metricsOf = (c: ProviderConnection) => c.metrics as CloudWatchMetrics;
+const refOf = (resource: Resource): ResourceRef => ({
+  provider: 'aws',
+  account: resource.account,
+  region: resource.region,
+  type: resource.type,
+  id: resource.id,
+});
+const wireCalls = () => sandbox.stats().byOperation['monitoring:GetMetricData'] ?? 0;
+
+async function listAll(type: string): Promise<Resource[]> {
+  const out: Resource[] = [];
+  for await (const resource of connection.inventory!.list(scope, type)) out.push(resource);
+  return out;
+}
+
+/** Resources that have run since before the contract's 14-day, one-minute window. */
+function longRunning(type: string, state: string): Resource[] {
+  return resources.filter(
+    (r) =>
+      r.type === type &&
+      r.state === state &&
+      r.createdAt !== null &&
+      Date.parse(r.createdAt) < Date.now() - 15 * DAY_MS &&
+      (type !== 'ecs.service' || (r.attributes.desiredCount as number) > 0),
+  );
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    stateDir: mkdtempSync(join(tmpdir(), 'ccx-aws-metrics-')),
+    estate: { accounts: 2, regions: ['us-east-1', 'eu-west-1'], instancesPerRegion: 150 },
+    gcsScale: 0,
+    s3Scale: 0,
+  });
+  const config = awsProvider.configSchema.parse(sandbox.cliConfig().connections[0]);
+  connection = await awsProvider.connect('sandbox-aws', config, { logger: silent });
+  scope = (await connection.scopes()).find(
+    (s) => s.account === sandbox.accounts[0]!.id && s.region === 'us-east-1',
+  )!;
+  resources = [...(await listAll('ec2.instance')), ...(await listAll('ecs.service'))];
+}, 60_000);
+afterAll(async () => {
+  await connection.close();
+  await sandbox.stop();
+});
+
+const fixture = (type: string, state: string) => () =>
+  Promise.resolve({
+    metrics: connection.metrics!,
+    scope,
+    refs: longRunning(type, state).slice(0, 3).map(refOf),
+    type,
+    callCount: wireCalls,
+    cleanup: () => Promise.resolve(),
+  });
+
+describeMetricsContract('AWS EC2 instances (CloudWatch)', fixture('ec2.instance', 'running'));
+describeMetricsContract('AWS ECS services (CloudWatch)', fixture('ecs.service', 'active'));
+
+describe('CloudWatch metrics packing', () => {
+  it('fetches what a sync keeps for every instance of a scope in as few calls as fit', async () => {
+    const instances = resources.filter((r) => r.type === 'ec2.instance').map(refOf);
+    expect(instances.length).toBeGreaterThan(100);
+    const end = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    const request = {
+      refs: instances,
+      metrics: SYNCED_METRICS,
+      start: new Date(end.getTime() - SYNC_METRIC_WINDOW_DAYS * DAY_MS),
+      end,
+      periodSeconds: SYNC_METRIC_PERIOD_SECONDS,
+    };
+    const before = { wire: wireCalls(), own: metricsOf(connection).stats() };
+    const series: MetricSeries[] = [];
+    for await (const one of connection.metrics!.fetch(scope, request)) series.push(one);
+    expect(series).toHaveLength(instances.length * SYNCED_METRICS.length);
+    // 336 hourly points a query: 300 queries fill a response.
+    const queries = instances.length * SYNCED_METRICS.length;
+    const expectedCalls = Math.ceil(queries / 300);
+    expect(wireCalls() - before.wire).toBe(expectedCalls);
+    const after = metricsOf(connection).stats();
+    expect(after.calls - before.own.calls).toBe(expectedCalls);
+    expect(after.queries - before.own.queries).toBe(queries);
+    expect(after.datapoints - before.own.datapoints).toBe(
+      series.reduce((sum, s) => sum + s.values.length, 0),
+    );
+    const running = new Set(
+      resources.filter((r) => r.type === 'ec2.instance' && r.state === 'running').map((r) => r.uid),
+    );
+    const withData = new Set(series.filter((s) => s.values.length > 0).map((s) => s.uid));
+    for (const uid of running) expect(withData.has(uid)).toBe(true);
+  });
+
+  it('stops when the caller aborts, with the abort reason', async () => {
+    const controller = new AbortController();
+    const reason = new Error('no longer needed');
+    const request = {
+      refs: longRunning('ec2.instance', 'running').map(refOf),
+      metrics: ['cpu' as const],
+      start: new Date(Date.now() - DAY_MS),
+      end: new Date(),
+      periodSeconds: 60,
+    };
+    const reading = (async () => {
+      for await (const _ of connection.metrics!.fetch(scope, request, {
+        signal: controller.signal,
+      })) {
+        controller.abort(reason);
+      }
+    })();
+    await expect(reading).rejects.toBe(reason);
+  });
+
+  it('maps CloudWatch throttling to a retryable error', async () => {
+    sandbox.setFaults('monitoring.throttle=1');
+    try {
+      const reading = (async () => {
+        for await (const _ of connection.metrics!.fetch(scope, {
+          refs: longRunning('ec2.instance', 'running').slice(0, 1).map(refOf),
+          metrics: ['cpu'],
+          start: new Date(Date.now() - 3_600_000),
+          end: new Date(),
+          periodSeconds: 300,
+        }));
+      })();
+      const error = await reading.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(CcxError);
+      expect(error).toMatchObject({ code: 'unavailable', retryable: true });
+    } finally {
+      sandbox.setFaults('');
+    }
+  }, 60_000);
+});
