@@ -17,11 +17,14 @@ import { staticFiles } from './http/static-files';
 import { validationHook } from './http/validation-hook';
 import { createMetrics } from './metrics/metrics';
 import { registerOpenApiDocument } from './openapi';
+import { createComputeService } from './compute/service';
 import { registerActionRoutes } from './routes/actions.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { registerComputeRoutes } from './routes/compute.routes';
 import type { RouteContext } from './routes/context';
 import { registerHealthRoutes } from './routes/health.routes';
+import { registerOperationRoutes } from './routes/operations.routes';
 import { registerResourceRoutes } from './routes/resources.routes';
 import { registerStatusRoutes } from './routes/status.routes';
 import { registerStorageBrowseRoutes } from './routes/storage-browse.routes';
@@ -100,7 +103,6 @@ export function createApi(deps: ApiDeps): Api {
     registerHealthRoutes,
     registerAuthRoutes,
     registerResourceRoutes,
-    registerActionRoutes,
     registerSyncRoutes,
     registerAuditRoutes,
     registerTokenRoutes,
@@ -111,6 +113,9 @@ export function createApi(deps: ApiDeps): Api {
   ]) {
     app.route('/', register(ctx));
   }
+  const compute = createComputeService(ctx);
+  for (const register of [registerActionRoutes, registerComputeRoutes, registerOperationRoutes])
+    app.route('/', register(ctx, compute));
   registerOpenApiDocument(app, deps.version);
   if (deps.webRoot) app.use('*', staticFiles(deps.webRoot));
   app.notFound((c) => c.json(errorBody('not_found', 'No such route'), 404));
@@ -121,6 +126,7 @@ export function createApi(deps: ApiDeps): Api {
       for (const hook of closeHooks) hook();
       closeHooks.clear();
       metrics.close();
+      await compute.close();
       await Promise.resolve();
     },
   };

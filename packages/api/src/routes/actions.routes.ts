@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { runAction } from '../actions/run-action';
 import { guarded } from '../auth/access';
-import { actionBodySchema, actionResultSchema } from './actions.schema';
+import type { ComputeService } from '../compute/service';
+import { startAction } from '../compute/start-action';
 import { errorResponses, jsonBody, jsonContent } from './common.schema';
+import { actionAcceptedSchema, actionBodySchema } from './compute.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
 import { uidParamsSchema } from './resources.schema';
@@ -14,22 +15,23 @@ export const actionRoutes = {
       method: 'post',
       path: '/api/resources/{uid}/actions',
       tags: ['resources'],
+      description:
+        'Validates the action, audits it as pending and starts it; follow it at /api/operations/{id}.',
       request: { params: uidParamsSchema, body: jsonBody(actionBodySchema) },
       responses: {
-        200: jsonContent(actionResultSchema, 'The provider accepted the action'),
-        ...errorResponses(400, 401, 403, 404, 409, 502, 503),
+        202: jsonContent(actionAcceptedSchema, 'The action started'),
+        ...errorResponses(400, 401, 403, 404, 409, 503),
       },
     }),
   ),
 };
 
-export function registerActionRoutes(ctx: RouteContext) {
+export function registerActionRoutes(_ctx: RouteContext, compute: ComputeService) {
   const app = routeModule();
   app.openapi(actionRoutes.run, async (c) => {
     const { uid } = c.req.valid('param');
-    const { action } = c.req.valid('json');
-    const result = await runAction(c, { ...ctx.deps, audit: ctx.audit }, uid, action);
-    return c.json(result, 200);
+    const operation = await startAction(compute.actions, c, uid, c.req.valid('json'));
+    return c.json({ operation }, 202);
   });
   return app;
 }

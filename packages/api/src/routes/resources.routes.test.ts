@@ -106,7 +106,7 @@ describe('GET /api/resources/{uid}', () => {
     const asOperator = (await (
       await h.request(`/api/resources/${encodeURIComponent(uid)}`, { as: olive })
     ).json()) as { actions: string[] };
-    expect(asOperator.actions).toEqual(['compute.start']);
+    expect(asOperator.actions).toEqual(['compute.start', 'compute.resize']);
   });
 
   it('keeps an id containing a slash intact', async () => {

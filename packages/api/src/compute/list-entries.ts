@@ -1,0 +1,164 @@
+import {
+  INSTANCE_TYPES,
+  SERVICE_TYPES,
+  invalidInput,
+  type MetricSeries,
+  type ProviderConnection,
+  type Role,
+} from '@ccx/core';
+import type { ResourceFilter, Store, StoredFinding, StoredResource } from '@ccx/store';
+import {
+  COMPUTE_TYPE_NAMES,
+  type ComputeEntry,
+  type ComputeListQuery,
+  type ComputeSortField,
+} from '../routes/compute.schema';
+import { toEntry, type EntryContext } from './entry';
+import { COMPUTE_FINDING_KIND_LIST } from './kinds';
+import { sizeOf } from './resource-fields';
+
+export interface ComputeReadDeps {
+  store: Store;
+  connections: ReadonlyMap<string, ProviderConnection>;
+  isBusy: (uid: string) => boolean;
+  now: () => Date;
+}
+
+/** What the list shows unless asked for other types: machines and services. */
+export const DEFAULT_LIST_TYPES = [...INSTANCE_TYPES, ...SERVICE_TYPES];
+
+/**
+ * Sorting by size or saving happens here, not in SQL (size lives in a JSON attribute, saving
+ * in findings), over at most this many matching rows; the store sorts everything else.
+ */
+export const MAX_IN_MEMORY_SORT = 20_000;
+const STORE_SORTED: ReadonlySet<ComputeSortField> = new Set(['name', 'state', 'type', 'region']);
+
+/** Findings and CPU series of a page of resources, in one query each. */
+export async function entryContext(
+  deps: ComputeReadDeps,
+  resources: readonly StoredResource[],
+  role: Role,
+): Promise<EntryContext> {
+  const uids = resources.map((r) => r.uid);
+  const [findings, series] =
+    uids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          deps.store.findings.list({ resourceUid: uids, kind: COMPUTE_FINDING_KIND_LIST }),
+          deps.store.metricSeries.list({ uids, metrics: ['cpu'] }),
+        ]);
+  return {
+    role,
+    computeOf: (connection) => deps.connections.get(connection)?.compute,
+    isBusy: deps.isBusy,
+    findings: groupByResource(findings),
+    cpu: new Map(series.map((s: MetricSeries) => [s.uid, s])),
+    nowSeconds: Math.floor(deps.now().getTime() / 1000),
+  };
+}
+
+function groupByResource(findings: readonly StoredFinding[]): Map<string, StoredFinding[]> {
+  const byResource = new Map<string, StoredFinding[]>();
+  for (const finding of findings) {
+    const list = byResource.get(finding.resourceUid);
+    if (list) list.push(finding);
+    else byResource.set(finding.resourceUid, [finding]);
+  }
+  return byResource;
+}
+
+function filterOf(query: ComputeListQuery): ResourceFilter {
+  const unknown = query.type?.filter((type) => !COMPUTE_TYPE_NAMES.includes(type as never));
+  if (unknown?.length)
+    throw invalidInput(`Not a compute type: ${unknown.join(', ')}`, {
+      expected: COMPUTE_TYPE_NAMES,
+    });
+  const filter: ResourceFilter = {
+    type: query.type?.length ? query.type : DEFAULT_LIST_TYPES,
+  };
+  if (query.provider?.length) filter.provider = query.provider;
+  if (query.account?.length) filter.account = query.account;
+  if (query.region?.length) filter.region = query.region;
+  if (query.state?.length) filter.state = query.state;
+  if (query.q) filter.q = query.q;
+  return filter;
+}
+
+/** A page of compute entries with facets, filtered and sorted as the query asks. */
+export async function listCompute(
+  deps: ComputeReadDeps,
+  query: ComputeListQuery,
+  role: Role,
+): Promise<{
+  items: ComputeEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: Record<'type' | 'provider' | 'state' | 'region', { value: string; count: number }[]>;
+}> {
+  const filter = filterOf(query);
+  const offset = (query.page - 1) * query.pageSize;
+  const [page, facets] = await Promise.all([
+    STORE_SORTED.has(query.sort)
+      ? deps.store.resources.query({
+          ...filter,
+          sort: { field: query.sort as 'name', dir: query.order },
+          offset,
+          limit: query.pageSize,
+        })
+      : sortedInMemory(deps, filter, query, offset),
+    deps.store.resources.facets(filter),
+  ]);
+  const context = await entryContext(deps, page.items, role);
+  return {
+    items: page.items.map((resource) => toEntry(resource, context)),
+    total: page.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: {
+      // The store counts every type for the type facet (it drops the field's own filter).
+      type: facets.type.filter((facet) => COMPUTE_TYPE_NAMES.includes(facet.value as never)),
+      provider: facets.provider,
+      state: facets.state,
+      region: facets.region,
+    },
+  };
+}
+
+async function sortedInMemory(
+  deps: ComputeReadDeps,
+  filter: ResourceFilter,
+  query: ComputeListQuery,
+  offset: number,
+): Promise<{ items: StoredResource[]; total: number }> {
+  const all = await deps.store.resources.query({
+    ...filter,
+    sort: { field: 'name', dir: 'asc' },
+    offset: 0,
+    limit: MAX_IN_MEMORY_SORT,
+  });
+  let key: (resource: StoredResource) => string | number | null;
+  if (query.sort === 'size') {
+    key = sizeOf;
+  } else {
+    const savings = new Map<string, number>();
+    for (const finding of await deps.store.findings.list({ kind: COMPUTE_FINDING_KIND_LIST })) {
+      const amount = finding.estimatedMonthlyImpact?.amount ?? 0;
+      savings.set(finding.resourceUid, (savings.get(finding.resourceUid) ?? 0) + amount);
+    }
+    key = (resource) => savings.get(resource.uid) ?? null;
+  }
+  const direction = query.order === 'desc' ? -1 : 1;
+  // Stable sort over the name order; rows without a value go last in either direction.
+  const sorted = all.items
+    .map((resource) => ({ resource, value: key(resource) }))
+    .sort((a, b) => {
+      if (a.value === b.value) return 0;
+      if (a.value === null) return 1;
+      if (b.value === null) return -1;
+      return (a.value < b.value ? -1 : 1) * direction;
+    })
+    .map((row) => row.resource);
+  return { items: sorted.slice(offset, offset + query.pageSize), total: all.total };
+}

@@ -1,0 +1,31 @@
+import type { RouteContext } from '../routes/context';
+import type { ComputeReadDeps } from './list-entries';
+import { createOperationRegistry, type OperationRegistry } from './operations';
+import type { ActionDeps } from './start-action';
+
+/** What the compute, action and operation routes share: one registry of operations. */
+export interface ComputeService {
+  operations: OperationRegistry;
+  actions: ActionDeps;
+  reads: ComputeReadDeps;
+  /** Aborts running operations and waits until each has audited its outcome. */
+  close(): Promise<void>;
+}
+
+export function createComputeService(ctx: RouteContext): ComputeService {
+  const { store, connections } = ctx.deps;
+  const operations = createOperationRegistry({
+    now: ctx.now,
+    onFinishError: (error, operation) =>
+      ctx.logger.error(
+        { err: error, operation: operation.id, target: operation.target },
+        'could not record the outcome of an action',
+      ),
+  });
+  return {
+    operations,
+    actions: { store, connections, audit: ctx.audit, operations, logger: ctx.logger },
+    reads: { store, connections, isBusy: (uid) => operations.isBusy(uid), now: ctx.now },
+    close: () => operations.close(),
+  };
+}

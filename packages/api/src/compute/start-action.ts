@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { notFound, type ActionInput, type ActionResult, type ProviderConnection } from '@ccx/core';
+import type { Store, StoredResource } from '@ccx/store';
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import type { AuditWriter } from '../audit/audit-writer';
+import type { ApiEnv } from '../env';
+import { planAction } from './action-plan';
+import { executeAction } from './execute-action';
+import type { Operation, OperationRegistry } from './operations';
+import { attributesFromStatus, refOf, sizeOf } from './resource-fields';
+
+export interface ActionDeps {
+  store: Store;
+  connections: ReadonlyMap<string, ProviderConnection>;
+  audit: AuditWriter;
+  operations: OperationRegistry;
+  logger: Logger;
+  /** How long an action may take to reach its target; the provider's default when absent. */
+  waitTimeoutMs?: number;
+}
+
+/** The parameters of an action worth auditing (the size asked for, the count). */
+function parametersOf(input: ActionInput): Record<string, unknown> {
+  const { action: _action, ...parameters } = input;
+  return parameters;
+}
+
+/**
+ * Validates an action on one stored resource and starts it as an operation. Everything that
+ * can refuse it (unknown resource, a type or state that does not allow it, a bad size, a busy
+ * resource) does so before anything is audited or sent. Then `pending` is audited, the answer
+ * goes back, and the operation runs in the background: the call, the wait, the stored
+ * resource refreshed from the provider's reading, and `success` or `failure` audited under the
+ * pending entry's correlation id.
+ */
+export async function startAction(
+  deps: ActionDeps,
+  c: Context<ApiEnv>,
+  uid: string,
+  input: ActionInput,
+): Promise<Operation> {
+  const resource = await deps.store.resources.get(uid);
+  if (!resource || resource.deletedAt) throw notFound('Resource');
+  const compute = deps.connections.get(resource.connection)?.compute;
+  const plan = planAction(resource, compute, input);
+  const ref = refOf(resource);
+  const correlationId = randomUUID();
+  const base = { action: input.action, target: uid, correlationId };
+  let sent: ActionResult | null = null;
+  return deps.operations.start(
+    {
+      action: input.action,
+      target: uid,
+      correlationId,
+      lane: resource.connection,
+      begin: async () => {
+        await deps.audit.record(c, {
+          ...base,
+          outcome: 'pending',
+          detail: {
+            connection: resource.connection,
+            previousState: resource.state,
+            previousSize: sizeOf(resource),
+            ...parametersOf(input),
+          },
+        });
+      },
+      work: async ({ signal, progress }) => {
+        // planAction refused a connection without compute, so it is there.
+        const actions = compute!;
+        let executed;
+        try {
+          executed = await executeAction(actions, ref, plan, {
+            signal,
+            onProgress: progress,
+            ...(deps.waitTimeoutMs === undefined ? {} : { timeoutMs: deps.waitTimeoutMs }),
+          });
+        } catch (error) {
+          if (!signal.aborted) await refreshAfterFailure(deps, actions, resource);
+          throw error;
+        }
+        sent = executed.result;
+        await deps.store.resources.refreshLive(uid, {
+          state: executed.status.state,
+          attributes: attributesFromStatus(resource.type, executed.status),
+        });
+        return executed.status;
+      },
+      finish: async (operation, error) => {
+        if (error === null) {
+          const detail: Record<string, unknown> = sent?.detail ?? {};
+          await deps.audit.record(c, {
+            ...base,
+            outcome: 'success',
+            detail: {
+              ...detail,
+              operation: operation.id,
+              state: operation.state,
+              size: operation.size,
+            },
+          });
+          return;
+        }
+        await deps.audit.record(c, {
+          ...base,
+          outcome: 'failure',
+          detail: { operation: operation.id, code: error.code, message: error.message },
+        });
+      },
+    },
+    { state: resource.state, size: sizeOf(resource) },
+  );
+}
+
+/**
+ * After a failed action the resource may sit in another state than before (a resize that
+ * stopped it): one reading, bounded in time, puts what the provider says into the store. If
+ * even that fails, the next sync will; the action's own error is what the caller needs.
+ */
+async function refreshAfterFailure(
+  deps: ActionDeps,
+  compute: NonNullable<ProviderConnection['compute']>,
+  resource: StoredResource,
+): Promise<void> {
+  try {
+    const status = await compute.describe(refOf(resource), { signal: AbortSignal.timeout(10_000) });
+    await deps.store.resources.refreshLive(resource.uid, {
+      state: status.state,
+      attributes: attributesFromStatus(resource.type, status),
+    });
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, target: resource.uid },
+      'could not read the resource back after a failed action',
+    );
+  }
+}
