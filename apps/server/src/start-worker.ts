@@ -41,7 +41,7 @@ export async function startWorker(
       queueName: config.sync.queueName,
       concurrency: config.sync.workerConcurrency,
       logger,
-      runtime: { connections, sink: store.resources },
+      runtime: { connections, sink: store.resources, metrics: store.metricSeries },
     });
     shutdown.push(() => worker.close());
     logger.info(

@@ -15,6 +15,7 @@ export function buildSyncService(
   return createSyncService({
     connections: deps.connections,
     sink: deps.store.resources,
+    metrics: deps.store.metricSeries,
     runs: deps.store.syncRuns,
     driver: buildDriver(config.sync),
     limits: config.sync.concurrency,

@@ -8,6 +8,8 @@ export interface ListingOptions {
   /** Store changes are added here as they happen, so a failed attempt's writes still count. */
   counts: ListingCounts;
   onProgress(listed: number): void;
+  /** Sees every resource listed, in order (the metrics step collects its targets here). */
+  collect?(resource: Resource): void;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function listIntoSink(
     { signal: options.signal },
   );
   for await (const resource of listing) {
+    options.collect?.(resource);
     batch.push(resource);
     if (batch.length >= options.batchSize) await flush();
   }

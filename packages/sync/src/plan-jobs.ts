@@ -14,7 +14,9 @@ export interface JobPlan {
 }
 
 /**
- * Jobs are connection × scope × inventory type, in connection order. Scopes are asked of every
+ * Jobs are connection × scope × inventory type, in connection order. A scope that names its
+ * types gets jobs for those its connection's inventory lists (a type it cannot list would only
+ * fail); a scope that names none gets one for every type of the inventory. Scopes are asked of every
  * connection in parallel (with the same retry policy as jobs). A connection whose discovery
  * fails contributes an error and no jobs; it never prevents the others from syncing, and since
  * it has no job it cannot delete anything either.
@@ -54,7 +56,9 @@ export async function planJobs(
       const account = { ...seenAccount(scope), connection: connection.name };
       const key = JSON.stringify([account.provider, account.account, account.connection]);
       if (!accounts.has(key)) accounts.set(key, account);
-      for (const type of connection.inventory?.types ?? []) {
+      const listable = connection.inventory?.types ?? [];
+      const types = scope.types ? listable.filter((type) => scope.types?.includes(type)) : listable;
+      for (const type of types) {
         jobs.push({
           id: `${runId}.${jobs.length + 1}`,
           runId,

@@ -46,7 +46,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const driver: SyncDriver = options.driver ?? inProcessDriver();
   const newId = options.newId ?? randomUUID;
   const { logger } = options;
-  const runtime: JobRuntime = { connections, sink: options.sink };
+  const runtime: JobRuntime = {
+    connections,
+    sink: options.sink,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
   const limiter = new KeyedLimiter();
   const listeners = new Set<(event: SyncEvent) => void>();
   let active: ActiveRun | null = null;
@@ -85,13 +90,23 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         { job, retry, batchSize: limits.batchSize, signal, report },
         runtime,
       );
+      if (result.metricsError !== undefined) {
+        // The listing stands; only the metrics of this type are reported as failed.
+        logger.warn(
+          { jobId: job.id, scope, type: job.type, error: result.metricsError },
+          'sync job metrics failed',
+        );
+        errors.push({ scope, type: `${job.type}#metrics`, message: result.metricsError });
+      }
       emit({
         type: 'job.completed',
         runId: job.runId,
         jobId: job.id,
         scope,
         resourceType: job.type,
-        ...result,
+        listed: result.listed,
+        counts: result.counts,
+        metrics: result.metrics,
       });
       return { job, result };
     } catch (error) {

@@ -1,4 +1,10 @@
-import { addCounts, emptyCounts, type JobResult } from './job-activity';
+import {
+  addCounts,
+  addMetricCounts,
+  emptyCounts,
+  emptyMetricCounts,
+  type JobResult,
+} from './job-activity';
 import type { SyncError, SyncJob, SyncRunStatus, SyncSummary } from './types';
 
 export interface JobOutcome {
@@ -23,6 +29,7 @@ export function summarize(input: {
   durationMs: number;
 }): SyncSummary {
   const counts = emptyCounts();
+  const metrics = emptyMetricCounts();
   const byProvider: Record<string, number> = {};
   let listed = 0;
   let succeeded = 0;
@@ -30,6 +37,7 @@ export function summarize(input: {
     if (!result) continue;
     succeeded += 1;
     addCounts(counts, result.counts);
+    addMetricCounts(metrics, result.metrics);
     listed += result.listed;
     byProvider[job.provider] = (byProvider[job.provider] ?? 0) + result.listed;
   }
@@ -39,6 +47,7 @@ export function summarize(input: {
     status: runStatus(succeeded, input.errors.length),
     jobs: { total: input.outcomes.length, succeeded, failed: failedJobs },
     resources: { ...counts, listed },
+    metrics,
     byProvider,
     errors: input.errors,
     durationMs: input.durationMs,

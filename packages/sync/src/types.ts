@@ -1,4 +1,4 @@
-import type { ProviderConnection, Resource } from '@ccx/core';
+import type { MetricName, MetricSeries, ProviderConnection, Resource } from '@ccx/core';
 
 /** Counts one listing produced in the store. */
 export interface ListingCounts {
@@ -43,6 +43,34 @@ export interface InventorySink {
    * account aliases. Only the coordinator calls it (never a worker), since only it plans.
    */
   recordAccounts?(accounts: readonly SeenAccount[]): Promise<unknown>;
+}
+
+/**
+ * Where fetched metric series go. Owned here (the consumer); the store's MetricSeriesRepository
+ * satisfies it. Merges are idempotent (new values win per period), so a retried fetch may
+ * write a series again.
+ */
+export interface MetricSink {
+  /**
+   * For each uid, the epoch second up to which every one of `metrics` is stored; a uid with
+   * one of them missing is absent (it needs the full window).
+   */
+  latest(query: {
+    uids: readonly string[];
+    metrics?: readonly MetricName[];
+  }): Promise<ReadonlyMap<string, number>>;
+  /** Merges series into what is stored and drops points before `keepAfter` (epoch s). */
+  merge(input: { series: MetricSeries[]; keepAfter: number }): Promise<unknown>;
+}
+
+/** What the metrics step of one job (or a whole run) fetched and wrote. */
+export interface MetricCounts {
+  /** Series written to the metric sink. */
+  series: number;
+  /** Points in those series. */
+  points: number;
+  /** Resources whose metrics could not be fetched or written. */
+  failed: number;
 }
 
 export type SyncRunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
@@ -98,6 +126,7 @@ export type SyncEvent =
       resourceType: string;
       listed: number;
       counts: ListingCounts;
+      metrics: MetricCounts;
     }
   | {
       type: 'job.failed';
@@ -114,6 +143,8 @@ export interface SyncSummary {
   status: Exclude<SyncRunStatus, 'running'>;
   jobs: { total: number; succeeded: number; failed: number };
   resources: ListingCounts & { listed: number };
+  /** Metric series synced after the listings of types that have metrics. */
+  metrics: MetricCounts;
   /** Resources listed in this run per provider. */
   byProvider: Record<string, number>;
   errors: SyncError[];
@@ -136,4 +167,8 @@ export interface SyncService {
 export interface JobRuntime {
   connections: ReadonlyMap<string, ProviderConnection>;
   sink: InventorySink;
+  /** Without it no metrics are fetched: listings only. */
+  metrics?: MetricSink;
+  /** The clock metric windows are computed from; default the system clock. */
+  now?: () => Date;
 }

@@ -1,5 +1,6 @@
 import {
   makeResource,
+  type Metrics,
   type ProviderConnection,
   type ProviderId,
   type Resource,
@@ -42,6 +43,8 @@ export interface FakeScope {
   label?: string;
   /** How many resources each type lists in this scope; mutable between runs. */
   count: number;
+  /** The types this scope holds (`Scope.types`); all of the inventory's when absent. */
+  types?: string[];
 }
 
 export interface PageContext {
@@ -62,6 +65,10 @@ export interface FakeInventoryOptions {
   recorder?: FlightRecorder;
   /** Called before each page is produced; throwing here fails the listing at that page. */
   beforePage?: (context: PageContext) => void;
+  /** The state of the resource at `index`; default `running`. */
+  stateOf?: (index: number) => string;
+  /** A metrics capability for the connection (see `fakeMetrics`). */
+  metrics?: Metrics;
 }
 
 /** A fake inventory provider for engine tests: deterministic resources, pages with delays. */
@@ -100,7 +107,7 @@ export function fakeConnection(
             type,
             id: `r-${String(i).padStart(5, '0')}`,
             name: `resource ${i}`,
-            state: 'running',
+            state: options.stateOf?.(i) ?? 'running',
             tags: { index: String(i) },
             createdAt: null,
             attributes: {},
@@ -124,9 +131,11 @@ export function fakeConnection(
           account: s.account,
           region: s.region,
           ...(s.label === undefined ? {} : { label: s.label }),
+          ...(s.types === undefined ? {} : { types: s.types }),
         })),
       ),
     inventory: { types, list },
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     close: () => Promise.resolve(),
   };
 }
