@@ -129,7 +129,8 @@ describe('sync of the sandbox estate through the AWS provider', () => {
     } finally {
       sandbox.setFaults('');
     }
-  });
+    // Three full syncs of every type in twelve scopes, two of them under faults.
+  }, 90_000);
   it('deletes nothing where a listing fails', async () => {
     const store = await freshStore();
     expect((await syncInto(store)).summary.status).toBe('succeeded');
