@@ -31,7 +31,7 @@ export interface SandboxGcpConnection {
 
 /**
  * The `ccx.yaml` the sandbox writes: the AWS connection first (EC2, STS and S3 at the sandbox
- * endpoint), then GCS, then Azure Blob when Azurite runs.
+ * endpoint), then GCS, then Azure: compute always, Blob when Azurite runs.
  */
 export interface SandboxCliConfig {
   sandbox: true;

@@ -34,17 +34,17 @@ export class StorageAccounts {
   ) {}
 
   names(): string[] {
-    return this.config.storageAccounts.map((account) => account.name);
+    return (this.config.storageAccounts ?? []).map((account) => account.name);
   }
 
   configs(): readonly AzureStorageAccountConfig[] {
-    return this.config.storageAccounts;
+    return this.config.storageAccounts ?? [];
   }
 
   get(name: string): StorageAccount {
     const existing = this.built.get(name);
     if (existing) return existing;
-    const config = this.config.storageAccounts.find((account) => account.name === name);
+    const config = (this.config.storageAccounts ?? []).find((account) => account.name === name);
     if (!config)
       throw new CcxError(
         'not_found',

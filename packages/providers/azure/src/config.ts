@@ -26,8 +26,42 @@ export const azureStorageAccountSchema = z
   .strict();
 export type AzureStorageAccountConfig = z.infer<typeof azureStorageAccountSchema>;
 
+const httpsUrl = z
+  .url({ protocol: /^https$/, error: 'expected an https URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
 /**
- * One `provider: azure` connection of `ccx.yaml`. `blobEndpoint` is a template with
+ * Azure compute (VMs, disks, Monitor metrics) across subscriptions, signed in as one Entra
+ * app. With `clientSecret` the app's client credentials are used; without it
+ * `DefaultAzureCredential` (environment, workload identity, managed identity, Azure CLI…),
+ * which needs a role such as Reader (and Virtual Machine Contributor for actions).
+ * `authorityHost` and `resourceManagerEndpoint` point at a sovereign cloud or the sandbox.
+ */
+export const azureComputeSchema = z
+  .object({
+    /** A tenant id (GUID) or one of its domain names. */
+    tenantId: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/, 'expected a tenant id or domain'),
+    clientId: z.guid('expected the application (client) id, a GUID'),
+    clientSecret: z.string().min(1).optional(),
+    authorityHost: httpsUrl.optional(),
+    resourceManagerEndpoint: httpsUrl.default('https://management.azure.com'),
+    subscriptions: z
+      .array(z.guid('expected a subscription id, a GUID').transform((id) => id.toLowerCase()))
+      .min(1)
+      .refine((ids) => new Set(ids).size === ids.length, {
+        message: 'a subscription is listed twice',
+      }),
+    /** How often a wait or a long-running operation is polled; ARM asks for seconds, not less. */
+    pollIntervalMs: z.number().int().min(10).max(60_000).optional(),
+  })
+  .strict();
+export type AzureComputeConfig = z.infer<typeof azureComputeSchema>;
+
+/**
+ * One `provider: azure` connection of `ccx.yaml`: storage accounts, compute subscriptions, or
+ * both. `blobEndpoint` is a template with
  * `{account}` for endpoints that are not `https://<account>.blob.core.windows.net`: Azurite and
  * the sandbox serve accounts path-style, `http://127.0.0.1:10000/{account}`.
  */
@@ -41,7 +75,8 @@ export const azureConfigSchema = z
         {
           message: 'a storage account is listed twice',
         },
-      ),
+      )
+      .optional(),
     blobEndpoint: z
       .string()
       .refine((value) => value.includes('{account}') && URL.canParse(value), {
@@ -50,9 +85,13 @@ export const azureConfigSchema = z
       .optional(),
     /** Tries per SDK request (first try included); the SDK backs off exponentially between them. */
     maxAttempts: z.number().int().min(1).max(20).default(4),
+    compute: azureComputeSchema.optional(),
     sandbox: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((config) => config.storageAccounts !== undefined || config.compute !== undefined, {
+    message: 'expected storageAccounts, compute or both',
+  });
 export type AzureConfig = z.infer<typeof azureConfigSchema>;
 export type AzureConfigInput = z.input<typeof azureConfigSchema>;
 

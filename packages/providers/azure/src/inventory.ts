@@ -1,5 +1,6 @@
 import {
   BUCKET_TYPES,
+  COMPUTE_TYPES,
   bucketResource,
   CcxError,
   type Inventory,
@@ -33,3 +34,27 @@ export function containerInventory(storage: ObjectStorage): Inventory {
     },
   };
 }
+
+/**
+ * The connection's inventory: containers when storage accounts are configured, VMs and disks
+ * when compute is; each type goes to the part that lists it.
+ */
+export function azureInventory(parts: {
+  containers: Inventory | null;
+  compute: Inventory | null;
+}): Inventory | undefined {
+  const { containers, compute } = parts;
+  if (!containers && !compute) return undefined;
+  const types = [...(containers?.types ?? []), ...(compute?.types ?? [])];
+  return {
+    types,
+    list(scope, type, options) {
+      if (containers?.types.includes(type)) return containers.list(scope, type, options);
+      if (compute?.types.includes(type)) return compute.list(scope, type, options);
+      throw new CcxError('invalid_input', `The Azure provider cannot list ${type}`);
+    },
+  };
+}
+
+export const AZURE_VM = COMPUTE_TYPES.azureVm;
+export const AZURE_DISK = COMPUTE_TYPES.azureDisk;

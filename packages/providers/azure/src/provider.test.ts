@@ -37,7 +37,49 @@ async function text(body: AsyncIterable<Uint8Array>): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const SUB = '0b1f6471-1bf0-4dda-aec3-cb9272f09590';
+const COMPUTE = {
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+  subscriptions: [SUB],
+};
+
 describe('azure config', () => {
+  it('accepts compute alone, keyless (DefaultAzureCredential) or with a client secret', () => {
+    const parsed = azureConfigSchema.parse({ compute: { ...COMPUTE, clientSecret: 's3cret' } });
+    expect(parsed.storageAccounts).toBeUndefined();
+    expect(parsed.compute).toMatchObject({
+      resourceManagerEndpoint: 'https://management.azure.com',
+      subscriptions: [SUB],
+    });
+    expect(
+      azureConfigSchema.parse({
+        compute: { ...COMPUTE, resourceManagerEndpoint: 'https://management.usgovcloudapi.net/' },
+      }).compute?.resourceManagerEndpoint,
+    ).toBe('https://management.usgovcloudapi.net');
+  });
+
+  it('connects to compute without a network call, offering VMs, disks and their metrics', async () => {
+    const connection = await azureProvider.connect(
+      'both',
+      azureConfigSchema.parse({
+        storageAccounts: [{ name: 'prodblobs', key: KEY }],
+        compute: COMPUTE,
+      }),
+      { logger: quiet },
+    );
+    expect(connection.compute?.types).toEqual(['azure.vm']);
+    expect(connection.metrics?.metricsFor('azure.vm')).toEqual([
+      'cpu',
+      'cpuMax',
+      'networkIn',
+      'networkOut',
+      'diskRead',
+      'diskWrite',
+    ]);
+    expect(connection.inventory?.types).toEqual(['azure.container', 'azure.vm', 'azure.disk']);
+  });
+
   it('accepts storage accounts with a key, or keyless for DefaultAzureCredential', () => {
     const parsed = azureConfigSchema.parse({
       storageAccounts: [{ name: 'prodblobs', key: KEY, region: 'westeurope' }, { name: 'other1' }],
@@ -52,6 +94,13 @@ describe('azure config', () => {
     [{ storageAccounts: [{ name: 'prod' }, { name: 'prod' }] }, 'storageAccounts'],
     [{ storageAccounts: [{ name: 'prod' }], blobEndpoint: 'http://h/x' }, 'blobEndpoint'],
     [{ storageAccounts: [{ name: 'prod', acount: 1 }] }, 'storageAccounts.0'],
+    [{}, ''],
+    [{ compute: { ...COMPUTE, subscriptions: [] } }, 'compute.subscriptions'],
+    [{ compute: { ...COMPUTE, subscriptions: ['not-a-guid'] } }, 'compute.subscriptions.0'],
+    [{ compute: { ...COMPUTE, subscriptions: [SUB, SUB.toUpperCase()] } }, 'compute.subscriptions'],
+    [{ compute: { ...COMPUTE, clientId: 'app' } }, 'compute.clientId'],
+    [{ compute: { ...COMPUTE, authorityHost: 'http://login.example' } }, 'compute.authorityHost'],
+    [{ compute: { ...COMPUTE, tenantId: '../x' } }, 'compute.tenantId'],
   ])('refuses %j at %s', (input, path) => {
     const result = azureConfigSchema.safeParse(input);
     expect(result.success).toBe(false);
@@ -77,6 +126,7 @@ describe('azure config', () => {
         account: 'prodblobs',
         region: 'westeurope',
         label: 'prod',
+        types: ['azure.container'],
       },
       {
         provider: 'azure',
@@ -84,6 +134,7 @@ describe('azure config', () => {
         account: 'keyless',
         region: 'global',
         label: 'keyless',
+        types: ['azure.container'],
       },
     ]);
     expect(await connection.storage?.accounts()).toEqual(['prodblobs', 'keyless']);

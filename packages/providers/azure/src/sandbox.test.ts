@@ -19,7 +19,7 @@ describe('the provider on the seeded sandbox', () => {
       azure: true,
       azureScale: 0.2,
     });
-    const { name, provider: _provider, ...config } = azureCliConnection(sandbox.azure!);
+    const { name, provider: _provider, ...config } = azureCliConnection(sandbox.azure);
     const connection = await azureProvider.connect(name, azureConfigSchema.parse(config), {
       logger: quiet,
     });

@@ -10,6 +10,7 @@ import type { SandboxHandle } from '../handle';
 import { startSandbox } from '../start-sandbox';
 
 const POLL = { updateIntervalInMs: 10 };
+const TRANSITION_MS = 60_000;
 
 describe('the Azure compute sandbox through the official SDKs', () => {
   let sandbox: SandboxHandle;
@@ -20,16 +21,22 @@ describe('the Azure compute sandbox through the official SDKs', () => {
       endpoint: sandbox.azureCompute.armUrl,
       credentials: { scopes: [`${sandbox.azureCompute.armUrl}/.default`] },
       tlsOptions: tls,
-      retryOptions: { maxRetries: 3, retryDelayInMs: 10, maxRetryDelayInMs: 50 },
+      retryOptions: { maxRetries: 10, retryDelayInMs: 10, maxRetryDelayInMs: 50 },
     });
   const sub = () => sandbox.azureCompute.subscriptions[0]!.id;
+  /** The sandbox's clock: transitions finish only when a test moves it past them. */
+  let clock = Date.now();
+  const finishTransitions = () => {
+    clock += TRANSITION_MS;
+  };
 
   beforeAll(async () => {
     sandbox = await startSandbox({
       stateDir: mkdtempSync(join(tmpdir(), 'ccx-arm-')),
       s3Scale: 0,
       gcsScale: 0,
-      transitionMs: 150,
+      transitionMs: TRANSITION_MS,
+      now: () => clock,
     });
     tls = { ca: [sandbox.caPem] };
     const { tenantId, clientId, clientSecret, authorityHost } = sandbox.azureCompute;
@@ -119,12 +126,16 @@ describe('the Azure compute sandbox through the official SDKs', () => {
       )?.code;
     const poller = await compute.virtualMachines.beginDeallocate(running.group, running.name, POLL);
     expect(await powerOf()).toBe('PowerState/deallocating');
+    finishTransitions();
     await poller.pollUntilDone();
     expect(await powerOf()).toBe('PowerState/deallocated');
     await expect(
       compute.virtualMachines.beginRestartAndWait(running.group, running.name, POLL),
     ).rejects.toMatchObject({ statusCode: 409, code: 'OperationNotAllowed' });
-    await compute.virtualMachines.beginStartAndWait(running.group, running.name, POLL);
+    const start = await compute.virtualMachines.beginStart(running.group, running.name, POLL);
+    expect(await powerOf()).toBe('PowerState/starting');
+    finishTransitions();
+    await start.pollUntilDone();
     expect(await powerOf()).toBe('PowerState/running');
   });
 
@@ -149,6 +160,7 @@ describe('the Azure compute sandbox through the official SDKs', () => {
     const during = await compute.virtualMachines.get(group, vm.name, { expand: 'instanceView' });
     expect(during.provisioningState).toBe('Updating');
     expect(during.instanceView?.statuses?.map((s) => s.code)).toContain('PowerState/stopping');
+    finishTransitions();
     const updated = await poller.pollUntilDone();
     expect(updated.hardwareProfile?.vmSize).toBe('Standard_D4s_v5');
     expect(updated.provisioningState).toBe('Succeeded');

@@ -1,0 +1,47 @@
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import type { AzureComputeConfig } from '../config';
+
+/** TLS settings for every Azure pipeline: the public roots plus the extra CA, when one is set. */
+export interface ArmTls {
+  ca: string[];
+}
+
+/**
+ * The credential of the compute part of a connection, built on the first token request so a
+ * connection that never lists VMs never loads MSAL. With a client secret it is the app's
+ * `ClientSecretCredential`; without, `DefaultAzureCredential` for the tenant. A custom
+ * authority host (sovereign cloud, sandbox) turns instance discovery off, which only knows
+ * Microsoft's hosts. The extra CA reaches MSAL's requests through the credential's pipeline.
+ */
+export function computeCredential(
+  config: AzureComputeConfig,
+  tls: ArmTls | undefined,
+): TokenCredential {
+  let credential: Promise<TokenCredential> | null = null;
+  const build = async (): Promise<TokenCredential> => {
+    const identity = await import('@azure/identity');
+    const common = {
+      ...(config.authorityHost
+        ? { authorityHost: config.authorityHost, disableInstanceDiscovery: true }
+        : {}),
+      ...(tls ? { tlsOptions: tls } : {}),
+    };
+    return config.clientSecret
+      ? new identity.ClientSecretCredential(
+          config.tenantId,
+          config.clientId,
+          config.clientSecret,
+          common,
+        )
+      : new identity.DefaultAzureCredential({ ...common, tenantId: config.tenantId });
+  };
+  return {
+    async getToken(
+      scopes: string | string[],
+      options?: GetTokenOptions,
+    ): Promise<AccessToken | null> {
+      credential ??= build();
+      return (await credential).getToken(scopes, options);
+    },
+  };
+}
