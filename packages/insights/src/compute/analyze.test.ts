@@ -220,6 +220,20 @@ describe('analyzeCompute', () => {
     ]);
   });
 
+  it('analyses a slice with the whole estate as context', () => {
+    const stopped = resources.find((r) => r.id === 'i-stopped')!;
+    const slice = analyzeCompute({
+      resources,
+      series: () => ({}),
+      now: NOW,
+      forUids: new Set([stopped.uid]),
+    });
+    expect(slice.map((f) => `${f.resourceUid} ${f.kind}`)).toEqual([
+      `${stopped.uid} ${K.stoppedStorage}`,
+    ]);
+    expect(slice[0]!.estimatedMonthlyImpact).toEqual({ amount: 78.14, currency: 'USD' });
+  });
+
   it('skips a resource whose attributes do not parse, and is deterministic', () => {
     expect(byId('i-broken')).toEqual([]);
     expect(analyse()).toEqual(analyse());

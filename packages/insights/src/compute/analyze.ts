@@ -63,6 +63,12 @@ export interface AnalyzeComputeInput {
   preset?: RightsizingPreset | RightsizingPolicy;
   /** Idle rule; default `aws` for AWS and `azure-advisor` for Azure. */
   idlePreset?: IdlePreset;
+  /**
+   * Only these resources get findings; the others still serve as context (a stopped
+   * instance's volumes). Lets a caller analyse a large estate in slices, reading the series of
+   * one slice at a time. Default: every resource.
+   */
+  forUids?: ReadonlySet<string>;
 }
 
 const usd = (amount: number): Money => ({ amount: roundTo(amount, 2), currency: 'USD' });
@@ -120,7 +126,9 @@ export function analyzeCompute(input: AnalyzeComputeInput): ComputeFinding[] {
     }
   }
   const findings: ComputeFinding[] = [];
-  for (const resource of input.resources) findings.push(...findingsFor(resource, context));
+  for (const resource of input.resources)
+    if (!input.forUids || input.forUids.has(resource.uid))
+      findings.push(...findingsFor(resource, context));
   return findings;
 }
 

@@ -118,31 +118,52 @@ const round = (value: number, places: number): number => {
   return Math.round(value * factor) / factor;
 };
 
+const regionalCatalogs = new Map<
+  string,
+  { specs: InstanceSpec[]; byType: Map<string, InstanceSpec> }
+>();
+
+function regionalCatalog(provider: CatalogProvider, region: string) {
+  const key = `${provider}/${region}`;
+  const cached = regionalCatalogs.get(key);
+  if (cached) return cached;
+  const table = COMPUTE_PRICES.providers[provider];
+  const regional = table.regions[region];
+  const specs: InstanceSpec[] = [];
+  if (regional)
+    for (const [family, spec] of Object.entries(table.families))
+      for (const [type, [vcpu, memoryGiB, price]] of Object.entries(spec.sizes))
+        specs.push(
+          Object.freeze({
+            provider,
+            type,
+            family,
+            category: spec.category,
+            generation: spec.generation,
+            architecture: spec.architecture,
+            vcpu,
+            memoryGiB,
+            region,
+            pricePerHour: round(price * regional.multiplier, 5),
+            priceDerived: regional.derived,
+          }),
+        );
+  // Only regions the table names are cached, so hostile region strings cannot grow the map.
+  const entry = { specs, byType: new Map(specs.map((spec) => [spec.type.toLowerCase(), spec])) };
+  if (regional) regionalCatalogs.set(key, entry);
+  return entry;
+}
+
 /**
  * Every size of a provider priced for `region`; empty when the catalog has no price for the
  * region (an estimate from another region would make a saving look exact when it is not).
+ * Built once per region; the specs are frozen.
  */
-export function catalogForRegion(provider: CatalogProvider, region: string): InstanceSpec[] {
-  const table = COMPUTE_PRICES.providers[provider];
-  const regional = table.regions[region];
-  if (!regional) return [];
-  const specs: InstanceSpec[] = [];
-  for (const [family, spec] of Object.entries(table.families))
-    for (const [type, [vcpu, memoryGiB, price]] of Object.entries(spec.sizes))
-      specs.push({
-        provider,
-        type,
-        family,
-        category: spec.category,
-        generation: spec.generation,
-        architecture: spec.architecture,
-        vcpu,
-        memoryGiB,
-        region,
-        pricePerHour: round(price * regional.multiplier, 5),
-        priceDerived: regional.derived,
-      });
-  return specs;
+export function catalogForRegion(
+  provider: CatalogProvider,
+  region: string,
+): readonly InstanceSpec[] {
+  return regionalCatalog(provider, region).specs;
 }
 
 /** Azure size names are case-insensitive in ARM; AWS types are lower case. */
@@ -151,10 +172,7 @@ export function findInstance(
   region: string,
   type: string,
 ): InstanceSpec | null {
-  const wanted = type.toLowerCase();
-  return (
-    catalogForRegion(provider, region).find((spec) => spec.type.toLowerCase() === wanted) ?? null
-  );
+  return regionalCatalog(provider, region).byType.get(type.toLowerCase()) ?? null;
 }
 
 /** Regional multiplier, or null for a region the catalog does not price. */
