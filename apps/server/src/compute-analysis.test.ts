@@ -139,6 +139,31 @@ describe('compute analysis', () => {
     await analysis.close();
   });
 
+  it('analyses in slices, with the whole inventory as context', async () => {
+    const stopped = ec2('ec2.instance', 'i-stopped', 'stopped', { instanceType: 'm5.large' });
+    await seed([stopped], 'run-1', 'ec2.instance');
+    await seed([orphan('i-stopped')], 'run-1', 'ec2.volume');
+    const sync = fakeSync();
+    const { logger } = captureLogger();
+    const analysis = scheduleComputeAnalysis({
+      store,
+      sync: sync.service,
+      logger,
+      now: () => NOW,
+      sliceSize: 1,
+    });
+    await analysis.runNow();
+    // The volume is in another slice than its instance, and still counted for it: 100 × 0.08.
+    expect(await store.findings.list()).toMatchObject([
+      {
+        resourceUid: stopped.uid,
+        kind: K.stoppedStorage,
+        estimatedMonthlyImpact: { amount: 8, currency: 'USD' },
+      },
+    ]);
+    await analysis.close();
+  });
+
   it('coalesces requests during a pass and runs nothing after close', async () => {
     await seed([orphan(null)], 'run-1', 'ec2.volume');
     const sync = fakeSync();

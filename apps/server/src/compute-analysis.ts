@@ -25,7 +25,6 @@ const METRICS: readonly MetricName[] = ['cpu', 'cpuMax', 'memory', 'networkIn', 
 const WITH_SERIES: ReadonlySet<string> = new Set(['ec2.instance', 'azure.vm', 'ecs.service']);
 const ALL_KINDS = Object.values(COMPUTE_FINDING_KINDS);
 const PAGE = 1000;
-const SERIES_CHUNK = 500;
 
 const pairKey = (uid: string, kind: string) => JSON.stringify([uid, kind]);
 
@@ -46,8 +45,11 @@ export function scheduleComputeAnalysis(deps: {
   preset?: RightsizingPreset | RightsizingPolicy;
   /** Clock for the analysis window; default the wall clock. */
   now?: () => Date;
+  /** Resources analysed (and series read) at a time; default 500. */
+  sliceSize?: number;
 }): ComputeAnalysis {
   const { store, logger } = deps;
+  const sliceSize = Math.max(1, deps.sliceSize ?? 500);
   const abort = new AbortController();
   let running: Promise<void> | null = null;
   let again = false;
@@ -61,57 +63,28 @@ export function scheduleComputeAnalysis(deps: {
     }
   }
 
-  async function seriesOf(resources: readonly ComputeResourceFacts[]) {
-    const uids = resources.filter((r) => WITH_SERIES.has(r.type)).map((r) => r.uid);
+  async function seriesOf(slice: readonly ComputeResourceFacts[]) {
+    const uids = slice.filter((r) => WITH_SERIES.has(r.type)).map((r) => r.uid);
     const byUid = new Map<string, ResourceSeries>();
-    for (let i = 0; i < uids.length; i += SERIES_CHUNK) {
-      const rows = await store.metricSeries.list({
-        uids: uids.slice(i, i + SERIES_CHUNK),
-        metrics: METRICS,
-      });
-      for (const row of rows) {
-        const entry = byUid.get(row.uid) ?? {};
-        entry[row.metric] = row;
-        byUid.set(row.uid, entry);
-      }
+    if (uids.length === 0) return byUid;
+    for (const row of await store.metricSeries.list({ uids, metrics: METRICS })) {
+      const entry = byUid.get(row.uid) ?? {};
+      entry[row.metric] = row;
+      byUid.set(row.uid, entry);
     }
     return byUid;
   }
 
-  async function pass(): Promise<void> {
-    const resources = await liveResources();
-    const series = await seriesOf(resources);
-    const findings = analyzeCompute({
-      resources,
-      series: (uid) => series.get(uid) ?? {},
-      now: deps.now?.() ?? new Date(),
-      ...(deps.preset !== undefined ? { preset: deps.preset } : {}),
-    });
-
-    // What to write: every (resource, kind) with findings now, plus every one that held
-    // findings before and has none now (cleared, including resources no longer listed).
-    const next = new Map<string, { uid: string; kind: string; findings: ComputeFinding[] }>();
-    for (const finding of findings) {
-      const key = pairKey(finding.resourceUid, finding.kind);
-      const entry = next.get(key) ?? { uid: finding.resourceUid, kind: finding.kind, findings: [] };
-      entry.findings.push(finding);
-      next.set(key, entry);
-    }
-    for (const stored of await store.findings.list({ kind: ALL_KINDS })) {
-      const key = pairKey(stored.resourceUid, stored.kind);
-      if (!next.has(key))
-        next.set(key, { uid: stored.resourceUid, kind: stored.kind, findings: [] });
-    }
-
-    let written = 0;
+  /** Replaces the findings of each (resource, kind); resolves with the writes that failed. */
+  async function write(pairs: Iterable<{ uid: string; kind: string; findings: ComputeFinding[] }>) {
     let failed = 0;
-    for (const { uid, kind, findings: list } of next.values()) {
-      if (abort.signal.aborted) return;
+    for (const { uid, kind, findings } of pairs) {
+      if (abort.signal.aborted) return failed;
       try {
         await store.findings.replaceForResource({
           kind,
           resourceUid: uid,
-          findings: list.map((finding) => ({
+          findings: findings.map((finding) => ({
             severity: finding.severity,
             subject: finding.subject,
             title: finding.title,
@@ -119,7 +92,6 @@ export function scheduleComputeAnalysis(deps: {
             estimatedMonthlyImpact: finding.estimatedMonthlyImpact,
           })),
         });
-        written += 1;
       } catch (error) {
         failed += 1;
         logger.warn(
@@ -128,8 +100,60 @@ export function scheduleComputeAnalysis(deps: {
         );
       }
     }
+    return failed;
+  }
+
+  async function pass(): Promise<void> {
+    const resources = await liveResources();
+    // Pairs that hold findings now: each is rewritten, or cleared when nothing applies any more.
+    const stored = new Map<string, { uid: string; kind: string }>();
+    for (const finding of await store.findings.list({ kind: ALL_KINDS }))
+      stored.set(pairKey(finding.resourceUid, finding.kind), {
+        uid: finding.resourceUid,
+        kind: finding.kind,
+      });
+    const now = deps.now?.() ?? new Date();
+    let total = 0;
+    let failed = 0;
+    // In slices: the series of one slice are in memory at a time, and the event loop gets a
+    // turn between slices, so a large estate never holds up requests for the whole pass.
+    for (let i = 0; i < resources.length; i += sliceSize) {
+      if (abort.signal.aborted) return;
+      const slice = resources.slice(i, i + sliceSize);
+      const series = await seriesOf(slice);
+      const findings = analyzeCompute({
+        resources,
+        forUids: new Set(slice.map((r) => r.uid)),
+        series: (uid) => series.get(uid) ?? {},
+        now,
+        ...(deps.preset !== undefined ? { preset: deps.preset } : {}),
+      });
+      total += findings.length;
+      const next = new Map<string, { uid: string; kind: string; findings: ComputeFinding[] }>();
+      for (const finding of findings) {
+        const key = pairKey(finding.resourceUid, finding.kind);
+        const entry = next.get(key) ?? {
+          uid: finding.resourceUid,
+          kind: finding.kind,
+          findings: [],
+        };
+        entry.findings.push(finding);
+        next.set(key, entry);
+      }
+      for (const resource of slice)
+        for (const kind of ALL_KINDS) {
+          const key = pairKey(resource.uid, kind);
+          if (stored.has(key) && !next.has(key))
+            next.set(key, { uid: resource.uid, kind, findings: [] });
+          stored.delete(key);
+        }
+      failed += await write(next.values());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // What is left held findings for resources no longer in the inventory.
+    failed += await write([...stored.values()].map((pair) => ({ ...pair, findings: [] })));
     logger.info(
-      { resources: resources.length, findings: findings.length, pairs: written, failed },
+      { resources: resources.length, findings: total, failed },
       'compute analysis finished',
     );
   }
