@@ -5,6 +5,8 @@ import { createSyncService } from './service';
 import { FlightRecorder, fakeConnection, type FakeScope } from './testing/fake-inventory';
 import { MemoryRunLog, memoryLogger } from './testing/memory-run-log';
 import { MemorySink } from './testing/memory-sink';
+import { MemoryMetricSink } from './testing/memory-metric-sink';
+import { fakeMetrics } from './testing/fake-metrics';
 import type { JobRuntime, SyncEvent, SyncService, SyncServiceOptions } from './index';
 
 /** A driver wired to run jobs with `runtime` (for BullMQ: a worker holding that runtime). */
@@ -36,18 +38,22 @@ export function syncDriverContract(
     ): Promise<{
       service: SyncService;
       sink: MemorySink;
+      metrics: MemoryMetricSink;
       runs: MemoryRunLog;
       events: SyncEvent[];
     }> {
       const sink = new MemorySink();
+      const metrics = new MemoryMetricSink();
       const runs = new MemoryRunLog();
       const harness = await setup({
         connections: new Map(connections.map((c) => [c.name, c])),
         sink,
+        metrics,
       });
       const service = createSyncService({
         connections,
         sink,
+        metrics,
         runs,
         driver: harness.driver,
         logger: memoryLogger(),
@@ -60,7 +66,7 @@ export function syncDriverContract(
       });
       const events: SyncEvent[] = [];
       service.subscribe((event) => events.push(event));
-      return { service, sink, runs, events };
+      return { service, sink, metrics, runs, events };
     }
 
     it('streams listings into the sink in batches and completes each scope after its last batch', async () => {
@@ -97,6 +103,38 @@ export function syncDriverContract(
         deleted: 200,
       });
       expect(sink.live()).toHaveLength(1300);
+    });
+
+    it('syncs the metrics of listed resources in the job and counts them in events and summary', async () => {
+      const provider = fakeMetrics({ metrics: ['cpu', 'networkOut'] });
+      const { service, metrics, events } = await build([
+        fakeConnection({
+          name: 'prod',
+          scopes: [
+            { account: '111111111111', region: 'us-east-1', count: 30 },
+            { account: '111111111111', region: 'eu-west-1', count: 10 },
+          ],
+          types: ['ec2.instance', 'ec2.volume'],
+          metrics: provider,
+        }),
+      ]);
+      const summary = await service.run('test');
+      expect(summary.status).toBe('succeeded');
+      // One batched fetch per instance job; volumes have no metrics.
+      expect(provider.fetches.map((f) => f.request.refs.length).sort()).toEqual([10, 30]);
+      expect(summary.metrics).toEqual({ series: 80, points: 80 * 14 * 24, failed: 0 });
+      expect(metrics.keys()).toHaveLength(80);
+      const completed = events.flatMap((e) => (e.type === 'job.completed' ? [e] : []));
+      expect(
+        completed
+          .filter((e) => e.resourceType === 'ec2.instance')
+          .map((e) => e.metrics.series)
+          .sort(),
+      ).toEqual([20, 60]);
+      expect(events.at(-1)).toMatchObject({
+        type: 'run.completed',
+        summary: { metrics: summary.metrics },
+      });
     });
 
     it('records each planned account once per run with its alias, from the coordinator', async () => {
