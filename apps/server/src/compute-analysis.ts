@@ -45,11 +45,11 @@ export function scheduleComputeAnalysis(deps: {
   preset?: RightsizingPreset | RightsizingPolicy;
   /** Clock for the analysis window; default the wall clock. */
   now?: () => Date;
-  /** Resources analysed (and series read) at a time; default 500. */
+  /** Resources analysed (and series read) at a time; default 100. */
   sliceSize?: number;
 }): ComputeAnalysis {
   const { store, logger } = deps;
-  const sliceSize = Math.max(1, deps.sliceSize ?? 500);
+  const sliceSize = Math.max(1, deps.sliceSize ?? 100);
   const abort = new AbortController();
   let running: Promise<void> | null = null;
   let again = false;
