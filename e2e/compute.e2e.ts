@@ -68,7 +68,10 @@ describe('compute in a real browser', () => {
     let newSize: string | undefined;
     for (const candidate of instances.items) {
       const { sizes } = await detailOf(page, candidate.uid);
-      newSize = sizes.find((size) => size.name !== candidate.size)?.name;
+      // Another size of the same family (m5.large → m5.xlarge), else any other on offer.
+      const family = candidate.size?.split('.')[0];
+      const others = sizes.filter((size) => size.name !== candidate.size);
+      newSize = (others.find((size) => size.name.split('.')[0] === family) ?? others[0])?.name;
       if (newSize) {
         instance = candidate;
         break;

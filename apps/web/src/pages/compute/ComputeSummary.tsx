@@ -62,7 +62,7 @@ export function ComputeSummary({ detail }: { detail: ComputeDetail }) {
       </div>
       {detail.related.length > 0 ? (
         <section className="panel" aria-label="Related resources">
-          <h2>Volumes, addresses and disks</h2>
+          <h2>Related resources</h2>
           <table className="data-table" aria-label="Related resources">
             <thead>
               <tr>

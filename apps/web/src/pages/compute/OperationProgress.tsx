@@ -33,6 +33,12 @@ export function OperationProgress({
   return <OperationView operation={query.data} pollError={query.error} />;
 }
 
+/** A step's time as seconds after the start: steps of one action are seconds apart. */
+function elapsed(start: string, at: string): string {
+  const ms = Date.parse(at) - Date.parse(start);
+  return Number.isFinite(ms) ? `+${(Math.max(0, ms) / 1000).toFixed(1)} s` : at;
+}
+
 export function OperationView({
   operation,
   pollError = null,
@@ -66,7 +72,9 @@ export function OperationView({
             <span className="operation-step-name">{step.step}</span>
             {step.state ? <StateBadge state={step.state} /> : null}
             {step.repeats > 1 ? <span className="muted">{`×${step.repeats}`}</span> : null}
-            <Time value={step.at} />
+            <time dateTime={step.at} title={step.at} className="muted">
+              {elapsed(operation.startedAt, step.at)}
+            </time>
             {step.message ? <span className="muted">{step.message}</span> : null}
           </li>
         ))}

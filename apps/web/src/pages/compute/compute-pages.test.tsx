@@ -370,6 +370,8 @@ describe('operation progress', () => {
       'running',
     ]);
     expect(textOf(html)).toMatch(/Done ?, state running ?, size m5\.large/);
+    // Each step's time is its offset from the start.
+    expect(textOf(html)).toMatch(/running running \+4\.0 s/);
     expect(textOf(html)).toContain('corr-1');
     expect(html).toContain('href="/activity"');
   });
