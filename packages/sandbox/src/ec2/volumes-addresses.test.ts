@@ -1,6 +1,8 @@
 import {
   AllocateAddressCommand,
   AssociateAddressCommand,
+  CreateTagsCommand,
+  DeleteTagsCommand,
   DescribeAddressesCommand,
   DescribeInstancesCommand,
   DescribeVolumesCommand,
@@ -244,5 +246,30 @@ describe('EC2 Elastic IPs through the official SDK', () => {
     } finally {
       west.destroy();
     }
+  });
+
+  it('tags volumes and addresses like instances, and filters on the tags', async () => {
+    const [volume] = await allVolumes({ Filters: [{ Name: 'status', Values: ['available'] }] });
+    const { AllocationId } = await ec2.send(new AllocateAddressCommand({}));
+    const Resources = [volume!.VolumeId!, AllocationId!];
+    await ec2.send(new CreateTagsCommand({ Resources, Tags: [{ Key: 'ticket', Value: 'FIN-7' }] }));
+    const tagged = await allVolumes({ Filters: [{ Name: 'tag:ticket', Values: ['FIN-7'] }] });
+    expect(tagged.map((v) => v.VolumeId)).toEqual([volume!.VolumeId]);
+    const addresses = await ec2.send(
+      new DescribeAddressesCommand({ Filters: [{ Name: 'tag:ticket', Values: ['FIN-7'] }] }),
+    );
+    expect(addresses.Addresses!.map((a) => a.AllocationId)).toEqual([AllocationId]);
+    await ec2.send(new DeleteTagsCommand({ Resources, Tags: [{ Key: 'ticket' }] }));
+    expect(await allVolumes({ Filters: [{ Name: 'tag-key', Values: ['ticket'] }] })).toEqual([]);
+    const after = await ec2.send(new DescribeAddressesCommand({ AllocationIds: [AllocationId!] }));
+    expect(after.Addresses![0]!.Tags ?? []).toEqual([]);
+    await expect(
+      ec2.send(
+        new CreateTagsCommand({
+          Resources: ['vol-0123456789abcdef0'],
+          Tags: [{ Key: 'a', Value: 'b' }],
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'InvalidVolume.NotFound' });
   });
 });
