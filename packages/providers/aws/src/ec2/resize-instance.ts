@@ -118,6 +118,7 @@ export async function resizeInstance(ctx: ResizeContext): Promise<ActionResult> 
     } catch (error) {
       throw fromEc2Error(error, `Starting ${id} after resizing it to ${size}`);
     }
+    // Without the caller's signal: once started, an abort must not leave the wait half done.
     state = (await wait('running', undefined)).state ?? 'running';
     report('running', state);
   }
