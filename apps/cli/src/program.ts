@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { CLI_VERSION } from './version';
 import { adminCommand } from './commands/admin';
+import { computeCommand } from './commands/compute';
 import { demoCommand } from './commands/demo';
 import { sandboxCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CliContext, outcome: Outcome): Command {
     adminCommand,
     statusCommand,
     storageCommand,
+    computeCommand,
   ]) {
     program.addCommand(make(ctx, outcome));
   }

@@ -10,3 +10,6 @@ export type { ErrorBody } from './http/error-body';
 export { analyzeBucket } from './storage/analyze-bucket';
 export { syncedBuckets, type SyncedBucket } from './storage/bucket-resources';
 export { STORAGE_FINDING_KINDS } from './storage/kinds';
+export { planAction, allowedActions, type ActionPlan } from './compute/action-plan';
+export { executeAction, actionFailure } from './compute/execute-action';
+export { attributesFromStatus, sizeOf, countsOf, refOf } from './compute/resource-fields';

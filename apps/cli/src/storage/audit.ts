@@ -1,6 +1,12 @@
 import { userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { isCcxError, type Actor, type AuditEventInput, type StorageActionName } from '@ccx/core';
+import {
+  isCcxError,
+  type ActionName,
+  type Actor,
+  type AuditEventInput,
+  type StorageActionName,
+} from '@ccx/core';
 
 /** Where a storage command's audit entries go: the store's audit log, or a test's list. */
 export type AuditSink = (event: AuditEventInput) => Promise<void>;
@@ -12,7 +18,7 @@ export interface CliAudit {
    * the result into safe detail (counts, never URLs or credentials).
    */
   record<T>(
-    action: StorageActionName,
+    action: StorageActionName | ActionName,
     target: string,
     detail: Record<string, unknown>,
     change: () => Promise<T>,

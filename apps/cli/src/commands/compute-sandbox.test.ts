@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, writeSandboxConfig, type SandboxHandle } from '@ccx/sandbox';
+import { openStore } from '@ccx/store';
+import { runCcx, tempCwd } from '../testing';
+
+/**
+ * `ccx compute` end to end on the sandbox: the config `ccx sandbox` writes, the real AWS
+ * provider and SDKs, and the sandbox's EC2 and CloudWatch, with state transitions shortened
+ * to a few milliseconds. Nothing is mocked.
+ */
+let sandbox: SandboxHandle;
+let cwd: string;
+const config = ['--config', '.ccx/sandbox.yaml'];
+const ccx = (...args: string[]) => runCcx(cwd, ['compute', ...args, ...config]);
+
+interface Listing {
+  uri: string;
+  uid: string;
+  provider: string;
+  type: string;
+  state: string | null;
+  size: string | null;
+  desiredCount: number | null;
+}
+
+beforeAll(async () => {
+  cwd = tempCwd();
+  sandbox = await startSandbox({
+    stateDir: join(cwd, '.ccx', 'state'),
+    estate: { accounts: 1, regions: ['us-east-1'], instancesPerRegion: 6 },
+    transitionMs: 5,
+  });
+  await writeSandboxConfig(sandbox, join(cwd, '.ccx', 'sandbox.yaml'));
+});
+afterAll(async () => {
+  await sandbox.stop();
+});
+
+describe('ccx compute against the sandbox', () => {
+  it('lists instances live with their uri, state and size', async () => {
+    const listed = await ccx('ls', '--type', 'ec2.instance', '--json');
+    expect(listed.code).toBe(0);
+    const items = JSON.parse(listed.stdout) as Listing[];
+    expect(items.length).toBeGreaterThanOrEqual(6);
+    for (const item of items) {
+      expect(item).toMatchObject({ provider: 'aws', type: 'ec2.instance' });
+      expect(item.uri).toMatch(/^aws:\/\/\d{12}\/us-east-1\/ec2\.instance\/i-/);
+      expect(item.size).toMatch(/\./);
+    }
+    const human = await ccx('ls', '--type', 'ec2.instance');
+    expect(human.stdout.split('\n')[0]).toMatch(/^NAME\s+STATE\s+SIZE\s+REGION\s+ACCOUNT\s+URI$/);
+    expect((await ccx('ls', '--type', 'ec2.bogus')).code).toBe(2);
+  });
+
+  it('refuses to act without a terminal or --yes, then stops, resizes and starts with an audit trail', async () => {
+    const items = JSON.parse(
+      (await ccx('ls', '--type', 'ec2.instance', '--json')).stdout,
+    ) as Listing[];
+    const running = items.find((i) => i.state === 'running');
+    expect(running).toBeDefined();
+    const uri = running!.uri;
+
+    const refused = await ccx('stop', uri);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+
+    const stopped = await ccx('stop', uri, '--yes', '--json');
+    expect(stopped.stderr).toContain(`${uri}: accepted (stopping)`);
+    expect(stopped.code).toBe(0);
+    expect(JSON.parse(stopped.stdout)).toMatchObject({ uri, state: 'stopped' });
+
+    // Stopped twice is refused before anything is sent.
+    expect((await ccx('stop', uri, '--yes')).code).toBe(1);
+
+    const target = running!.size === 'm5.xlarge' ? 'm5.large' : 'm5.xlarge';
+    const resized = await ccx('resize', uri, '--size', target, '--yes', '--json');
+    expect(resized.code).toBe(0);
+    expect(JSON.parse(resized.stdout)).toMatchObject({ uri, state: 'stopped', size: target });
+    expect((await ccx('resize', uri, '--size', 'not a size', '--yes')).code).toBe(2);
+
+    const started = await ccx('start', uri, '--yes', '--json');
+    expect(started.code).toBe(0);
+    expect(JSON.parse(started.stdout)).toMatchObject({ state: 'running', size: target });
+
+    const store = await openStore({ url: join(cwd, '.ccx', 'data', 'ccx.db') });
+    try {
+      const { items: events } = await store.audit.list({
+        target: running!.uid,
+        offset: 0,
+        limit: 20,
+      });
+      const trail = events.reverse().map((e) => `${e.action} ${e.outcome}`);
+      expect(trail).toEqual([
+        'compute.stop pending',
+        'compute.stop success',
+        'compute.resize pending',
+        'compute.resize success',
+        'compute.start pending',
+        'compute.start success',
+      ]);
+      expect(events[0]!.actor.id).toMatch(/^cli:/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('shows metrics as a table with a sparkline, and the series with --json', async () => {
+    const items = JSON.parse(
+      (await ccx('ls', '--type', 'ec2.instance', '--json')).stdout,
+    ) as Listing[];
+    const uri = items[0]!.uri;
+    const json = await ccx('metrics', uri, '--range', '24h', '--metric', 'cpu,networkIn', '--json');
+    expect(json.code).toBe(0);
+    const body = JSON.parse(json.stdout) as {
+      series: { metric: string; periodSeconds: number; values: number[]; p95: number | null }[];
+    };
+    expect(body.series.map((s) => s.metric)).toEqual(['cpu', 'networkIn']);
+    expect(body.series[0]!.periodSeconds).toBe(300);
+    expect(body.series[0]!.values.length).toBeGreaterThan(100);
+    const human = await ccx('metrics', uri, '--range', '1h', '--metric', 'cpu');
+    expect(human.stdout).toMatch(/^METRIC\s+MIN\s+AVG\s+P95\s+MAX\s+POINTS/);
+    expect(human.stdout).toMatch(/CPU .*%.*[▁▂▃▄▅▆▇█]/);
+    expect((await ccx('metrics', uri, '--range', '7d')).code).toBe(2);
+  });
+});

@@ -1,0 +1,145 @@
+import {
+  ACTIONS,
+  conflict,
+  formatComputeUri,
+  parseComputeUri,
+  resourceUid,
+  invalidInput,
+  type ActionInput,
+  type ActionProgress,
+  type ComputeActions,
+  type ComputeStatus,
+  type ProviderConnection,
+  type ResourceRef,
+} from '@ccx/core';
+import { attributesFromStatus, executeAction, planAction, type ActionPlan } from '@ccx/api';
+import type { ComputeSession } from './session';
+
+/** A resource named on the command line, with the connection that acts on it. */
+export interface ActionTarget {
+  uri: string;
+  uid: string;
+  ref: ResourceRef;
+  compute: ComputeActions;
+  connection: string;
+  /** What the provider says now: the state an action is checked against. */
+  status: ComputeStatus;
+  plan: ActionPlan;
+}
+
+export function parseUri(input: string): ResourceRef {
+  try {
+    return parseComputeUri(input);
+  } catch (error) {
+    throw invalidInput(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * The connection that acts on `ref`: of the right provider, with compute for its type, and
+ * (when several qualify) the one whose scopes include its account and region.
+ */
+async function connectionFor(
+  connections: ReadonlyMap<string, ProviderConnection>,
+  ref: ResourceRef,
+): Promise<ProviderConnection> {
+  const candidates = [...connections.values()].filter(
+    (c) => c.provider === ref.provider && c.compute?.types.includes(ref.type),
+  );
+  if (candidates.length <= 1) {
+    if (candidates[0]) return candidates[0];
+    throw conflict(`No configured connection acts on ${ref.provider} ${ref.type}`);
+  }
+  for (const candidate of candidates) {
+    const scopes = await candidate.scopes();
+    if (scopes.some((s) => s.account === ref.account && s.region === ref.region)) return candidate;
+  }
+  return candidates[0]!;
+}
+
+/**
+ * Resolves and checks an action on one URI before anything is sent: the provider's reading of
+ * the resource decides whether its state allows the action, as the API decides from the store.
+ */
+export async function prepareAction(
+  session: ComputeSession,
+  uri: string,
+  input: ActionInput,
+): Promise<ActionTarget> {
+  const ref = parseUri(uri);
+  const connection = await connectionFor(session.connections, ref);
+  const compute = connection.compute!;
+  const status = await compute.describe(ref);
+  const plan = planAction(
+    { ...ref, state: status.state, attributes: attributesFromStatus(ref.type, status) },
+    compute,
+    input,
+  );
+  return {
+    uri: formatComputeUri(ref),
+    uid: resourceUid(ref),
+    ref,
+    compute,
+    connection: connection.name,
+    status,
+    plan,
+  };
+}
+
+/** What `--json` prints for each resource once its action has ended. */
+export interface ActionOutcome {
+  uri: string;
+  action: string;
+  state: string | null;
+  size: string | null;
+  desiredCount: number | null;
+  runningCount: number | null;
+}
+
+/**
+ * Sends the action with the audit trail (`pending` before, the outcome after, as
+ * `cli:<user>`), follows it to its target, and writes the provider's reading to the store
+ * when the resource is stored there.
+ */
+export async function runAction(
+  session: ComputeSession,
+  target: ActionTarget,
+  onProgress: (progress: ActionProgress) => void,
+  signal: AbortSignal,
+): Promise<ActionOutcome> {
+  const { input } = target.plan;
+  const { action: _action, ...parameters } = input;
+  const executed = await session.audit.record(
+    input.action,
+    target.uid,
+    {
+      connection: target.connection,
+      uri: target.uri,
+      previousState: target.status.state,
+      previousSize: target.status.size,
+      ...parameters,
+    },
+    () => executeAction(target.compute, target.ref, target.plan, { signal, onProgress }),
+    ({ result, status }) => ({ ...result.detail, state: status.state, size: status.size }),
+  );
+  const store = await session.store();
+  await store.resources.refreshLive(target.uid, {
+    state: executed.status.state,
+    attributes: attributesFromStatus(target.ref.type, executed.status),
+  });
+  return {
+    uri: target.uri,
+    action: input.action,
+    state: executed.status.state,
+    size: executed.status.size,
+    desiredCount: executed.status.desiredCount ?? null,
+    runningCount: executed.status.runningCount ?? null,
+  };
+}
+
+export const actionLabel = (input: ActionInput): string => {
+  const label = ACTIONS[input.action].label.toLowerCase();
+  if (input.action === 'compute.resize') return `${label} to ${input.size}`;
+  if (input.action === 'compute.scale') return `${label} to ${input.count}`;
+  return label;
+};
