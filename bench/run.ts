@@ -8,6 +8,7 @@ const BENCHMARKS = {
   'sync-ec2': () => import('./sync-ec2'),
   pii: () => import('./pii'),
   'storage-list': () => import('./storage-list'),
+  'compute-sync': () => import('./compute-sync'),
 } as const satisfies Record<
   string,
   () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>
