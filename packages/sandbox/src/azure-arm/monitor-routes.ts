@@ -1,4 +1,9 @@
-import { profileOf, syntheticValue, type SandboxMetric } from '../metrics/model';
+import {
+  profileOf,
+  syntheticValue,
+  type MetricProfile,
+  type SandboxMetric,
+} from '../metrics/model';
 import { armErrors } from './arm-error';
 import { jsonBody, type ArmContext, type ArmReply, type ArmRequest } from './arm-context';
 import type { ArmVm } from './arm-estate';
@@ -97,16 +102,14 @@ function parseFilter(filter: string | null): Set<string> | null {
 }
 
 function values(
-  vm: ArmVm,
+  profile: MetricProfile,
   metric: string,
   aggregations: Aggregation[],
   startSec: number,
   grain: number,
-  seed: number,
   running: boolean,
 ) {
   const { model } = VM_METRICS[metric] ?? { model: 'cpu' as const };
-  const profile = profileOf(vm.id.toLowerCase(), seed, vm.tags);
   const point: Record<string, number | string> = {
     timeStamp: new Date(startSec * 1000).toISOString(),
   };
@@ -151,6 +154,10 @@ function metricsReply(
       'The query asks for too many data points; narrow the timespan, the interval or the resources.',
     );
   const running = new Map(vms.map((vm) => [vm, viewOf(vm, request.now).power === 'running']));
+  // One profile object per VM: the model caches per-hour state by profile identity.
+  const profiles = new Map(
+    vms.map((vm) => [vm, profileOf(vm.id.toLowerCase(), context.seed, vm.tags)]),
+  );
   const value = names.map((name) => ({
     id: `${scope}/providers/Microsoft.Insights/metrics/${CANONICAL_NAMES[name]}`,
     type: 'Microsoft.Insights/metrics',
@@ -170,12 +177,11 @@ function metricsReply(
             ],
       data: Array.from({ length: points }, (_, i) =>
         values(
-          vm,
+          profiles.get(vm)!,
           name,
           aggregations,
           first + i * grain,
           grain,
-          context.seed,
           running.get(vm) ?? false,
         ),
       ),

@@ -20,8 +20,6 @@ import type { SubscriptionListing } from './listing';
 import { normalisedState, powerStateCode } from './map-vm';
 
 const DEFAULT_WAIT_TIMEOUT_MS = 15 * 60_000;
-/** Polls that may still show the state a VM is leaving before a wait gives up on it. */
-const SETTLED_POLLS_ALLOWED = 3;
 
 type PowerOperation = 'beginStart' | 'beginDeallocate' | 'beginRestart';
 const STEP_OF: Record<PowerOperation, string> = {
@@ -54,7 +52,8 @@ function report(
  * once ARM accepted them (202), with the state the instance view shows right then; stop is a
  * deallocate, since a VM that is only powered off is still billed. Resize updates
  * `hardwareProfile.vmSize` and follows the operation to its end (Azure restarts a running VM
- * to apply it). `waitFor` polls the instance view.
+ * to apply it). `waitFor` polls the instance view until the target or the timeout: no VM
+ * state is final (someone else may start a deallocated VM meanwhile).
  */
 export function vmActions(clients: ArmClients, listing: SubscriptionListing): ComputeActions {
   const operations = (subscriptionId: string): VirtualMachinesOperations =>
@@ -114,6 +113,8 @@ export function vmActions(clients: ArmClients, listing: SubscriptionListing): Co
     const parsed = sizeNameSchema.safeParse(size);
     if (!parsed.success) throw new CcxError('invalid_input', `Not a VM size: ${size.slice(0, 64)}`);
     const before = await describe(ref, options?.signal);
+    if (before.size?.toLowerCase() === parsed.data.toLowerCase())
+      throw new CcxError('invalid_input', `The VM is already of size ${parsed.data}`);
     report(options, 'modifying', before.state, `${before.size ?? '?'} → ${parsed.data}`);
     let requestId: string | null = null;
     try {
@@ -152,10 +153,6 @@ export function vmActions(clients: ArmClients, listing: SubscriptionListing): Co
 
   const reached = (state: string | null, target: WaitTarget) =>
     target === 'running' ? state === 'running' : state !== null && STOPPED_STATES.has(state);
-  /** A settled state that will not turn into the target without another action. */
-  const stuck = (state: string | null, target: WaitTarget) =>
-    target === 'running' ? state !== null && STOPPED_STATES.has(state) : state === 'running';
-
   async function waitFor(
     ref: ResourceRef,
     target: WaitTarget,
@@ -166,22 +163,12 @@ export function vmActions(clients: ArmClients, listing: SubscriptionListing): Co
       throw new CcxError('invalid_input', 'A VM has no deployment to wait for');
     const deadline = Date.now() + (options?.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
     let last: string | null | undefined;
-    let settledPolls = 0;
     for (;;) {
       const status = await describe(ref, options?.signal);
       if (status.state !== last)
         report(options, reached(status.state, target) ? target : 'polling', status.state);
       last = status.state;
       if (reached(status.state, target)) return status;
-      settledPolls = stuck(status.state, target) ? settledPolls + 1 : 0;
-      if (settledPolls > SETTLED_POLLS_ALLOWED)
-        throw new CcxError(
-          'conflict',
-          `The VM is ${status.state ?? 'in an unknown state'} and will not become ${target} by itself`,
-          {
-            details: { state: status.state, target },
-          },
-        );
       if (Date.now() + clients.pollIntervalMs > deadline)
         throw new CcxError(
           'unavailable',

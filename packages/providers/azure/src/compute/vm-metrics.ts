@@ -36,13 +36,18 @@ const INTERVALS: Readonly<Record<number, string>> = {
  * requested ones come back whatever else the region holds; `top` is set to the chunk size.
  */
 export const VMS_PER_CALL = 50;
+/**
+ * Values (points × VMs × metrics) one call may carry: Monitor has no paging, so a long window
+ * at a fine grain is split into time slices that each stay within this many.
+ */
+export const VALUES_PER_CALL = 100_000;
 
 const isVmMetric = (metric: MetricName): metric is VmMetric => Object.hasOwn(VM_METRICS, metric);
 
 /**
- * Azure Monitor metrics of VMs, batched: one subscription-scope call per region and chunk of
- * VMs, carrying every requested metric and aggregation at once; each series is told apart by
- * its `microsoft.resourceid` metadata.
+ * Azure Monitor metrics of VMs, batched: one subscription-scope call per region, chunk of VMs
+ * and time slice, carrying every requested metric and aggregation at once; each series is told
+ * apart by its `microsoft.resourceid` metadata and yielded whole after its last slice.
  */
 export function vmMetrics(clients: ArmClients): Metrics {
   async function* fetch(
@@ -78,50 +83,70 @@ export function vmMetrics(clients: ArmClients): Metrics {
     const aggregations = [...new Set(metrics.map((m) => VM_METRICS[m].aggregation))];
     const ids = [...new Set(request.refs.map((ref) => ref.id))];
     const client = clients.monitor(scope.account);
+    const period = request.periodSeconds;
+    // Points on the period grid inside [start, end): an unaligned start begins at the next slot.
+    const first = Math.ceil(request.start.getTime() / 1000 / period) * period;
+    const end = request.end.getTime() / 1000;
     for (let i = 0; i < ids.length; i += VMS_PER_CALL) {
       const chunk = ids.slice(i, i + VMS_PER_CALL);
-      let response;
-      try {
-        response = await listMetricsAtSubscriptionScope(
-          client,
-          scope.account,
-          scope.region,
-          {
-            timespan: `${request.start.toISOString()}/${request.end.toISOString()}`,
-            interval,
-            metricNames: names.join(','),
-            aggregation: aggregations.join(','),
-            filter: chunk.map((id) => `Microsoft.ResourceId eq '${id}'`).join(' or '),
-            top: chunk.length,
-            metricNamespace: 'Microsoft.Compute/virtualMachines',
-            resultType: 'Data',
-            autoAdjustTimegrain: false,
-          },
-          options?.signal,
-        );
-      } catch (error) {
-        throw fromArmError(error, `Reading Azure Monitor metrics of ${scope.region}`);
-      }
-      for (const metric of metrics) {
-        const { name, aggregation } = VM_METRICS[metric];
-        const found = response.value.find((m) => m.name.value.toLowerCase() === name.toLowerCase());
-        for (const series of found?.timeseries ?? []) {
-          const id = series.metadatavalues.find(
-            (m) => m.name.value.toLowerCase() === 'microsoft.resourceid',
-          )?.value;
-          const uid = id ? byId.get(id.toLowerCase()) : undefined;
-          if (!uid) continue;
-          const timestamps: number[] = [];
-          const values: number[] = [];
-          for (const point of series.data) {
-            const value = point[aggregation];
-            const at = Date.parse(point.timeStamp);
-            if (typeof value !== 'number' || !Number.isFinite(at)) continue;
-            timestamps.push(Math.floor(at / 1000));
-            values.push(value);
-          }
-          yield { uid, metric, periodSeconds: request.periodSeconds, timestamps, values };
+      const slotsPerCall = Math.max(
+        1,
+        Math.floor(VALUES_PER_CALL / (chunk.length * metrics.length)),
+      );
+      const collected = new Map<string, { timestamps: number[]; values: number[] }>();
+      for (let from = first; from < end; from += slotsPerCall * period) {
+        const to = Math.min(end, from + slotsPerCall * period);
+        let response;
+        try {
+          response = await listMetricsAtSubscriptionScope(
+            client,
+            scope.account,
+            scope.region,
+            {
+              timespan: `${new Date(from * 1000).toISOString()}/${new Date(to * 1000).toISOString()}`,
+              interval,
+              metricNames: names.join(','),
+              aggregation: aggregations.join(','),
+              filter: chunk.map((id) => `Microsoft.ResourceId eq '${id}'`).join(' or '),
+              top: chunk.length,
+              metricNamespace: 'Microsoft.Compute/virtualMachines',
+              resultType: 'Data',
+              autoAdjustTimegrain: false,
+            },
+            options?.signal,
+          );
+        } catch (error) {
+          throw fromArmError(error, `Reading Azure Monitor metrics of ${scope.region}`);
         }
+        for (const metric of metrics) {
+          const { name, aggregation } = VM_METRICS[metric];
+          const found = response.value.find(
+            (m) => m.name.value.toLowerCase() === name.toLowerCase(),
+          );
+          for (const series of found?.timeseries ?? []) {
+            const id = series.metadatavalues.find(
+              (m) => m.name.value.toLowerCase() === 'microsoft.resourceid',
+            )?.value;
+            const uid = id ? byId.get(id.toLowerCase()) : undefined;
+            if (!uid) continue;
+            const key = `${uid} ${metric}`;
+            const into = collected.get(key) ?? { timestamps: [], values: [] };
+            collected.set(key, into);
+            for (const point of series.data) {
+              const value = point[aggregation];
+              const at = Date.parse(point.timeStamp) / 1000;
+              if (typeof value !== 'number' || !Number.isFinite(at) || at < from || at >= to)
+                continue;
+              into.timestamps.push(Math.floor(at));
+              into.values.push(value);
+            }
+          }
+        }
+      }
+      // Whole series only, once every slice of the window is in.
+      for (const [key, series] of collected) {
+        const [uid = '', metric] = key.split(' ') as [string, VmMetric];
+        yield { uid, metric, periodSeconds: period, ...series };
       }
     }
   }
