@@ -74,6 +74,22 @@ describe('the Azure compute sandbox through the official SDKs', () => {
     expect(sandbox.stats().byOperation['azure:virtualMachines.listAll']).toBeGreaterThan(2);
   });
 
+  it('writes the compute connection into the sandbox config, without Azurite', () => {
+    const azure = sandbox.cliConfig().connections.find((c) => c.name === 'sandbox-azure');
+    expect(azure).toMatchObject({
+      provider: 'azure',
+      sandbox: true,
+      compute: {
+        tenantId: sandbox.azureCompute.tenantId,
+        clientId: sandbox.azureCompute.clientId,
+        authorityHost: sandbox.azureCompute.armUrl,
+        resourceManagerEndpoint: sandbox.azureCompute.armUrl,
+        subscriptions: sandbox.azureCompute.subscriptions.map((s) => s.id),
+      },
+    });
+    expect(azure).not.toHaveProperty('storageAccounts');
+  });
+
   it('refuses a wrong client secret with the AADSTS code, and a request without a valid token', async () => {
     const { tenantId, clientId, authorityHost } = sandbox.azureCompute;
     const wrong = new ClientSecretCredential(tenantId, clientId, 'not-the-secret', {
