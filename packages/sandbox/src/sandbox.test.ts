@@ -148,7 +148,7 @@ describe('sandbox over HTTPS', () => {
 });
 
 describe('sandbox ccx config', () => {
-  it('describes the AWS connection (first account directly, the others by role), then GCS', async () => {
+  it('describes the AWS connection (first account directly, the others by role), then GCS, then Azure compute', async () => {
     const config = sandbox.cliConfig();
     const [hub, ...others] = sandbox.accounts;
     expect(config).toEqual({
@@ -175,6 +175,19 @@ describe('sandbox ccx config', () => {
             id: project.id,
             credentials: project.credentials,
           })),
+        },
+        {
+          name: 'sandbox-azure',
+          provider: 'azure',
+          sandbox: true,
+          compute: {
+            tenantId: sandbox.azureCompute.tenantId,
+            clientId: sandbox.azureCompute.clientId,
+            clientSecret: sandbox.azureCompute.clientSecret,
+            authorityHost: sandbox.azureCompute.authorityHost,
+            resourceManagerEndpoint: sandbox.azureCompute.armUrl,
+            subscriptions: sandbox.azureCompute.subscriptions.map((s) => s.id),
+          },
         },
       ],
       tls: { extraCaFile: sandbox.caFile },
