@@ -145,4 +145,58 @@ describe('compute in a real browser', () => {
     expect(scriptRan).toBe(false);
     await context.close();
   });
+
+  it('an operator starts two stopped instances from the list with one confirmation', async () => {
+    const context = await estate.browser.newContext();
+    const page = await context.newPage();
+    await signIn(
+      page,
+      estate.server.url,
+      estate.users.operator,
+      '/compute?type=ec2.instance&state=stopped&sort=name',
+    );
+    await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(1);
+    const rows = page.getByTestId('compute-row');
+    const uids = [
+      await rows.nth(0).getAttribute('data-uid'),
+      await rows.nth(1).getAttribute('data-uid'),
+    ];
+    for (const index of [0, 1]) await rows.nth(index).getByRole('checkbox').check();
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('2 selected');
+
+    await page.getByRole('button', { name: 'Start (2)' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('bulk-plan').locator('li').count()).toBe(2);
+    await dialog.getByRole('button', { name: 'Start 2' }).click();
+
+    // Each operation is followed to its end (the rows themselves leave the list of stopped
+    // instances once they run, so the progress is also listed above the table).
+    for (const uid of uids) {
+      const progress = page.locator(`[data-testid="bulk-operation"][data-uid="${uid ?? ''}"]`);
+      await expect
+        .poll(
+          () =>
+            progress.getByTestId('row-operation').getAttribute('data-status', { timeout: 1000 }),
+          SETTLE,
+        )
+        .toBe('succeeded');
+    }
+    for (const uid of uids) {
+      const started = await detailOf(page, uid ?? '');
+      expect(started.entry.state).toBe('running');
+    }
+    await context.close();
+  });
+
+  it('a viewer sees the actions of an instance, all disabled', async () => {
+    const context = await estate.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, estate.server.url, estate.users.viewer, '/compute?type=ec2.instance');
+    await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(0);
+    await page.getByTestId('compute-row').first().getByRole('link').click();
+    const actions = page.getByRole('region', { name: 'Actions' });
+    await expect.poll(() => actions.getByRole('button').count()).toBe(4);
+    expect(await actions.getByRole('button', { disabled: false }).count()).toBe(0);
+    await context.close();
+  });
 });

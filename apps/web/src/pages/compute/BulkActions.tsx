@@ -2,12 +2,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { startBulkAction } from '../../api/compute';
 import { describeError } from '../../api/errors';
-import type { BulkAnswer, ComputeEntry } from '../../api/schemas/compute';
+import type { BulkAnswer, ComputeEntry, Operation } from '../../api/schemas/compute';
 import { ACTION_LABELS } from '../../api/schemas/resources';
 import { useApiClient } from '../../app/api-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { BULK_ACTIONS, bulkConsequence } from '../../compute/actions';
 import type { BulkAction } from '../../compute/actions';
+import { RowOperation } from './RowOperation';
 
 /** The API takes at most this many uids a call. */
 const MAX_BULK = 100;
@@ -30,10 +31,14 @@ export function planBulk(
  */
 export function BulkActions({
   selection,
+  started,
   onStarted,
   onClear,
 }: {
   selection: ComputeEntry[];
+  /** Operations this page started, with the name each resource had: their progress is listed
+   * here too, since a row may leave a filtered list as its state changes. */
+  started: readonly { label: string; operation: Operation }[];
   onStarted: (answer: BulkAnswer) => void;
   onClear: () => void;
 }) {
@@ -84,6 +89,16 @@ export function BulkActions({
       >
         Clear selection
       </button>
+      {started.length > 0 ? (
+        <ul className="bulk-progress" aria-label="Actions under way">
+          {started.map(({ label, operation }) => (
+            <li key={operation.id} data-testid="bulk-operation" data-uid={operation.target}>
+              <span>{label}</span>
+              <RowOperation initial={operation} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {rejected.length > 0 ? (
         <ul className="inline-error bulk-rejected" role="alert" aria-label="Rejected">
           {rejected.map((item) => (

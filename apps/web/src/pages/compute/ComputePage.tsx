@@ -63,14 +63,23 @@ export function ComputePage() {
     },
     [list.data],
   );
-  const onStarted = useCallback((answer: BulkAnswer) => {
-    setOperations((current) => {
-      const next = new Map(current);
-      for (const operation of answer.operations) next.set(operation.target, operation);
-      return next;
-    });
-    setSelected(new Map());
-  }, []);
+  const [labels, setLabels] = useState<ReadonlyMap<string, string>>(new Map());
+  const onStarted = useCallback(
+    (answer: BulkAnswer) => {
+      setOperations((current) => {
+        const next = new Map(current);
+        for (const operation of answer.operations) next.set(operation.target, operation);
+        return next;
+      });
+      setLabels((current) => {
+        const next = new Map(current);
+        for (const entry of selected.values()) next.set(entry.uid, entry.name ?? entry.id);
+        return next;
+      });
+      setSelected(new Map());
+    },
+    [selected],
+  );
 
   // The selection keeps the entry as it was when ticked; the current page's copy is newer.
   const selection = [...selected.values()].map(
@@ -101,6 +110,10 @@ export function ComputePage() {
       {selection.length > 0 || operations.size > 0 ? (
         <BulkActions
           selection={selection}
+          started={[...operations.values()].map((operation) => ({
+            operation,
+            label: labels.get(operation.target) ?? operation.target,
+          }))}
           onStarted={onStarted}
           onClear={() => setSelected(new Map())}
         />
