@@ -9,6 +9,7 @@ import {
 import type { Store, StoredResource } from '@ccx/store';
 import type { Logger } from 'pino';
 import { refOf } from './resource-fields';
+import { safeError } from './safe-error';
 
 export interface MetricsView {
   range: MetricRange;
@@ -72,7 +73,7 @@ export async function resourceMetrics(
     } catch (error) {
       if (signal?.aborted) throw error;
       deps.logger.warn(
-        { err: error, target: resource.uid },
+        { ...safeError(error), target: resource.uid },
         'live metrics failed; answering with stored series',
       );
     }

@@ -7,6 +7,7 @@ import type { AuditWriter } from '../audit/audit-writer';
 import type { ApiEnv } from '../env';
 import { planAction } from './action-plan';
 import { executeAction } from './execute-action';
+import { safeError } from './safe-error';
 import type { Operation, OperationRegistry } from './operations';
 import { attributesFromStatus, refOf, sizeOf } from './resource-fields';
 
@@ -131,7 +132,7 @@ async function refreshAfterFailure(
     });
   } catch (error) {
     deps.logger.warn(
-      { err: error, target: resource.uid },
+      { ...safeError(error), target: resource.uid },
       'could not read the resource back after a failed action',
     );
   }
