@@ -4,6 +4,7 @@ import {
   linearScale,
   maxValue,
   nearestIndex,
+  niceBinaryCeiling,
   niceCeiling,
   plotSeries,
   summarize,
@@ -34,6 +35,7 @@ export function LineChart({
   format,
   formatTime,
   percent = false,
+  binary = false,
 }: {
   title: string;
   series: ChartSeries[];
@@ -45,12 +47,15 @@ export function LineChart({
   formatTime: (epochSeconds: number) => string;
   /** Percent series run on a 0–100 axis. */
   percent?: boolean;
+  /** Byte series: the axis top is rounded in binary units. */
+  binary?: boolean;
 }) {
   const titleId = useId();
   const descId = useId();
   const [hover, setHover] = useState<number | null>(null);
   const nonEmpty = series.filter((item) => summarize(item.values) !== null);
-  const yMax = percent ? 100 : niceCeiling(maxValue(series));
+  const peak = maxValue(series);
+  const yMax = percent ? 100 : binary ? niceBinaryCeiling(peak) : niceCeiling(peak);
   const description =
     nonEmpty.length === 0
       ? 'No data in this range.'

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   linearScale,
   nearestIndex,
+  niceBinaryCeiling,
   niceCeiling,
   plotSeries,
   summarize,
@@ -60,6 +61,13 @@ describe('chart geometry', () => {
     expect(niceCeiling(21)).toBe(25);
     expect(niceCeiling(2000)).toBe(2000);
     expect(niceCeiling(1_300_000)).toBe(2_000_000);
+  });
+
+  it('rounds a byte axis in binary units', () => {
+    const MiB = 1024 ** 2;
+    expect(niceBinaryCeiling(190.7 * MiB)).toBe(200 * MiB);
+    expect(niceBinaryCeiling(900)).toBe(1000);
+    expect(niceBinaryCeiling(1.9 * MiB)).toBe(2 * MiB);
   });
 
   it('maps a zero-width domain to the middle of the range', () => {

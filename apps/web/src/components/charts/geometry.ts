@@ -75,6 +75,17 @@ export function niceCeiling(value: number): number {
   return 10 * magnitude;
 }
 
+/**
+ * `niceCeiling` in binary units, for byte axes: 190 MiB tops at 200 MiB rather than at
+ * 200,000,000 bytes, which reads as 190.7 MiB.
+ */
+export function niceBinaryCeiling(value: number): number {
+  if (!(value > 0) || !Number.isFinite(value)) return 1;
+  let scale = 1;
+  while (value / scale >= 1024) scale *= 1024;
+  return niceCeiling(value / scale) * scale;
+}
+
 /** The largest finite value of several series, or 0 when there is none. */
 export function maxValue(series: readonly SeriesPoints[]): number {
   let max = 0;

@@ -74,6 +74,7 @@ export function MetricsPanel({
                 start={window.start}
                 end={window.end}
                 percent={unit === 'percent'}
+                binary={unit === 'bytes'}
                 format={(value) => formatMetricValue(unit, value)}
                 formatTime={formatTime}
               />
