@@ -14,6 +14,7 @@ const INVALID_REQUEST_CODES = new Set([
  * offer is the caller's input (`invalid_input`), not a conflict.
  */
 export function fromArmError(error: unknown, what: string): CcxError {
+  dropCredentials(error);
   const mapped = fromAzureError(error, what);
   const azureCode = mapped.details.azureCode;
   if (
@@ -26,4 +27,15 @@ export function fromArmError(error: unknown, what: string): CcxError {
       details: mapped.details,
     });
   return mapped;
+}
+
+/**
+ * A RestError keeps the request it failed on, bearer token included; the error is kept as
+ * `cause` and may reach a log, so the finished request loses its `authorization` header.
+ */
+function dropCredentials(error: unknown): void {
+  if (typeof error !== 'object' || error === null || !('request' in error)) return;
+  const headers = (error as { request?: { headers?: { delete?: unknown } } }).request?.headers;
+  if (headers && typeof headers.delete === 'function')
+    (headers.delete as (name: string) => void).call(headers, 'authorization');
 }
