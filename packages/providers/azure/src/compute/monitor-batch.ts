@@ -86,15 +86,22 @@ export interface SubscriptionMetricsQuery {
   autoAdjustTimegrain: false;
 }
 
-const pointSchema = z.object({
-  timeStamp: z.string(),
-  average: z.number().nullish(),
-  maximum: z.number().nullish(),
-  minimum: z.number().nullish(),
-  total: z.number().nullish(),
-  count: z.number().nullish(),
-});
-export type MetricPoint = z.infer<typeof pointSchema>;
+/**
+ * One data point. Points come by the hundred thousand in a long window, so they are checked
+ * where they are read (a timestamp string, finite numbers) rather than object by object here.
+ */
+export interface MetricPoint {
+  timeStamp: string;
+  average?: number | null;
+  maximum?: number | null;
+  minimum?: number | null;
+  total?: number | null;
+  count?: number | null;
+}
+const pointSchema = z.custom<MetricPoint>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'expected a data point object',
+);
 
 export const metricsResponseSchema = z.object({
   interval: z.string().optional(),

@@ -134,7 +134,8 @@ export function vmMetrics(clients: ArmClients): Metrics {
             collected.set(key, into);
             for (const point of series.data) {
               const value = point[aggregation];
-              const at = Date.parse(point.timeStamp) / 1000;
+              const at =
+                typeof point.timeStamp === 'string' ? Date.parse(point.timeStamp) / 1000 : NaN;
               if (typeof value !== 'number' || !Number.isFinite(at) || at < from || at >= to)
                 continue;
               into.timestamps.push(Math.floor(at));
