@@ -48,6 +48,7 @@ describe('RBAC', () => {
     expect(mutating.map((op) => `${op.method} ${op.path}`).sort()).toEqual(
       [
         'PATCH /api/users/{id}',
+        'POST /api/compute/actions',
         'POST /api/resources/{uid}/actions',
         'POST /api/sync/runs',
         'POST /api/users',
