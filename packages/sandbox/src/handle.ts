@@ -29,11 +29,11 @@ export interface SandboxHandle {
   ecsServiceCount: number;
   /** Azure Blob (Azurite) with its storage accounts and keys; null unless `azure: true`. */
   azure: SandboxAzure | null;
+  /** Azure compute: ARM, Azure Monitor and the Entra token endpoint over HTTPS; always running. */
+  azureCompute: SandboxAzureCompute;
   /** Google Cloud Storage (JSON API) with its projects and their service-account key files. */
   gcp: SandboxGcp;
   stats(): SandboxStats;
-  /** Azure compute: ARM, Azure Monitor and the Entra token endpoint over HTTPS; always running. */
-  azureCompute: SandboxAzureCompute;
   resetStats(): void;
   /** Replaces the fault spec; a string is parsed (throws FaultSpecError on a bad one). */
   setFaults(spec: string | FaultSpec): void;
