@@ -40,13 +40,22 @@ describe('startWorker', () => {
     try {
       const summary = await coordinator.sync.run('test');
       expect(summary.status).toBe('succeeded');
-      // The instances plus the storage seed's ten S3 and five GCS buckets (Azure is off).
-      const aws = sandbox.instanceCount + 10;
-      expect(summary.resources.listed).toBe(aws + 5);
-      expect(await coordinator.store.resources.counts()).toEqual({
-        total: aws + 5,
-        byProvider: { aws, gcp: 5 },
-      });
+      // EC2 instances, volumes and addresses, ECS clusters and services, the storage seed's
+      // ten S3 and five GCS buckets; Azure compute VMs and their disks (Azurite is off).
+      const aws =
+        sandbox.instanceCount +
+        sandbox.volumeCount +
+        sandbox.addressCount +
+        sandbox.ecsClusterCount +
+        sandbox.ecsServiceCount +
+        10;
+      const counts = await coordinator.store.resources.counts();
+      expect(counts.byProvider).toEqual({ aws, gcp: 5, azure: expect.any(Number) as number });
+      expect(counts.byProvider.azure).toBeGreaterThan(sandbox.azureCompute.vmCount);
+      expect(summary.resources.listed).toBe(counts.total);
+      // Metrics were fetched by the workers and written to the shared store.
+      expect(summary.metrics.series).toBeGreaterThan(0);
+      expect(summary.metrics.failed).toBe(0);
     } finally {
       await coordinator.close();
       await worker.close();
