@@ -15,6 +15,7 @@ export function syncReport(summary: SyncSummary) {
       deleted: summary.resources.deleted,
     },
     jobs: summary.jobs,
+    metrics: summary.metrics,
     errors: summary.errors,
     durationMs: summary.durationMs,
   };
@@ -39,6 +40,7 @@ export function syncSummaryLine(summary: SyncSummary): string {
   return (
     `Sync ${summary.status}: ${summary.resources.listed} resources${providers ? ` (${providers})` : ''}, ` +
     `${created} new, ${updated} changed, ${deleted} deleted; ` +
-    `${summary.jobs.failed} of ${summary.jobs.total} jobs failed`
+    `${summary.jobs.failed} of ${summary.jobs.total} jobs failed` +
+    (summary.metrics.series > 0 ? `; ${summary.metrics.series} metric series` : '')
   );
 }

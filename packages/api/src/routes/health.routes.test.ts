@@ -30,6 +30,7 @@ describe('operations endpoints', () => {
       resourceType: 'ec2.instance',
       listed: 1,
       counts: { created: 1, updated: 0, unchanged: 0, deleted: 0 },
+      metrics: { series: 0, points: 0, failed: 0 },
     });
     const response = await h.request('/metrics');
     expect(response.headers.get('content-type')).toMatch(/text\/plain/);

@@ -22,10 +22,17 @@ export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 export const metricNameSchema = z.enum(METRIC_NAMES as [MetricName, ...MetricName[]]);
 
 /**
- * What a sync keeps per resource: hourly points over 14 days, the window AWS Compute Optimizer
- * looks at by default. Disk metrics are fetched live for charts, not stored.
+ * What a sync keeps per resource, of those its type has: hourly points over 14 days, the
+ * window AWS Compute Optimizer looks at by default. Memory exists only where the provider
+ * measures it without an agent (ECS services). Disk metrics are fetched live for charts.
  */
-export const SYNCED_METRICS: readonly MetricName[] = ['cpu', 'cpuMax', 'networkIn', 'networkOut'];
+export const SYNCED_METRICS: readonly MetricName[] = [
+  'cpu',
+  'cpuMax',
+  'memory',
+  'networkIn',
+  'networkOut',
+];
 export const SYNC_METRIC_PERIOD_SECONDS = 3600;
 export const SYNC_METRIC_WINDOW_DAYS = 14;
 
