@@ -6,8 +6,11 @@
  * Figures, for a first sync (no metrics stored: the whole 14-day window of hourly points) and
  * a second, incremental one right after it:
  * - API calls by service and operation (the sandbox's counters), against the baseline of one
- *   call per instance: a DescribeInstances per instance plus a GetMetricStatistics per
- *   instance and synced metric. The ratio baseline ÷ calls should be ≥ 50.
+ *   call per instance (a GetMetricData per instance, all its metrics in one call; the listing
+ *   pages are counted on our side but not in the baseline, which understates the ratio). The
+ *   ratio baseline ÷ (DescribeInstances + GetMetricData calls) should be ≥ 50. A second, naive
+ *   baseline is printed too: a DescribeInstances per instance plus a GetMetricStatistics per
+ *   instance and synced metric (what a tool that asks about one thing at a time sends).
  * - Wall time against a lower bound: the round trips that must follow one another, times the
  *   latency. Regions are independent jobs that run side by side, so the critical path is one
  *   region's: its DescribeInstances pages, one after the other (each needs the previous
@@ -113,8 +116,12 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const first = await syncOnce(store, connection, ready.url);
     const second = await syncOnce(store, connection, ready.url);
     clearInterval(sampler);
-    const metricsPerInstance = SYNCED_METRICS.length;
-    const baseline = instances + instances * metricsPerInstance;
+    const ec2Metrics = connection.metrics?.metricsFor('ec2.instance') ?? [];
+    const metricsPerInstance = SYNCED_METRICS.filter((metric) =>
+      ec2Metrics.includes(metric),
+    ).length;
+    const baseline = instances;
+    const naiveBaseline = instances + instances * metricsPerInstance;
     const stored = await store.resources.counts();
     const mb = (value: number) => Math.round(value / 1024 / 1024);
 
@@ -137,11 +144,12 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       console.log(`API calls            ${stats.total} in all`);
       for (const [operation, count] of Object.entries(stats.byOperation).sort())
         console.log(`  ${operation.padEnd(34)} ${count}`);
+      console.log(`baseline             ${baseline} (one call per instance)`);
       console.log(
-        `baseline             ${baseline} (${instances} DescribeInstances + ${instances} × ${metricsPerInstance} GetMetricStatistics)`,
+        `ratio                ${(baseline / comparable).toFixed(1)}× fewer (${comparable} DescribeInstances + GetMetricData calls); ${(baseline / stats.total).toFixed(1)}× counting every call of the sync (ECS, S3, volumes…)`,
       );
       console.log(
-        `ratio                ${(baseline / comparable).toFixed(0)}× fewer (${comparable} DescribeInstances + GetMetricData calls); ${(baseline / stats.total).toFixed(0)}× counting every call`,
+        `naive baseline       ${naiveBaseline} (${instances} DescribeInstances + ${instances} × ${metricsPerInstance} GetMetricStatistics): ${(naiveBaseline / comparable).toFixed(0)}× fewer`,
       );
       console.log(`wall time            ${figures.wallSeconds.toFixed(2)} s`);
       console.log(
@@ -160,6 +168,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
         byOperation: stats.byOperation,
         ratio: round(baseline / comparable),
         ratioAllCalls: round(baseline / stats.total),
+        ratioNaive: round(naiveBaseline / comparable),
         wallSeconds: round(figures.wallSeconds),
         lowerBoundSeconds: round(lowerBound),
         wallOverLowerBound: round(figures.wallSeconds / lowerBound),
@@ -184,6 +193,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     return {
       instances,
       baseline,
+      naiveBaseline,
       storedResources: stored.total,
       first: firstFigures,
       second: secondFigures,
