@@ -152,8 +152,16 @@ export function scheduleComputeAnalysis(deps: {
     }
     // What is left held findings for resources no longer in the inventory.
     failed += await write([...stored.values()].map((pair) => ({ ...pair, findings: [] })));
+    // Their metric series go too: only a complete listing deletes a resource, so this never
+    // takes the history of one a partial sync merely missed.
+    let pruned = 0;
+    try {
+      pruned = await store.metricSeries.pruneOrphans();
+    } catch (error) {
+      logger.warn({ err: error }, 'metric series of deleted resources could not be pruned');
+    }
     logger.info(
-      { resources: resources.length, findings: total, failed },
+      { resources: resources.length, findings: total, failed, prunedSeries: pruned },
       'compute analysis finished',
     );
   }

@@ -1,5 +1,6 @@
 import type { MetricSeries } from '@ccx/core';
 import { describe, expect, it } from 'vitest';
+import { resourceIn, scopeOf } from '../testing/fixtures';
 import { useStore } from '../testing/use-store';
 import type { Store } from '../types';
 
@@ -125,6 +126,31 @@ export function describeMetricSeriesContract(open: () => Promise<Store>): void {
       expect((await metricSeries.list({ uids: [A, hostile] })).map((s) => s.uid)).toEqual([
         hostile,
       ]);
+    });
+
+    it('prunes the series of resources the inventory no longer holds, and only those', async () => {
+      const { metricSeries, resources } = store();
+      const scope = scopeOf();
+      const kept = resourceIn(scope, 'i-kept');
+      const gone = resourceIn(scope, 'i-gone');
+      await resources.applyBatch({
+        scope,
+        type: 'ec2.instance',
+        runId: 'r1',
+        resources: [kept, gone],
+      });
+      await resources.applyBatch({ scope, type: 'ec2.instance', runId: 'r2', resources: [kept] });
+      await resources.completeListing({ scope, type: 'ec2.instance', runId: 'r2' });
+      const never = 'aws/111111111111/us-east-1/ec2.instance/i-never-listed';
+      await metricSeries.merge({
+        series: [kept.uid, gone.uid, never].map((uid) => hourly(uid, 'cpu', T, [1, 2])),
+        keepAfter: 0,
+      });
+      expect(await metricSeries.pruneOrphans()).toBe(2);
+      expect(
+        (await metricSeries.list({ uids: [kept.uid, gone.uid, never] })).map((s) => s.uid),
+      ).toEqual([kept.uid]);
+      expect(await metricSeries.pruneOrphans()).toBe(0);
     });
 
     it('loses no point when merges into one series run at the same time', async () => {

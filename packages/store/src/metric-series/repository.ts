@@ -101,6 +101,24 @@ export function createMetricSeriesRepository(ctx: DbContext): MetricSeriesReposi
         return deleted;
       });
     },
+
+    async pruneOrphans() {
+      const result = await ctx.db
+        .deleteFrom('metric_series')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('resources')
+                .select('resources.uid')
+                .whereRef('resources.uid', '=', 'metric_series.resource_uid')
+                .where('resources.deleted_at', 'is', null),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }
 

@@ -34,4 +34,10 @@ export interface MetricSeriesRepository {
   latest(query: MetricSeriesQuery): Promise<Map<string, number>>;
   /** Removes every series of these resources; resolves with the rows deleted. */
   deleteForResources(uids: readonly string[]): Promise<number>;
+  /**
+   * Removes the series of resources the inventory no longer holds (deleted by a complete
+   * listing, or never stored); resolves with the rows deleted. A partial sync deletes no
+   * resource, so it never costs a live resource its history.
+   */
+  pruneOrphans(): Promise<number>;
 }
