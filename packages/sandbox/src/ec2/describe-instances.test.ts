@@ -4,7 +4,7 @@ import { seedEstate } from '../estate/seed';
 import { describeInstances } from './describe-instances';
 
 /**
- * Calls the operation directly (no HTTP) to measure what the brief cares about: rendering a
+ * Calls the operation directly (no HTTP) to check what matters for large estates: rendering a
  * 1000-instance page must stay in the low milliseconds, and every page must be well-formed.
  */
 describe('describeInstances page building', () => {
