@@ -4,8 +4,9 @@ import { seedEstate } from '../estate/seed';
 import { describeInstances } from './describe-instances';
 
 /**
- * Calls the operation directly (no HTTP) to check what matters for large estates: rendering a
- * 1000-instance page must stay in the low milliseconds, and every page must be well-formed.
+ * Calls the operation directly (no HTTP) to check what matters for large estates: a full
+ * 1000-instance page renders the same every time (the static part of each instance is cached),
+ * and every page is well-formed. How fast it renders is `npm run bench -- sync-ec2`'s business.
  */
 describe('describeInstances page building', () => {
   const estate = seedEstate(
@@ -23,17 +24,12 @@ describe('describeInstances page building', () => {
       now: Date.now(),
     });
 
-  it('renders a 1000-instance page in a few milliseconds', () => {
-    run([['MaxResults', '1000']]);
-    const timings: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      const xml = run([['MaxResults', '1000']]);
-      timings.push(performance.now() - started);
-      expect(xml.match(/<instanceId>/g)).toHaveLength(1000);
-    }
-    // The best of five, so a busy machine does not fail the test; unloaded it is ~5 ms.
-    expect(Math.min(...timings)).toBeLessThan(60);
+  it('renders a full 1000-instance page, identically from the cache on every call', () => {
+    const first = run([['MaxResults', '1000']]);
+    expect(first.match(/<instanceId>/g)).toHaveLength(1000);
+    // The request id is the only part of the body that may differ between two calls.
+    const body = (xml: string) => xml.replace(/<requestId>[^<]*<\/requestId>/, '');
+    for (let i = 0; i < 3; i++) expect(body(run([['MaxResults', '1000']]))).toBe(body(first));
   });
 
   it('pages through all instances with tokens, regrouping reservations per page', () => {
