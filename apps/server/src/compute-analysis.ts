@@ -11,13 +11,10 @@ import {
 } from '@ccx/insights';
 import type { Store } from '@ccx/store';
 import type { SyncService } from '@ccx/sync';
+import { afterEachSync, type AfterSyncTask } from './after-sync';
 
-export interface ComputeAnalysis {
-  /** Analyses every compute resource now (or right after the pass in progress). */
-  runNow(): Promise<void>;
-  /** Stops listening, aborts the pass in progress and waits for it to end. */
-  close(): Promise<void>;
-}
+/** `runNow` analyses every compute resource (or right after the pass in progress). */
+export type ComputeAnalysis = AfterSyncTask;
 
 /** Metrics the analysis reads; the sync stores hourly points of these. */
 const METRICS: readonly MetricName[] = ['cpu', 'cpuMax', 'memory', 'networkIn', 'networkOut'];
@@ -50,9 +47,6 @@ export function scheduleComputeAnalysis(deps: {
 }): ComputeAnalysis {
   const { store, logger } = deps;
   const sliceSize = Math.max(1, deps.sliceSize ?? 100);
-  const abort = new AbortController();
-  let running: Promise<void> | null = null;
-  let again = false;
 
   async function liveResources(): Promise<ComputeResourceFacts[]> {
     const resources: ComputeResourceFacts[] = [];
@@ -76,10 +70,13 @@ export function scheduleComputeAnalysis(deps: {
   }
 
   /** Replaces the findings of each (resource, kind); resolves with the writes that failed. */
-  async function write(pairs: Iterable<{ uid: string; kind: string; findings: ComputeFinding[] }>) {
+  async function write(
+    pairs: Iterable<{ uid: string; kind: string; findings: ComputeFinding[] }>,
+    stop: AbortSignal,
+  ) {
     let failed = 0;
     for (const { uid, kind, findings } of pairs) {
-      if (abort.signal.aborted) return failed;
+      if (stop.aborted) return failed;
       try {
         await store.findings.replaceForResource({
           kind,
@@ -103,7 +100,7 @@ export function scheduleComputeAnalysis(deps: {
     return failed;
   }
 
-  async function pass(): Promise<void> {
+  async function pass(stop: AbortSignal): Promise<void> {
     const resources = await liveResources();
     // Pairs that hold findings now: each is rewritten, or cleared when nothing applies any more.
     const stored = new Map<string, { uid: string; kind: string }>();
@@ -118,7 +115,7 @@ export function scheduleComputeAnalysis(deps: {
     // In slices: the series of one slice are in memory at a time, and the event loop gets a
     // turn between slices, so a large estate never holds up requests for the whole pass.
     for (let i = 0; i < resources.length; i += sliceSize) {
-      if (abort.signal.aborted) return;
+      if (stop.aborted) return;
       const slice = resources.slice(i, i + sliceSize);
       const series = await seriesOf(slice);
       const findings = analyzeCompute({
@@ -147,11 +144,14 @@ export function scheduleComputeAnalysis(deps: {
             next.set(key, { uid: resource.uid, kind, findings: [] });
           stored.delete(key);
         }
-      failed += await write(next.values());
+      failed += await write(next.values(), stop);
       await new Promise((resolve) => setImmediate(resolve));
     }
     // What is left held findings for resources no longer in the inventory.
-    failed += await write([...stored.values()].map((pair) => ({ ...pair, findings: [] })));
+    failed += await write(
+      [...stored.values()].map((pair) => ({ ...pair, findings: [] })),
+      stop,
+    );
     // Their metric series go too: only a complete listing deletes a resource, so this never
     // takes the history of one a partial sync merely missed.
     let pruned = 0;
@@ -166,35 +166,5 @@ export function scheduleComputeAnalysis(deps: {
     );
   }
 
-  function runNow(): Promise<void> {
-    if (abort.signal.aborted) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await pass().catch((error: unknown) => {
-          logger.error({ err: error }, 'compute analysis failed');
-        });
-      } while (again && !abort.signal.aborted);
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  const unsubscribe = deps.sync.subscribe((event) => {
-    if (event.type === 'run.completed' && event.summary.status !== 'failed') void runNow();
-  });
-
-  return {
-    runNow,
-    async close() {
-      unsubscribe();
-      abort.abort();
-      await running;
-    },
-  };
+  return afterEachSync('compute analysis', deps, pass);
 }

@@ -3,13 +3,10 @@ import type { Logger, ProviderConnection } from '@ccx/core';
 import { analyzeBucket, syncedBuckets } from '@ccx/api';
 import type { Store } from '@ccx/store';
 import type { SyncService } from '@ccx/sync';
+import { afterEachSync, type AfterSyncTask } from './after-sync';
 
-export interface StorageAnalysis {
-  /** Analyses every synced bucket now (or right after the pass in progress); resolves when done. */
-  runNow(): Promise<void>;
-  /** Stops listening, aborts the pass in progress and waits for it to end. */
-  close(): Promise<void>;
-}
+/** `runNow` analyses every synced bucket (or right after the pass in progress). */
+export type StorageAnalysis = AfterSyncTask;
 
 /**
  * Storage analysis in the background: after each sync run that completed (fully or partly)
@@ -26,15 +23,12 @@ export function scheduleStorageAnalysis(deps: {
   logger: Logger;
 }): StorageAnalysis {
   const { store, connections, logger } = deps;
-  const abort = new AbortController();
-  let running: Promise<void> | null = null;
-  let again = false;
 
-  async function pass(): Promise<void> {
+  async function pass(stop: AbortSignal): Promise<void> {
     const buckets = await syncedBuckets(store);
     let analysed = 0;
     for (const synced of buckets) {
-      if (abort.signal.aborted) return;
+      if (stop.aborted) return;
       const storage = connections.get(synced.bucket.connection)?.storage;
       if (!storage) continue;
       try {
@@ -42,12 +36,12 @@ export function scheduleStorageAnalysis(deps: {
         // several SDK layers, which passes Node's warning threshold of 10 by design; the
         // listeners then go with the bucket's signal instead of piling up on one for the
         // server's lifetime.
-        const signal = AbortSignal.any([abort.signal]);
+        const signal = AbortSignal.any([stop]);
         setMaxListeners(64, signal);
         await analyzeBucket(store, storage, synced, { signal });
         analysed += 1;
       } catch (error) {
-        if (abort.signal.aborted) return;
+        if (stop.aborted) return;
         logger.warn(
           { err: error, connection: synced.bucket.connection, bucket: synced.bucket.bucket },
           'storage analysis of a bucket failed',
@@ -57,35 +51,5 @@ export function scheduleStorageAnalysis(deps: {
     logger.info({ buckets: analysed }, 'storage analysis finished');
   }
 
-  function runNow(): Promise<void> {
-    if (abort.signal.aborted) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await pass().catch((error: unknown) => {
-          logger.error({ err: error }, 'storage analysis failed');
-        });
-      } while (again && !abort.signal.aborted);
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  const unsubscribe = deps.sync.subscribe((event) => {
-    if (event.type === 'run.completed' && event.summary.status !== 'failed') void runNow();
-  });
-
-  return {
-    runNow,
-    async close() {
-      unsubscribe();
-      abort.abort();
-      await running;
-    },
-  };
+  return afterEachSync('storage analysis', deps, pass);
 }
