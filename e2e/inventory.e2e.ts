@@ -46,8 +46,14 @@ describe('inventory in a real browser', () => {
 
     await page.getByLabel('State').selectOption('running');
     await page.getByLabel('Search').fill(target.id);
+    // Wait for the search to be committed to the URL: a click while the commit is still pending
+    // would be overtaken by it.
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(target.id);
     await expect.poll(() => page.getByTestId('resource-row').count()).toBe(1);
     expect(new URL(page.url()).searchParams.get('state')).toBe('running');
+    expect(await page.getByTestId('resource-row').first().getAttribute('data-uid')).toBe(
+      target.uid,
+    );
     await page.getByTestId('resource-row').first().click();
     await page.waitForURL(`**${resourcePath(target.uid)}`);
     await expect

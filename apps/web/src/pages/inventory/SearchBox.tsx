@@ -23,6 +23,14 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: st
     onCommit(debounced);
   }, [debounced, onCommit]);
 
+  // Leaving the box (a click on a result, Tab) commits at once: a commit still pending when the
+  // user has already moved on would land after their navigation and undo it.
+  const flush = () => {
+    if (text === committed.current) return;
+    committed.current = text;
+    onCommit(text);
+  };
+
   return (
     <label className="search">
       <span className="visually-hidden">Search</span>
@@ -32,6 +40,10 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: st
         placeholder="Search name, id or tag value"
         value={text}
         onChange={(event) => setText(event.target.value)}
+        onBlur={flush}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') flush();
+        }}
       />
     </label>
   );
