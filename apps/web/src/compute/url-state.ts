@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { COMPUTE_SORT_FIELDS } from '../api/compute';
 import type { ComputeListQuery } from '../api/compute';
 import { COMPUTE_FACET_FIELDS } from '../api/schemas/compute';
+import type { SortDirection } from '../components/list/SortableHeader';
+import type { ListViewCodec } from '../hooks/useListView';
 
 /**
  * The compute list lives in the URL query, so a view can be bookmarked and Back walks through
@@ -9,7 +11,6 @@ import { COMPUTE_FACET_FIELDS } from '../api/schemas/compute';
  * field by field); serialising leaves defaults out so links stay short.
  */
 export const DEFAULT_PAGE_SIZE = 50;
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 const sortSchema = z.enum(COMPUTE_SORT_FIELDS).nullable().catch(null);
 const orderSchema = z.enum(['asc', 'desc']).catch('asc');
@@ -67,6 +68,30 @@ export function nextComputeSort(
   const order = view.sort === field && view.order === 'asc' ? 'desc' : 'asc';
   return { ...view, sort: field, order, page: 1 };
 }
+
+export function computeSortDirection(
+  view: ComputeListQuery,
+  field: ComputeListQuery['sort'] & string,
+): SortDirection {
+  if (view.sort !== field) return 'none';
+  return view.order === 'desc' ? 'descending' : 'ascending';
+}
+
+/**
+ * The compute list's view as `useListView` reads and writes it. The URL counts pages from 1;
+ * an offset between two page starts lands on the page that holds it.
+ */
+export const computeView: ListViewCodec<ComputeListQuery> = {
+  parse: parseComputeParams,
+  serialise: computeParams,
+  paging: (view) => ({ offset: (view.page - 1) * view.pageSize, limit: view.pageSize }),
+  withPaging: (view, { offset, limit }) => ({
+    ...view,
+    pageSize: limit,
+    page: Math.floor(offset / limit) + 1,
+  }),
+  withFilters: withComputeFilters,
+};
 
 export function isComputeFiltered(view: ComputeListQuery): boolean {
   return view.q.trim() !== '' || COMPUTE_FACET_FIELDS.some((field) => view[field].length > 0);

@@ -2,6 +2,8 @@ import { RESOURCE_SORT_FIELDS, type ResourceSortField } from '@ccx/core';
 import { z } from 'zod';
 import type { ResourceListQuery } from '../api/resources';
 import { FACET_FIELDS } from '../api/schemas/resources';
+import type { SortDirection } from '../components/list/SortableHeader';
+import type { ListViewCodec } from '../hooks/useListView';
 
 /**
  * The inventory view lives in the URL query so a view can be bookmarked and shared, and so
@@ -12,7 +14,6 @@ import { FACET_FIELDS } from '../api/schemas/resources';
 export const SORT_FIELDS = RESOURCE_SORT_FIELDS;
 export type SortField = ResourceSortField;
 export const DEFAULT_LIMIT = 50;
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 const sortSchema = z
   .string()
@@ -58,10 +59,7 @@ export function nextSort(current: string | null, field: SortField): string {
   return current === field ? `-${field}` : field;
 }
 
-export function sortDirection(
-  current: string | null,
-  field: SortField,
-): 'ascending' | 'descending' | 'none' {
+export function sortDirection(current: string | null, field: SortField): SortDirection {
   if (current === field) return 'ascending';
   if (current === `-${field}`) return 'descending';
   return 'none';
@@ -88,3 +86,12 @@ export function withFilters(
 ): ResourceListQuery {
   return { ...view, ...patch, offset: 0 };
 }
+
+/** The inventory list's view as `useListView` reads and writes it. */
+export const inventoryView: ListViewCodec<ResourceListQuery> = {
+  parse: parseInventoryParams,
+  serialise: inventoryParams,
+  paging: (view) => ({ offset: view.offset, limit: view.limit }),
+  withPaging: (view, { offset, limit }) => ({ ...view, offset, limit }),
+  withFilters,
+};

@@ -1,28 +1,33 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useState } from 'react';
 import { listCompute } from '../../api/compute';
-import type { ComputeListQuery } from '../../api/compute';
-import type { BulkAnswer, ComputeEntry, Operation } from '../../api/schemas/compute';
+import { COMPUTE_FACET_FIELDS } from '../../api/schemas/compute';
+import type {
+  BulkAnswer,
+  ComputeEntry,
+  ComputeFacetField,
+  Operation,
+} from '../../api/schemas/compute';
+import { getStatus } from '../../api/status';
 import { useApiClient } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { Pager } from '../../components/Pager';
+import { FacetFilters } from '../../components/list/FacetFilters';
+import { ListFooter } from '../../components/list/ListFooter';
+import { SearchBox } from '../../components/list/SearchBox';
 import { SandboxBadge } from '../../components/SandboxBadge';
 import { computeKeys } from '../../compute/query-keys';
-import {
-  computeParams,
-  isComputeFiltered,
-  nextComputeSort,
-  PAGE_SIZES,
-  parseComputeParams,
-  withComputeFilters,
-} from '../../compute/url-state';
-import { SearchBox } from '../inventory/SearchBox';
+import { computeView, isComputeFiltered, nextComputeSort } from '../../compute/url-state';
+import { useListView } from '../../hooks/useListView';
 import { BulkActions } from './BulkActions';
-import { ComputeFilters } from './ComputeFilters';
 import { ComputeTable } from './ComputeTable';
-import { getStatus } from '../../api/status';
+
+const FACET_LABELS = {
+  type: 'Type',
+  provider: 'Provider',
+  state: 'State',
+  region: 'Region',
+} as const satisfies Record<ComputeFacetField, string>;
 
 /**
  * Every instance, VM and service, paged, filtered and sorted on the server; the view is the
@@ -31,12 +36,7 @@ import { getStatus } from '../../api/status';
  */
 export function ComputePage() {
   const client = useApiClient();
-  const [params, setParams] = useSearchParams();
-  const view = useMemo(() => parseComputeParams(params), [params]);
-  const setView = useCallback(
-    (next: ComputeListQuery, replace = false) => setParams(computeParams(next), { replace }),
-    [setParams],
-  );
+  const { view, setView, setFilters, paging } = useListView(computeView);
   const list = useQuery({
     queryKey: computeKeys.list(view),
     queryFn: ({ signal }) => listCompute(client, view, signal),
@@ -97,15 +97,15 @@ export function ComputePage() {
         </span>
       </header>
       <div className="toolbar">
-        <SearchBox
-          value={view.q}
-          onCommit={(q) => setView(withComputeFilters(view, { q }), true)}
-        />
+        <SearchBox value={view.q} onCommit={(q) => setFilters({ q }, true)} />
       </div>
-      <ComputeFilters
-        view={view}
+      <FacetFilters
+        fields={COMPUTE_FACET_FIELDS}
+        labels={FACET_LABELS}
+        idPrefix="compute-facet"
+        selected={view}
         facets={list.data?.facets}
-        onChange={(field, values) => setView(withComputeFilters(view, { [field]: values }))}
+        onChange={(field, values) => setFilters({ [field]: values })}
       />
       {selection.length > 0 || operations.size > 0 ? (
         <BulkActions
@@ -132,35 +132,7 @@ export function ComputePage() {
             onSort={(field) => setView(nextComputeSort(view, field))}
             onSelect={onSelect}
           />
-          <div className="table-footer">
-            <label className="page-size">
-              Rows per page
-              <select
-                value={view.pageSize}
-                onChange={(event) =>
-                  setView({ ...view, pageSize: Number(event.target.value), page: 1 })
-                }
-              >
-                {(PAGE_SIZES.some((size) => size === view.pageSize)
-                  ? PAGE_SIZES
-                  : [...PAGE_SIZES, view.pageSize]
-                ).map((size) => (
-                  <option key={size} value={size}>
-                    {size}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <Pager
-              offset={(view.page - 1) * view.pageSize}
-              limit={view.pageSize}
-              total={list.data.total}
-              label="Compute pages"
-              onChange={(offset) =>
-                setView({ ...view, page: Math.floor(offset / view.pageSize) + 1 })
-              }
-            />
-          </div>
+          <ListFooter paging={paging} total={list.data.total} label="Compute pages" />
         </>
       ) : list.isPending ? (
         <p className="muted">Loading compute resources…</p>

@@ -5,7 +5,8 @@ import { AccountName } from '../../components/AccountName';
 import { StateBadge } from '../../components/StateBadge';
 import { Sparkline } from '../../components/charts/Sparkline';
 import { formatMetricValue, formatSaving } from '../../compute/format';
-import { computeHref } from '../../compute/url-state';
+import { computeHref, computeSortDirection } from '../../compute/url-state';
+import { SortableHeader } from '../../components/list/SortableHeader';
 import { RowOperation } from './RowOperation';
 
 const SPARKLINE_SECONDS = 7 * 86_400;
@@ -84,17 +85,13 @@ export function ComputeTable({
                 );
               }
               const field = column.sort;
-              const direction =
-                view.sort === field ? (view.order === 'desc' ? 'descending' : 'ascending') : 'none';
               return (
-                <th key={column.label} scope="col" aria-sort={direction}>
-                  <button type="button" className="sort" onClick={() => onSort(field)}>
-                    {column.label}
-                    <span aria-hidden="true" className="sort-mark">
-                      {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
-                    </span>
-                  </button>
-                </th>
+                <SortableHeader
+                  key={column.label}
+                  label={column.label}
+                  direction={computeSortDirection(view, field)}
+                  onSort={() => onSort(field)}
+                />
               );
             })}
           </tr>

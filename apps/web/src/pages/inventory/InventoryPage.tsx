@@ -1,28 +1,31 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo } from 'react';
 import { listResources, resourceFacets } from '../../api/resources';
 import type { ResourceFilters, ResourceListQuery } from '../../api/resources';
+import { FACET_FIELDS } from '../../api/schemas/resources';
+import type { FacetField } from '../../api/schemas/resources';
 import { useApiClient } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { Pager } from '../../components/Pager';
+import { FacetFilters } from '../../components/list/FacetFilters';
+import { ListFooter } from '../../components/list/ListFooter';
+import { SearchBox } from '../../components/list/SearchBox';
 import { SyncNowButton } from '../../components/SyncNowButton';
-import {
-  inventoryParams,
-  nextSort,
-  PAGE_SIZES,
-  parseInventoryParams,
-  withFilters,
-} from '../../inventory/url-state';
-import { FACET_FIELDS } from '../../api/schemas/resources';
-import { FacetFilters } from './FacetFilters';
+import { useListView } from '../../hooks/useListView';
+import { inventoryView, nextSort } from '../../inventory/url-state';
 import { InventoryTable } from './InventoryTable';
-import { SearchBox } from './SearchBox';
 import { TagFilter } from './TagFilter';
 
+const FACET_LABELS = {
+  provider: 'Provider',
+  account: 'Account',
+  region: 'Region',
+  type: 'Type',
+  state: 'State',
+} as const satisfies Record<FacetField, string>;
+
 /** True when any filter narrows the list, so an empty table means "no match", not "no data". */
-function isFiltered(view: ReturnType<typeof parseInventoryParams>): boolean {
+function isFiltered(view: ResourceListQuery): boolean {
   return (
     view.q.trim() !== '' || view.tag.length > 0 || FACET_FIELDS.some((f) => view[f].length > 0)
   );
@@ -31,8 +34,7 @@ function isFiltered(view: ReturnType<typeof parseInventoryParams>): boolean {
 /** The inventory explorer. All of its state is the URL query; see `inventory/url-state`. */
 export function InventoryPage() {
   const client = useApiClient();
-  const [params, setParams] = useSearchParams();
-  const view = useMemo(() => parseInventoryParams(params), [params]);
+  const { view, setView, setFilters, paging } = useListView(inventoryView);
   const filters: ResourceFilters = useMemo(
     () => ({
       provider: view.provider,
@@ -46,11 +48,6 @@ export function InventoryPage() {
     [view],
   );
 
-  const setView = useCallback(
-    (next: ResourceListQuery, replace = false) => setParams(inventoryParams(next), { replace }),
-    [setParams],
-  );
-
   const list = useQuery({
     queryKey: queryKeys.resourceList(view),
     queryFn: ({ signal }) => listResources(client, view, signal),
@@ -61,11 +58,6 @@ export function InventoryPage() {
     queryFn: ({ signal }) => resourceFacets(client, filters, signal),
     placeholderData: keepPreviousData,
   });
-
-  const onSearch = useCallback(
-    (q: string) => setView(withFilters(view, { q }), true),
-    [setView, view],
-  );
 
   return (
     <div className="page">
@@ -78,13 +70,16 @@ export function InventoryPage() {
         <SyncNowButton />
       </header>
       <div className="toolbar">
-        <SearchBox value={view.q} onCommit={onSearch} />
-        <TagFilter tags={view.tag} onChange={(tag) => setView(withFilters(view, { tag }))} />
+        <SearchBox value={view.q} onCommit={(q) => setFilters({ q }, true)} />
+        <TagFilter tags={view.tag} onChange={(tag) => setFilters({ tag })} />
       </div>
       <FacetFilters
-        filters={filters}
+        fields={FACET_FIELDS}
+        labels={FACET_LABELS}
+        idPrefix="facet"
+        selected={view}
         facets={facets.data}
-        onChange={(field, values) => setView(withFilters(view, { [field]: values }))}
+        onChange={(field, values) => setFilters({ [field]: values })}
       />
       {facets.isError ? (
         <ErrorPanel error={facets.error} title="Could not load filter counts" />
@@ -99,33 +94,7 @@ export function InventoryPage() {
             busy={list.isFetching}
             onSort={(field) => setView({ ...view, sort: nextSort(view.sort, field), offset: 0 })}
           />
-          <div className="table-footer">
-            <label className="page-size">
-              Rows per page
-              <select
-                value={view.limit}
-                onChange={(event) =>
-                  setView({ ...view, limit: Number(event.target.value), offset: 0 })
-                }
-              >
-                {(PAGE_SIZES.some((size) => size === view.limit)
-                  ? PAGE_SIZES
-                  : [...PAGE_SIZES, view.limit]
-                ).map((size) => (
-                  <option key={size} value={size}>
-                    {size}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <Pager
-              offset={view.offset}
-              limit={view.limit}
-              total={list.data.total}
-              label="Inventory pages"
-              onChange={(offset) => setView({ ...view, offset })}
-            />
-          </div>
+          <ListFooter paging={paging} total={list.data.total} label="Inventory pages" />
         </>
       ) : list.isPending ? (
         <p className="muted">Loading resources…</p>

@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import type { Resource } from '../../api/schemas/resources';
 import { AccountName } from '../../components/AccountName';
+import { SortableHeader } from '../../components/list/SortableHeader';
 import { StateBadge } from '../../components/StateBadge';
 import { Time } from '../../components/Time';
 import { sortDirection } from '../../inventory/url-state';
@@ -47,19 +48,14 @@ export function InventoryTable({
       >
         <thead>
           <tr>
-            {COLUMNS.map((column) => {
-              const direction = sortDirection(sort, column.field);
-              return (
-                <th key={column.field} scope="col" aria-sort={direction}>
-                  <button type="button" className="sort" onClick={() => onSort(column.field)}>
-                    {column.label}
-                    <span aria-hidden="true" className="sort-mark">
-                      {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
-                    </span>
-                  </button>
-                </th>
-              );
-            })}
+            {COLUMNS.map((column) => (
+              <SortableHeader
+                key={column.field}
+                label={column.label}
+                direction={sortDirection(sort, column.field)}
+                onSort={() => onSort(column.field)}
+              />
+            ))}
           </tr>
         </thead>
         <tbody>

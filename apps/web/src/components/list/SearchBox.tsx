@@ -11,6 +11,14 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: st
   const [text, setText] = useState(value);
   const debounced = useDebounced(text, SEARCH_DEBOUNCE_MS);
   const committed = useRef(value);
+  // The latest callback, so that only the typing itself commits: a page passes a new callback
+  // whenever its view changes, and re-running the commit then (after Back, say) would put the
+  // old text back into the URL.
+  const commit = useRef(onCommit);
+
+  useEffect(() => {
+    commit.current = onCommit;
+  }, [onCommit]);
 
   useEffect(() => {
     committed.current = value;
@@ -20,15 +28,15 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: st
   useEffect(() => {
     if (debounced === committed.current) return;
     committed.current = debounced;
-    onCommit(debounced);
-  }, [debounced, onCommit]);
+    commit.current(debounced);
+  }, [debounced]);
 
   // Leaving the box (a click on a result, Tab) commits at once: a commit still pending when the
   // user has already moved on would land after their navigation and undo it.
   const flush = () => {
     if (text === committed.current) return;
     committed.current = text;
-    onCommit(text);
+    commit.current(text);
   };
 
   return (
