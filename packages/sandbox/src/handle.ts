@@ -27,6 +27,8 @@ export interface SandboxHandle {
   /** Seeded ECS clusters, and the services ListServices returns in them, across the estate. */
   ecsClusterCount: number;
   ecsServiceCount: number;
+  /** Seeded ECS tasks ListTasks returns, running and stopped, across the estate. */
+  ecsTaskCount: number;
   /** Azure Blob (Azurite) with its storage accounts and keys; null unless `azure: true`. */
   azure: SandboxAzure | null;
   /** Azure compute: ARM, Azure Monitor and the Entra token endpoint over HTTPS; always running. */

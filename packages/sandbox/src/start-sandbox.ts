@@ -255,6 +255,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
     addressCount: estate.addressCount,
     ecsClusterCount: ecs.counts().clusters,
     ecsServiceCount: ecs.counts().services,
+    ecsTaskCount: ecs.counts().tasks,
     azure: azure?.azure ?? null,
     azureCompute: arm.azureCompute,
     gcp: { url: gcs.url, projects: gcs.projects },

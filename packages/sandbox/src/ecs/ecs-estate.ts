@@ -81,7 +81,7 @@ export class EcsEstate {
     return this.ids.pick(items);
   }
 
-  /** Number of services and tasks in the whole estate. */
+  /** Number of clusters, listed services and tasks (running, pending and stopped) in the whole estate. */
   counts(): { clusters: number; services: number; tasks: number } {
     let clusters = 0;
     let services = 0;
@@ -89,7 +89,7 @@ export class EcsEstate {
     for (const scope of this.scopes.values()) {
       for (const cluster of scope.clusters) {
         clusters++;
-        tasks += cluster.standaloneTasks.length;
+        tasks += cluster.standaloneTasks.length + cluster.stoppedTasks.length;
         for (const service of cluster.services) {
           if (service.status !== 'INACTIVE') services++;
           for (const deployment of service.deployments) tasks += deployment.tasks.length;

@@ -46,7 +46,7 @@ export interface TaskRecord {
   id: string;
   arn: string;
   taskDefinitionArn: string;
-  /** A task is listed while PENDING or RUNNING; a stopped one leaves the estate. */
+  /** PENDING or RUNNING while it runs; a stopped task moves to its cluster's `stoppedTasks`. */
   lastStatus: 'PENDING' | 'RUNNING';
   createdAt: number;
   startedAt: number | null;
@@ -56,6 +56,40 @@ export interface TaskRecord {
   /** The deployment id (`ecs-svc/…`) for service tasks. */
   startedBy: string;
   launchType: LaunchType;
+  /** Tags given when the task was started (a service that propagates none gives none). */
+  tags: EcsTag[];
+}
+
+/** Why ECS stopped a task (the API's `stopCode`). */
+export type StopCode =
+  | 'TaskFailedToStart'
+  | 'EssentialContainerExited'
+  | 'UserInitiated'
+  | 'ServiceSchedulerInitiated'
+  | 'SpotInterruption'
+  | 'TerminationNotice';
+
+/** How one container of a stopped task ended; a container the task never started has no exit code. */
+export interface ContainerExit {
+  exitCode: number | null;
+  reason?: string;
+}
+
+/**
+ * A task that has stopped. ECS keeps these for about an hour after they stop; the sandbox
+ * keeps the newest STOPPED_TASK_LIMIT of a cluster instead, so seeded ones stay visible for
+ * as long as it runs.
+ */
+export interface StoppedTaskRecord extends Omit<TaskRecord, 'lastStatus'> {
+  lastStatus: 'STOPPED';
+  stoppingAt: number;
+  stoppedAt: number;
+  stopCode: StopCode;
+  stoppedReason: string;
+  /** Task health when it stopped: UNHEALTHY when it was stopped for failing its health checks. */
+  healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+  /** By container name; a started task's containers not named here exited with 0. */
+  exits: Record<string, ContainerExit>;
 }
 
 export type DeploymentStatus = 'PRIMARY' | 'ACTIVE';
@@ -114,12 +148,17 @@ export interface ClusterRecord {
   services: ServiceRecord[];
   /** Tasks started outside any service (scheduled jobs). */
   standaloneTasks: TaskRecord[];
+  /** Tasks that have stopped, newest first, at most STOPPED_TASK_LIMIT. */
+  stoppedTasks: StoppedTaskRecord[];
   registeredContainerInstancesCount: number;
   capacityProviders: string[];
 }
 
 /** ECS keeps the most recent 100 events of a service. */
 export const EVENT_LIMIT = 100;
+
+/** Stopped tasks a cluster keeps (see StoppedTaskRecord). */
+export const STOPPED_TASK_LIMIT = 100;
 
 /** Counts of a service, read off its deployments' tasks. */
 export function serviceCounts(service: ServiceRecord): { running: number; pending: number } {

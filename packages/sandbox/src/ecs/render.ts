@@ -2,12 +2,15 @@ import {
   deploymentCounts,
   serviceCounts,
   type ClusterRecord,
+  type ContainerDefinitionRecord,
   type DeploymentRecord,
   type EcsTag,
   type ServiceRecord,
+  type StoppedTaskRecord,
   type TaskDefinitionRecord,
   type TaskRecord,
 } from './records';
+import { taskNetwork } from './network';
 
 /** awsJson timestamps are epoch seconds, fractional for sub-second precision. */
 export const epochSeconds = (ms: number) => ms / 1000;
@@ -141,44 +144,113 @@ export function renderTaskDefinition(definition: TaskDefinitionRecord) {
   };
 }
 
+/**
+ * Task health as ECS reports it: the web services' main container has a health check (the
+ * batch workers' has none), so a running Fargate task is HEALTHY, one still starting UNKNOWN.
+ */
+function taskHealth(task: TaskRecord | StoppedTaskRecord): 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN' {
+  if (task.lastStatus === 'STOPPED') return task.healthStatus;
+  return task.launchType === 'FARGATE' && task.lastStatus === 'RUNNING' ? 'HEALTHY' : 'UNKNOWN';
+}
+
+function renderAttachment(task: TaskRecord | StoppedTaskRecord) {
+  const eni = taskNetwork(task);
+  return {
+    id: eni.attachmentId,
+    type: 'ElasticNetworkInterface',
+    status: task.lastStatus === 'STOPPED' ? 'DELETED' : 'ATTACHED',
+    details: [
+      { name: 'subnetId', value: eni.subnetId },
+      { name: 'networkInterfaceId', value: eni.networkInterfaceId },
+      { name: 'macAddress', value: eni.macAddress },
+      { name: 'privateDnsName', value: eni.privateDnsName },
+      { name: 'privateIPv4Address', value: eni.privateIp },
+    ],
+  };
+}
+
+function renderContainer(
+  task: TaskRecord | StoppedTaskRecord,
+  container: ContainerDefinitionRecord,
+  index: number,
+  awsvpc: boolean,
+  health: string,
+) {
+  const stopped = task.lastStatus === 'STOPPED';
+  const exit = stopped
+    ? (task.exits[container.name] ?? { exitCode: task.startedAt === null ? null : 0 })
+    : null;
+  const eni = awsvpc ? taskNetwork(task) : null;
+  return {
+    containerArn: `${task.arn.replace(':task/', ':container/')}/${container.name}`,
+    taskArn: task.arn,
+    name: container.name,
+    image: container.image,
+    lastStatus: task.lastStatus,
+    ...(exit && exit.exitCode !== null ? { exitCode: exit.exitCode } : {}),
+    ...(exit?.reason ? { reason: exit.reason } : {}),
+    networkBindings: [],
+    networkInterfaces: eni
+      ? [{ attachmentId: eni.attachmentId, privateIpv4Address: eni.privateIp }]
+      : [],
+    // Only the main (first) container has a health check.
+    healthStatus: index === 0 ? health : 'UNKNOWN',
+    cpu: String(container.cpu),
+    ...(container.memory === null ? {} : { memory: String(container.memory) }),
+  };
+}
+
+/** A task as DescribeTasks returns it, running or stopped; tags only when asked for. */
 export function renderTask(
-  task: TaskRecord,
+  task: TaskRecord | StoppedTaskRecord,
   clusterArn: string,
   definition: TaskDefinitionRecord | undefined,
   withTags: boolean,
 ) {
   const running = task.lastStatus === 'RUNNING';
+  const stopped = task.lastStatus === 'STOPPED' ? task : null;
+  const awsvpc =
+    (definition?.networkMode ?? (task.launchType === 'FARGATE' ? 'awsvpc' : 'bridge')) === 'awsvpc';
+  const health = taskHealth(task);
   return {
+    attachments: awsvpc ? [renderAttachment(task)] : [],
+    attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
     taskArn: task.arn,
     clusterArn,
     taskDefinitionArn: task.taskDefinitionArn,
     availabilityZone: task.availabilityZone,
     lastStatus: task.lastStatus,
-    desiredStatus: 'RUNNING',
+    desiredStatus: stopped ? 'STOPPED' : 'RUNNING',
     launchType: task.launchType,
+    ...(task.launchType === 'FARGATE' ? { platformVersion: '1.4.0', platformFamily: 'Linux' } : {}),
     ...(definition?.cpu ? { cpu: definition.cpu } : {}),
     ...(definition?.memory ? { memory: definition.memory } : {}),
     group: task.group,
     startedBy: task.startedBy,
     createdAt: epochSeconds(task.createdAt),
     ...(task.startedAt === null ? {} : { startedAt: epochSeconds(task.startedAt) }),
-    ...(running && task.startedAt !== null
+    ...(task.startedAt !== null
       ? {
           connectivity: 'CONNECTED',
           connectivityAt: epochSeconds(task.startedAt),
-          pullStoppedAt: epochSeconds(task.startedAt),
+          pullStartedAt: epochSeconds(task.startedAt - 8_000),
+          pullStoppedAt: epochSeconds(task.startedAt - 2_000),
         }
       : {}),
-    healthStatus: 'UNKNOWN',
-    version: running ? 3 : 1,
-    containers: (definition?.containers ?? []).map((container) => ({
-      containerArn: `${task.arn.replace(':task/', ':container/')}/${container.name}`,
-      taskArn: task.arn,
-      name: container.name,
-      image: container.image,
-      lastStatus: task.lastStatus,
-      healthStatus: 'UNKNOWN',
-    })),
-    ...(withTags ? { tags: [] } : {}),
+    ...(stopped
+      ? {
+          stopCode: stopped.stopCode,
+          stoppedReason: stopped.stoppedReason,
+          stoppingAt: epochSeconds(stopped.stoppingAt),
+          executionStoppedAt: epochSeconds(stopped.stoppedAt),
+          stoppedAt: epochSeconds(stopped.stoppedAt),
+        }
+      : {}),
+    healthStatus: health,
+    version: stopped ? 5 : running ? 3 : 1,
+    containers: (definition?.containers ?? []).map((container, index) =>
+      renderContainer(task, container, index, awsvpc, health),
+    ),
+    ...(withTags ? { tags: renderTags(task.tags) } : {}),
   };
 }

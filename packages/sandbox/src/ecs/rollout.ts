@@ -7,6 +7,7 @@ import {
   type ServiceRecord,
   type TaskRecord,
 } from './records';
+import { recordStopped, scalingReason, stoppedTask } from './stopped-tasks';
 
 /**
  * How a service converges on what it was asked for, one step per `transitionMs`:
@@ -70,7 +71,27 @@ function newTask(
     group: `service:${service.name}`,
     startedBy: deployment.id,
     launchType: deployment.launchType,
+    tags: [],
   };
+}
+
+/** Tasks the scheduler of `primary` stopped at `at` join their cluster's stopped tasks. */
+function retire(
+  ctx: RolloutContext,
+  service: ServiceRecord,
+  primary: DeploymentRecord,
+  tasks: readonly TaskRecord[],
+  at: number,
+): void {
+  const cluster = ctx.estate
+    .scope(ctx.scope.accountId, ctx.scope.region)
+    .cluster(service.clusterName);
+  if (!cluster) return;
+  const cause = { code: 'ServiceSchedulerInitiated', reason: scalingReason(primary.id) } as const;
+  recordStopped(
+    cluster,
+    tasks.map((task) => stoppedTask(task, at, cause)),
+  );
 }
 
 /** One step of the rollout at time `at`. */
@@ -99,6 +120,7 @@ function step(ctx: RolloutContext, service: ServiceRecord, at: number): void {
     }
   } else if (running > primary.desiredCount) {
     const stopped = primary.tasks.splice(primary.desiredCount);
+    retire(ctx, service, primary, stopped, at);
     addEvent(
       ctx,
       service,
@@ -109,6 +131,7 @@ function step(ctx: RolloutContext, service: ServiceRecord, at: number): void {
     const draining = service.deployments.filter((deployment) => deployment !== primary);
     const stopped = draining.flatMap((deployment) => deployment.tasks);
     service.deployments = [primary];
+    retire(ctx, service, primary, stopped, at);
     if (stopped.length > 0) {
       addEvent(
         ctx,

@@ -4,6 +4,7 @@ import { COST_CENTERS, TEAMS } from '../estate/catalog';
 import { createPrng, type Prng } from '../prng';
 import { clusterArn, serviceArn, taskArn, taskDefinitionArn, type EcsScopeKey } from './arns';
 import { EcsEstate, type EcsScope } from './ecs-estate';
+import { seedStoppedTasks } from './seed-stopped';
 import type {
   ClusterRecord,
   ContainerDefinitionRecord,
@@ -186,6 +187,7 @@ function runningTasks(
   group: string,
   deployment: Pick<DeploymentRecord, 'id' | 'taskDefinitionArn' | 'launchType' | 'createdAt'>,
   count: number,
+  tags: readonly EcsTag[] = [],
 ): TaskRecord[] {
   return Array.from({ length: count }, () => {
     const id = prng.chars('0123456789abcdef', 32);
@@ -201,6 +203,7 @@ function runningTasks(
       group,
       startedBy: deployment.id,
       launchType: deployment.launchType,
+      tags: [...tags],
     };
   });
 }
@@ -300,6 +303,7 @@ function seedScope(prng: Prng, scope: EcsScope, anchor: number): void {
       tags: [{ key: 'env', value: plan.env }],
       services: [],
       standaloneTasks: [],
+      stoppedTasks: [],
       registeredContainerInstancesCount: plan.launchType === 'EC2' ? prng.int(2, 4) : 0,
       capacityProviders: plan.launchType === 'FARGATE' ? ['FARGATE', 'FARGATE_SPOT'] : [],
     };
@@ -333,6 +337,11 @@ function seedScope(prng: Prng, scope: EcsScope, anchor: number): void {
           createdAt: anchor - prng.int(1, 6) * 3_600_000,
         },
         prng.int(1, 2),
+        // The schedule's rule tags the tasks it starts.
+        [
+          { key: 'env', value: plan.env },
+          { key: 'job', value: 'nightly-etl' },
+        ],
       );
     }
     scope.clusters.push(cluster);
@@ -353,7 +362,14 @@ export function seedEcs(
   for (const account of accounts) {
     for (const region of regions) {
       const prng = createPrng(deriveSeed(seed, `ecs/${account.id}/${region}`));
-      seedScope(prng, estate.scope(account.id, region), anchor);
+      const scope = estate.scope(account.id, region);
+      seedScope(prng, scope, anchor);
+      // Stopped tasks draw from a stream of their own, so the running estate is unchanged.
+      seedStoppedTasks(
+        createPrng(deriveSeed(seed, `ecs/${account.id}/${region}/stopped`)),
+        scope,
+        anchor,
+      );
     }
   }
   return estate;

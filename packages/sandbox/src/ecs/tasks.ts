@@ -5,7 +5,7 @@ import type { EcsEstate } from './ecs-estate';
 import { invalidParameter, parseInput, serviceNotFound, tooManyItems } from './ecs-errors';
 import { ecsContext, findCluster, findService, settledServices, type EcsContext } from './lookup';
 import { pageOf } from './paging';
-import type { ClusterRecord, TaskRecord } from './records';
+import type { ClusterRecord, StoppedTaskRecord, TaskRecord } from './records';
 import { renderTask } from './render';
 
 const listTasksInput = z.object({
@@ -34,11 +34,17 @@ function clusterTasks(ecs: EcsContext, cluster: ClusterRecord): TaskRecord[] {
   return tasks;
 }
 
+/** Stopped tasks of the cluster, after its services have stopped what they were due to. */
+function stoppedTasks(ecs: EcsContext, cluster: ClusterRecord): StoppedTaskRecord[] {
+  settledServices(ecs, cluster);
+  return cluster.stoppedTasks;
+}
+
 const familyOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1, arn.lastIndexOf(':'));
 
 /**
- * ListTasks: tasks that are meant to run. Stopped tasks leave the sandbox at once, so a
- * `desiredStatus` of STOPPED lists none.
+ * ListTasks: with `desiredStatus` RUNNING (the default) or PENDING the tasks meant to run,
+ * pending ones included, as ECS does; with STOPPED the ones the cluster still keeps.
  */
 export function listTasks(estate: EcsEstate, transitionMs: number, ctx: JsonOperationContext) {
   const input = parseInput(listTasksInput, ctx.input);
@@ -52,16 +58,22 @@ export function listTasks(estate: EcsEstate, transitionMs: number, ctx: JsonOper
     throw invalidParameter('desiredStatus must be one of RUNNING, PENDING, STOPPED.');
   }
   const serviceName = input.serviceName?.slice(input.serviceName.lastIndexOf('/') + 1);
-  const arns =
-    status === 'STOPPED'
-      ? []
-      : clusterTasks(ecs, cluster)
-          .filter((task) => !serviceName || task.group === `service:${serviceName}`)
-          .filter((task) => !input.family || familyOf(task.taskDefinitionArn) === input.family)
-          .filter((task) => !input.startedBy || task.startedBy === input.startedBy)
-          .filter((task) => !input.launchType || task.launchType === input.launchType)
-          .map((task) => task.arn);
-  const listing = [cluster.arn, serviceName, input.family, input.startedBy, input.launchType];
+  const candidates: readonly (TaskRecord | StoppedTaskRecord)[] =
+    status === 'STOPPED' ? stoppedTasks(ecs, cluster) : clusterTasks(ecs, cluster);
+  const arns = candidates
+    .filter((task) => !serviceName || task.group === `service:${serviceName}`)
+    .filter((task) => !input.family || familyOf(task.taskDefinitionArn) === input.family)
+    .filter((task) => !input.startedBy || task.startedBy === input.startedBy)
+    .filter((task) => !input.launchType || task.launchType === input.launchType)
+    .map((task) => task.arn);
+  const listing = [
+    cluster.arn,
+    status === 'STOPPED',
+    serviceName,
+    input.family,
+    input.startedBy,
+    input.launchType,
+  ];
   const { page, nextToken } = pageOf(arns, listing, input, 100);
   return { taskArns: page, ...(nextToken ? { nextToken } : {}) };
 }
@@ -74,7 +86,9 @@ export function describeTasks(estate: EcsEstate, transitionMs: number, ctx: Json
   if (identifiers.length > 100) throw tooManyItems('tasks', 100);
   const ecs = ecsContext(estate, transitionMs, ctx);
   const cluster = findCluster(ecs, input.cluster);
-  const byId = new Map(clusterTasks(ecs, cluster).map((task) => [task.id, task]));
+  const byId = new Map<string, TaskRecord | StoppedTaskRecord>(
+    [...stoppedTasks(ecs, cluster), ...clusterTasks(ecs, cluster)].map((task) => [task.id, task]),
+  );
   const withTags = (input.include ?? []).includes('TAGS');
   const tasks = [];
   const failures = [];
