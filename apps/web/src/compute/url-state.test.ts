@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   computeHref,
   computeParams,
+  computeSortDirection,
   computeUidFromPath,
+  computeView,
   nextComputeSort,
   parseComputeParams,
   withComputeFilters,
@@ -55,5 +57,31 @@ describe('compute list URL state', () => {
     expect(computeUidFromPath(href)).toBe(uid);
     expect(computeUidFromPath('/compute/%E0%A4%A')).toBeNull();
     expect(computeUidFromPath('/compute')).toBeNull();
+  });
+
+  it('sees its 1-based pages as offsets, landing an offset on the page that holds it', () => {
+    const view = parseComputeParams(new URLSearchParams('page=3&pageSize=25&type=ecs.service'));
+    expect(computeView.paging(view)).toEqual({ offset: 50, limit: 25 });
+    expect(computeView.withPaging(view, { offset: 75, limit: 25 })).toMatchObject({
+      page: 4,
+      pageSize: 25,
+      type: ['ecs.service'],
+    });
+    expect(computeView.withPaging(view, { offset: 60, limit: 25 }).page).toBe(3);
+    expect(computeView.withPaging(view, { offset: 0, limit: 100 })).toMatchObject({
+      page: 1,
+      pageSize: 100,
+    });
+    expect(computeView.withFilters(view, { q: 'api' })).toMatchObject({ q: 'api', page: 1 });
+    expect(computeParams(computeView.parse(computeView.serialise(view)))).toEqual(
+      computeParams(view),
+    );
+  });
+
+  it('tells a header whether the list is sorted by it, and which way', () => {
+    const view = parseComputeParams(new URLSearchParams('sort=saving&order=desc'));
+    expect(computeSortDirection(view, 'saving')).toBe('descending');
+    expect(computeSortDirection({ ...view, order: 'asc' }, 'saving')).toBe('ascending');
+    expect(computeSortDirection(view, 'name')).toBe('none');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LIMIT,
   inventoryParams,
+  inventoryView,
   nextSort,
   parseInventoryParams,
   parseTagFilter,
@@ -76,5 +77,18 @@ describe('parseTagFilter', () => {
   it('rejects empty input and an empty key', () => {
     expect(parseTagFilter('  ')).toBeNull();
     expect(parseTagFilter(':prod')).toBeNull();
+  });
+});
+
+describe('inventory list view', () => {
+  it('pages by offset and limit, keeping the filters', () => {
+    const view = parseInventoryParams(new URLSearchParams('offset=100&limit=25&tag=env:prod'));
+    expect(inventoryView.paging(view)).toEqual({ offset: 100, limit: 25 });
+    expect(inventoryView.withPaging(view, { offset: 125, limit: 25 })).toMatchObject({
+      offset: 125,
+      limit: 25,
+      tag: ['env:prod'],
+    });
+    expect(inventoryView.withFilters(view, { tag: [] })).toMatchObject({ tag: [], offset: 0 });
   });
 });
