@@ -5,6 +5,7 @@ import {
   COMPUTE_FINDING_KINDS,
   type ComputeFinding,
   type ComputeResourceFacts,
+  type IdlePreset,
   type ResourceSeries,
   type RightsizingPolicy,
   type RightsizingPreset,
@@ -40,6 +41,8 @@ export function scheduleComputeAnalysis(deps: {
   logger: Logger;
   /** Rightsizing preset or policy; default Compute Optimizer's. */
   preset?: RightsizingPreset | RightsizingPolicy;
+  /** Idle rule for every machine; default each provider's own. */
+  idlePreset?: IdlePreset;
   /** Clock for the analysis window; default the wall clock. */
   now?: () => Date;
   /** Resources analysed (and series read) at a time; default 100. */
@@ -124,6 +127,7 @@ export function scheduleComputeAnalysis(deps: {
         series: (uid) => series.get(uid) ?? {},
         now,
         ...(deps.preset !== undefined ? { preset: deps.preset } : {}),
+        ...(deps.idlePreset !== undefined ? { idlePreset: deps.idlePreset } : {}),
       });
       total += findings.length;
       const next = new Map<string, { uid: string; kind: string; findings: ComputeFinding[] }>();

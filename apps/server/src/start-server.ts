@@ -74,7 +74,13 @@ export async function startServer(
     shutdown.push(scheduleSync(sync, config.sync.intervalMinutes, logger));
     const analysis = scheduleStorageAnalysis({ store, sync, connections, logger });
     shutdown.push(() => analysis.close());
-    const computeAnalysis = scheduleComputeAnalysis({ store, sync, logger });
+    const computeAnalysis = scheduleComputeAnalysis({
+      store,
+      sync,
+      logger,
+      preset: config.insights.compute.rightsizing,
+      idlePreset: config.insights.compute.idle,
+    });
     shutdown.push(() => computeAnalysis.close());
     logger.info(
       { url: http.url, connections: connections.size, store: store.dialect },

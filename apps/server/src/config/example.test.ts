@@ -12,5 +12,6 @@ describe('ccx.example.yaml', () => {
       ['prod-gcp', 'gcp'],
       ['prod-azure', 'azure'],
     ]);
+    expect(config.insights.compute).toEqual({ rightsizing: 'compute-optimizer' });
   });
 });

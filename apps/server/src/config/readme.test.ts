@@ -21,6 +21,7 @@ describe('the ccx.yaml in README.md', () => {
     const config = loadConfig({ file, env: { CCX_OIDC_CLIENT_SECRET: 'from-env' } });
     expect(config.auth.oidc?.clientSecret).toBe('from-env');
     expect(config.connections[0]).toMatchObject({ name: 'aws-main', provider: 'aws' });
+    expect(config.insights.compute.rightsizing).toBe('compute-optimizer');
     expect(stringify(config)).not.toContain('${');
   });
 

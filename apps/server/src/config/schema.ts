@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '@ccx/core';
 import { connectionsSchema } from './connections';
+import { insightsSchema } from './insights';
 
 /**
  * The shape of ccx.yaml after environment overrides. Every object is strict: a misspelt key is
@@ -105,6 +106,8 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   logging: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
+  /** How the analyses judge what the sync stored. */
+  insights: insightsSchema.prefault({}),
   /** True for a config written by the sandbox: everything it shows is labelled as sandbox data. */
   sandbox: z.boolean().default(false),
   connections: connectionsSchema.default([]),
