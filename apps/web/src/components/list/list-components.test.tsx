@@ -9,6 +9,7 @@ import { textOf } from '../../testing/render-page';
 import { FacetFilters } from './FacetFilters';
 import type { FacetOption } from './FacetFilters';
 import { ListFooter } from './ListFooter';
+import { ListTable } from './ListTable';
 import { SearchBox } from './SearchBox';
 import { SortableHeader } from './SortableHeader';
 import type { SortDirection } from './SortableHeader';
@@ -130,6 +131,46 @@ function footer(offset: number, limit: number, total: number): string {
     />,
   );
 }
+
+describe('ListTable', () => {
+  const table = (names: string[], busy: boolean) =>
+    renderToString(
+      <ListTable
+        label="Things"
+        testId="thing-table"
+        className="thing-table"
+        busy={busy}
+        header={<th scope="col">Name</th>}
+        columns={3}
+        rowCount={names.length}
+        empty="No things yet."
+      >
+        {names.map((name) => (
+          <tr key={name} data-testid="thing-row">
+            <td>{name}</td>
+          </tr>
+        ))}
+      </ListTable>,
+    );
+
+  it('is a labelled table, busy while a new page loads, with the rows it is given', () => {
+    const html = table(['a', hostile], true);
+    expect(html).toMatch(
+      /<div class="table-wrap"><table class="data-table thing-table" aria-label="Things" aria-busy="true" data-testid="thing-table"><thead><tr><th scope="col">Name<\/th><\/tr><\/thead>/,
+    );
+    expect(html.match(/data-testid="thing-row"/g)).toHaveLength(2);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('No things yet.');
+  });
+
+  it('says why it is empty in one cell across every column', () => {
+    const html = table([], false);
+    expect(html).toContain('aria-busy="false"');
+    expect(html).toMatch(
+      /<tbody><tr><td colSpan="3" class="empty">No things yet.<\/td><\/tr><\/tbody>/,
+    );
+  });
+});
 
 describe('ListFooter', () => {
   it('shows the range and disables what leads off the list', () => {

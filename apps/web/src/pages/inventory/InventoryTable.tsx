@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import type { Resource } from '../../api/schemas/resources';
 import { AccountName } from '../../components/AccountName';
+import { ListTable } from '../../components/list/ListTable';
 import { SortableHeader } from '../../components/list/SortableHeader';
 import { StateBadge } from '../../components/StateBadge';
 import { Time } from '../../components/Time';
@@ -39,70 +40,55 @@ export function InventoryTable({
 }) {
   const navigate = useNavigate();
   return (
-    <div className="table-wrap">
-      <table
-        className="data-table"
-        aria-label="Resources"
-        aria-busy={busy}
-        data-testid="inventory-table"
-      >
-        <thead>
-          <tr>
-            {COLUMNS.map((column) => (
-              <SortableHeader
-                key={column.field}
-                label={column.label}
-                direction={sortDirection(sort, column.field)}
-                onSort={() => onSort(column.field)}
-              />
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {items.length === 0 ? (
-            <tr>
-              <td colSpan={COLUMNS.length} className="empty">
-                {filtered
-                  ? 'No resources match these filters.'
-                  : 'No resources yet: run a sync from the Overview to list them.'}
-              </td>
-            </tr>
-          ) : (
-            items.map((resource) => (
-              <tr
-                key={resource.uid}
-                data-testid="resource-row"
-                data-uid={resource.uid}
-                className={resource.deletedAt ? 'clickable deleted' : 'clickable'}
-                onClick={() => void navigate(resourceHref(resource.uid))}
-              >
-                <td>
-                  <Link
-                    to={resourceHref(resource.uid)}
-                    onClick={(event) => event.stopPropagation()}
-                  >
-                    {resource.name ?? <span className="muted">(no name)</span>}
-                  </Link>
-                </td>
-                <td>
-                  <code>{resource.id}</code>
-                </td>
-                <td>{resource.type}</td>
-                <td>
-                  <StateBadge state={resource.state} />
-                </td>
-                <td>{resource.region}</td>
-                <td>
-                  <AccountName account={resource.account} alias={resource.accountAlias} />
-                </td>
-                <td>
-                  <Time value={resource.createdAt} />
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      label="Resources"
+      testId="inventory-table"
+      busy={busy}
+      columns={COLUMNS.length}
+      header={COLUMNS.map((column) => (
+        <SortableHeader
+          key={column.field}
+          label={column.label}
+          direction={sortDirection(sort, column.field)}
+          onSort={() => onSort(column.field)}
+        />
+      ))}
+      rowCount={items.length}
+      empty={
+        filtered
+          ? 'No resources match these filters.'
+          : 'No resources yet: run a sync from the Overview to list them.'
+      }
+    >
+      {items.map((resource) => (
+        <tr
+          key={resource.uid}
+          data-testid="resource-row"
+          data-uid={resource.uid}
+          className={resource.deletedAt ? 'clickable deleted' : 'clickable'}
+          onClick={() => void navigate(resourceHref(resource.uid))}
+        >
+          <td>
+            <Link to={resourceHref(resource.uid)} onClick={(event) => event.stopPropagation()}>
+              {resource.name ?? <span className="muted">(no name)</span>}
+            </Link>
+          </td>
+          <td>
+            <code>{resource.id}</code>
+          </td>
+          <td>{resource.type}</td>
+          <td>
+            <StateBadge state={resource.state} />
+          </td>
+          <td>{resource.region}</td>
+          <td>
+            <AccountName account={resource.account} alias={resource.accountAlias} />
+          </td>
+          <td>
+            <Time value={resource.createdAt} />
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }
