@@ -9,6 +9,14 @@ export const COMPUTE_TYPES = {
   azureDisk: 'azure.disk',
 } as const;
 
+/**
+ * Inventory types that belong to a compute resource and are shown under it (an ECS service's
+ * tasks), never in the compute list: they have no actions and no metrics of their own.
+ */
+export const COMPUTE_PART_TYPES = {
+  ecsTask: 'ecs.task',
+} as const;
+
 /** Types that are "machines": they have a size and power actions. */
 export const INSTANCE_TYPES: ReadonlySet<string> = new Set([
   COMPUTE_TYPES.ec2Instance,

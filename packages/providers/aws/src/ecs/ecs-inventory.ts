@@ -1,7 +1,6 @@
 import {
   DescribeClustersCommand,
   DescribeServicesCommand,
-  paginateListClusters,
   paginateListServices,
   type ECSClient,
   type Service,
@@ -9,8 +8,10 @@ import {
 import { CcxError, type Inventory, type Resource, type Scope } from '@ccx/core';
 import type { AccountDirectory } from '../account-directory';
 import type { ClientPool } from '../client-pool';
+import { clusterArns, CONCURRENCY, LIST_PAGE_SIZE } from './cluster-arns';
 import { fromEcsError } from './ecs-errors';
-import { ECS_CLUSTER, ECS_SERVICE } from './ecs-types';
+import { listTasks } from './ecs-tasks';
+import { ECS_CLUSTER, ECS_SERVICE, ECS_TASK } from './ecs-types';
 import { mapCluster, mapService } from './map-ecs';
 import { chunks, mapLimit } from './map-limit';
 import { TaskSizes } from './task-sizes';
@@ -18,22 +19,6 @@ import { TaskSizes } from './task-sizes';
 /** ECS's batch limits: DescribeServices takes 10 services, DescribeClusters 100 clusters. */
 export const DESCRIBE_SERVICES_BATCH = 10;
 export const DESCRIBE_CLUSTERS_BATCH = 100;
-/** The largest page ListClusters and ListServices return. */
-const LIST_PAGE_SIZE = 100;
-/** Calls in flight per cluster: a few, so a large cluster lists quickly without a burst. */
-const CONCURRENCY = 4;
-
-async function clusterArns(client: ECSClient, signal?: AbortSignal): Promise<string[]> {
-  const arns: string[] = [];
-  const pages = paginateListClusters(
-    { client, pageSize: LIST_PAGE_SIZE },
-    {},
-    { abortSignal: signal },
-  );
-  for await (const page of pages) arns.push(...(page.clusterArns ?? []));
-  return arns;
-}
-
 /** ECS clusters of one scope: ListClusters, then DescribeClusters 100 at a time, with tags. */
 export async function* listClusters(
   accounts: AccountDirectory,
@@ -119,15 +104,16 @@ export async function* listServices(
   }
 }
 
-/** ECS clusters and services of a scope, as one inventory. */
+/** ECS clusters, services and tasks of a scope, as one inventory. */
 export function ecsInventory(accounts: AccountDirectory, clients: ClientPool): Inventory {
   const sizes = new TaskSizes();
   return {
-    types: [ECS_CLUSTER, ECS_SERVICE],
+    types: [ECS_CLUSTER, ECS_SERVICE, ECS_TASK],
     list(scope, type, options) {
       if (type === ECS_CLUSTER) return listClusters(accounts, clients, scope, options?.signal);
       if (type === ECS_SERVICE)
         return listServices(accounts, clients, sizes, scope, options?.signal);
+      if (type === ECS_TASK) return listTasks(accounts, clients, scope, options?.signal);
       throw new CcxError('invalid_input', `The AWS provider cannot list ${type}`);
     },
   };

@@ -1,7 +1,8 @@
-import { COMPUTE_TYPES, CcxError, type ResourceRef } from '@ccx/core';
+import { COMPUTE_PART_TYPES, COMPUTE_TYPES, CcxError, type ResourceRef } from '@ccx/core';
 
 export const ECS_CLUSTER = COMPUTE_TYPES.ecsCluster;
 export const ECS_SERVICE = COMPUTE_TYPES.ecsService;
+export const ECS_TASK = COMPUTE_PART_TYPES.ecsTask;
 
 /** Cluster and service names ECS accepts: letters, digits, hyphens and underscores. */
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -32,6 +33,9 @@ export function serviceNameOf(ref: ResourceRef): ServiceName {
   }
   return { cluster, service };
 }
+
+/** `<cluster>/<taskId>`: a task id is unique within its cluster. */
+export const taskResourceId = (cluster: string, taskId: string) => `${cluster}/${taskId}`;
 
 /** The last path segment of an ECS ARN (`…:cluster/prod-web` → `prod-web`). */
 export const nameFromArn = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
