@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
-import { z } from 'zod';
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { listAudit } from '../api/audit';
 import { AUDIT_OUTCOMES } from '../api/schemas/audit';
 import { useApiClient } from '../app/api-context';
@@ -9,31 +9,28 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { NotConnected } from '../components/NotConnected';
 import { Pager } from '../components/Pager';
 import { Time } from '../components/Time';
+import {
+  activityHref,
+  activityParams,
+  parseActivityParams,
+  type ActivityView,
+} from './activity-params';
 
 const PAGE = 50;
-const offsetSchema = z.coerce.number().int().min(0).catch(0);
-const outcomeSchema = z.enum(AUDIT_OUTCOMES).optional().catch(undefined);
 
 /** Policies (not connected yet) and the audit log, newest first, paged on the server. */
 export function ActivityPage() {
   const client = useApiClient();
   const [params, setParams] = useSearchParams();
-  const offset = offsetSchema.parse(params.get('offset') ?? 0);
-  const outcome = outcomeSchema.parse(params.get('outcome') ?? undefined);
-  const query = { offset, limit: PAGE, outcome };
+  const view = parseActivityParams(params);
+  const { offset, ...filters } = view;
+  const query = { ...filters, offset, limit: PAGE };
   const audit = useQuery({
     queryKey: queryKeys.audit(query),
     queryFn: () => listAudit(client, query),
     placeholderData: keepPreviousData,
   });
-
-  const update = (next: { offset?: number; outcome?: string }) => {
-    const search = new URLSearchParams();
-    const nextOutcome = 'outcome' in next ? next.outcome : outcome;
-    if (nextOutcome) search.set('outcome', nextOutcome);
-    if (next.offset) search.set('offset', String(next.offset));
-    setParams(search);
-  };
+  const filtered = Object.keys(filters).length > 0;
 
   return (
     <div className="page">
@@ -48,21 +45,11 @@ export function ActivityPage() {
       <section className="panel" aria-label="Audit log">
         <header className="panel-header">
           <h2>Audit log</h2>
-          <label className="facet">
-            <span>Outcome</span>
-            <select
-              aria-label="Outcome"
-              value={outcome ?? ''}
-              onChange={(event) => update({ offset: 0, outcome: event.target.value || undefined })}
-            >
-              <option value="">All</option>
-              {AUDIT_OUTCOMES.map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
-            </select>
-          </label>
+          <AuditFilters
+            view={view}
+            onApply={(next) => setParams(activityParams(next))}
+            filtered={filtered}
+          />
         </header>
         {audit.isError ? (
           <ErrorPanel error={audit.error} onRetry={() => void audit.refetch()} />
@@ -85,7 +72,7 @@ export function ActivityPage() {
                   {audit.data.items.length === 0 ? (
                     <tr>
                       <td colSpan={6} className="empty">
-                        No events.
+                        {filtered ? 'No events match these filters.' : 'No events.'}
                       </td>
                     </tr>
                   ) : (
@@ -103,7 +90,20 @@ export function ActivityPage() {
                         <td>
                           <code>{event.action}</code>
                         </td>
-                        <td className="wrap">{event.target ?? <span className="muted">—</span>}</td>
+                        <td className="wrap">
+                          {event.target === null ? (
+                            <span className="muted">—</span>
+                          ) : event.target === view.target ? (
+                            event.target
+                          ) : (
+                            <Link
+                              to={activityHref({ target: event.target })}
+                              title="Only this target's activity"
+                            >
+                              {event.target}
+                            </Link>
+                          )}
+                        </td>
                         <td>
                           <span className={`badge badge-outcome-${event.outcome}`}>
                             {event.outcome}
@@ -123,7 +123,7 @@ export function ActivityPage() {
               limit={PAGE}
               total={audit.data.total}
               label="Audit pages"
-              onChange={(next) => update({ offset: next })}
+              onChange={(next) => setParams(activityParams({ ...view, offset: next }))}
             />
           </>
         ) : audit.isPending ? (
@@ -131,5 +131,88 @@ export function ActivityPage() {
         ) : null}
       </section>
     </div>
+  );
+}
+
+const field = (data: FormData, name: string): string | undefined => {
+  const value = data.get(name);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+};
+
+/**
+ * Target, action and outcome, each an exact match. Text applies on submit (Enter or the
+ * button), since a partial uid matches nothing; the outcome applies as soon as it is picked.
+ * The form is keyed by the applied view, so Back or a link puts its fields back in step.
+ */
+function AuditFilters({
+  view,
+  filtered,
+  onApply,
+}: {
+  view: ActivityView;
+  filtered: boolean;
+  onApply: (next: Omit<ActivityView, 'offset'>) => void;
+}) {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const outcome = AUDIT_OUTCOMES.find((value) => value === data.get('outcome'));
+    const target = field(data, 'target');
+    const action = field(data, 'action');
+    onApply({
+      ...(target ? { target } : {}),
+      ...(action ? { action } : {}),
+      ...(outcome ? { outcome } : {}),
+    });
+  };
+  return (
+    <form
+      key={JSON.stringify(view)}
+      className="facets"
+      role="search"
+      aria-label="Filter the audit log"
+      onSubmit={submit}
+    >
+      <label className="facet">
+        <span>Target</span>
+        <input
+          name="target"
+          type="search"
+          aria-label="Target"
+          placeholder="Resource uid or path"
+          maxLength={2000}
+          defaultValue={view.target ?? ''}
+        />
+      </label>
+      <label className="facet">
+        <span>Action</span>
+        <input
+          name="action"
+          type="search"
+          aria-label="Action"
+          placeholder="e.g. compute.stop"
+          maxLength={100}
+          defaultValue={view.action ?? ''}
+        />
+      </label>
+      <label className="facet">
+        <span>Outcome</span>
+        <select
+          name="outcome"
+          aria-label="Outcome"
+          defaultValue={view.outcome ?? ''}
+          onChange={(event) => event.currentTarget.form?.requestSubmit()}
+        >
+          <option value="">All</option>
+          {AUDIT_OUTCOMES.map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">Filter</button>
+      {filtered ? <Link to="/activity">Clear filters</Link> : null}
+    </form>
   );
 }

@@ -5,8 +5,9 @@ import { useApiClient } from '../../app/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Time } from '../../components/Time';
 import { computeKeys } from '../../compute/query-keys';
+import { activityHref } from '../activity-params';
 
-/** The newest audit entries about this resource; the full log is on the activity page. */
+/** The newest audit entries about this resource; the activity page, filtered to it, has them all. */
 export function AuditPanel({ uid }: { uid: string }) {
   const client = useApiClient();
   const audit = useQuery({
@@ -17,7 +18,7 @@ export function AuditPanel({ uid }: { uid: string }) {
     <section className="panel" aria-label="Audit entries">
       <header className="panel-header">
         <h2>Audit entries</h2>
-        <Link to="/activity">Full audit log</Link>
+        <Link to={activityHref({ target: uid })}>See all activity</Link>
       </header>
       {audit.isError ? (
         <ErrorPanel error={audit.error} onRetry={() => void audit.refetch()} />

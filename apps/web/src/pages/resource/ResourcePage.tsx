@@ -6,6 +6,7 @@ import { useApiClient } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { KeyValueTable } from '../../components/KeyValueTable';
+import { activityHref } from '../activity-params';
 import { uidFromPath } from '../resource-href';
 import { ResourceActions } from './ResourceActions';
 import { ResourceHistory } from './ResourceHistory';
@@ -56,6 +57,7 @@ function ResourceView({ uid }: { uid: string }) {
         <span className="muted">
           <code>{data.uid}</code>
         </span>
+        <Link to={activityHref({ target: data.uid })}>See all activity</Link>
       </header>
       <ResourceActions resource={data} />
       <div className="two-columns">
