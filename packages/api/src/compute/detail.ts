@@ -3,7 +3,7 @@ import type { StoredFinding } from '@ccx/store';
 import { COMPUTE_TYPE_NAMES, type ComputeEntry } from '../routes/compute.schema';
 import { toEntry } from './entry';
 import { entryContext, type ComputeReadDeps } from './list-entries';
-import { relatedResources, type RelatedResource } from './related';
+import { relatedResources, serviceTasks, type RelatedResource, type ServiceTask } from './related';
 import { resizeChoices, type SizeChoice } from './sizes';
 
 export interface ComputeDetail {
@@ -15,9 +15,11 @@ export interface ComputeDetail {
   >[];
   sizes: SizeChoice[];
   related: RelatedResource[];
+  /** An ECS service's tasks from the inventory; [] for anything else. */
+  tasks: ServiceTask[];
 }
 
-/** One compute resource with its findings, resize choices and related resources. */
+/** One compute resource with its findings, resize choices, related resources and tasks. */
 export async function computeDetail(
   deps: ComputeReadDeps,
   uid: string,
@@ -26,9 +28,10 @@ export async function computeDetail(
   const resource = await deps.store.resources.get(uid);
   if (!resource || resource.deletedAt || !COMPUTE_TYPE_NAMES.includes(resource.type as never))
     throw notFound('Compute resource');
-  const [context, related] = await Promise.all([
+  const [context, related, tasks] = await Promise.all([
     entryContext(deps, [resource], role),
     relatedResources(deps.store, resource),
+    serviceTasks(deps.store, resource),
   ]);
   const findings = context.findings.get(uid) ?? [];
   return {
@@ -45,5 +48,6 @@ export async function computeDetail(
     })),
     sizes: resizeChoices(resource),
     related,
+    tasks,
   };
 }

@@ -1,4 +1,4 @@
-import { COMPUTE_TYPES } from '@ccx/core';
+import { COMPUTE_PART_TYPES, COMPUTE_TYPES } from '@ccx/core';
 import type { Store, StoredResource } from '@ccx/store';
 
 export interface RelatedResource {
@@ -88,4 +88,98 @@ export async function relatedResources(
     name: r.name,
     state: r.state,
   }));
+}
+
+/** One task of an ECS service, as its detail lists it. */
+export interface ServiceTask {
+  uid: string;
+  /** The task id (the last segment of its ARN). */
+  id: string;
+  state: string | null;
+  desiredStatus: string | null;
+  /** `family:revision`, and whether that is the revision the service runs now. */
+  taskDefinition: string | null;
+  revision: number | null;
+  current: boolean;
+  healthStatus: string | null;
+  launchType: string | null;
+  availabilityZone: string | null;
+  privateIp: string | null;
+  startedAt: string | null;
+  stoppedAt: string | null;
+  stopCode: string | null;
+  stoppedReason: string | null;
+}
+
+/** A service's detail shows at most this many tasks: live ones first, then the latest stopped. */
+export const MAX_SERVICE_TASKS = 200;
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.length > 0 ? value : null;
+
+/** The revision number of `family:revision`. */
+function revisionOf(taskDefinition: string | null): number | null {
+  const match = taskDefinition ? /:(\d+)$/.exec(taskDefinition) : null;
+  return match ? Number(match[1]) : null;
+}
+
+function toServiceTask(task: StoredResource, serviceRevision: string | null): ServiceTask {
+  const a = task.attributes;
+  const taskDefinition = text(a['taskDefinition']);
+  return {
+    uid: task.uid,
+    id: task.name ?? task.id.slice(task.id.indexOf('/') + 1),
+    state: task.state,
+    desiredStatus: text(a['desiredStatus']),
+    taskDefinition,
+    revision: revisionOf(taskDefinition),
+    current: taskDefinition !== null && taskDefinition === serviceRevision,
+    healthStatus: text(a['healthStatus']),
+    launchType: text(a['launchType']),
+    availabilityZone: text(a['availabilityZone']),
+    privateIp: text(a['privateIp']),
+    startedAt: text(a['startedAt']),
+    stoppedAt: text(a['stoppedAt']),
+    stopCode: text(a['stopCode']),
+    stoppedReason: text(a['stoppedReason']),
+  };
+}
+
+/** Live tasks first (latest started first), then stopped ones (latest stopped first). */
+function byRecency(a: ServiceTask, b: ServiceTask): number {
+  const stoppedA = a.state === 'stopped' ? 1 : 0;
+  const stoppedB = b.state === 'stopped' ? 1 : 0;
+  if (stoppedA !== stoppedB) return stoppedA - stoppedB;
+  const at = (t: ServiceTask) => (stoppedA ? t.stoppedAt : t.startedAt) ?? '';
+  return at(b).localeCompare(at(a)) || a.id.localeCompare(b.id);
+}
+
+/**
+ * The stored tasks of an ECS service: tasks of its cluster (ids `<cluster>/<taskId>`) whose
+ * group names the service. Empty for anything that is not a service.
+ */
+export async function serviceTasks(store: Store, service: StoredResource): Promise<ServiceTask[]> {
+  if (service.type !== COMPUTE_TYPES.ecsService) return [];
+  const cluster = text(service.attributes['clusterName']);
+  if (!cluster || !service.name) return [];
+  const { items } = await store.resources.query({
+    provider: [service.provider],
+    account: [service.account],
+    region: [service.region],
+    type: [COMPUTE_PART_TYPES.ecsTask],
+    q: `${cluster}/`,
+    sort: { field: 'id', dir: 'asc' },
+    offset: 0,
+    limit: MAX_CANDIDATES,
+  });
+  const definition = text(service.attributes['taskDefinition']);
+  const serviceRevision = definition ? definition.slice(definition.lastIndexOf('/') + 1) : null;
+  return items
+    .filter(
+      (task) =>
+        task.attributes['clusterName'] === cluster && task.attributes['service'] === service.name,
+    )
+    .map((task) => toServiceTask(task, serviceRevision))
+    .sort(byRecency)
+    .slice(0, MAX_SERVICE_TASKS);
 }

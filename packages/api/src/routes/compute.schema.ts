@@ -155,6 +155,26 @@ export const relatedResourceSchema = z
   })
   .openapi('RelatedResource');
 
+export const serviceTaskSchema = z
+  .object({
+    uid: z.string(),
+    id: z.string().openapi({ description: 'The task id' }),
+    state: z.string().nullable().openapi({ description: 'Lower-cased lastStatus' }),
+    desiredStatus: z.string().nullable(),
+    taskDefinition: z.string().nullable().openapi({ description: 'family:revision' }),
+    revision: z.number().int().nullable(),
+    current: z.boolean().openapi({ description: 'Runs the revision the service is on' }),
+    healthStatus: z.string().nullable(),
+    launchType: z.string().nullable(),
+    availabilityZone: z.string().nullable(),
+    privateIp: z.string().nullable(),
+    startedAt: z.string().nullable(),
+    stoppedAt: z.string().nullable(),
+    stopCode: z.string().nullable(),
+    stoppedReason: z.string().nullable(),
+  })
+  .openapi('ServiceTask');
+
 export const computeDetailSchema = z
   .object({
     entry: computeEntrySchema,
@@ -166,6 +186,9 @@ export const computeDetailSchema = z
     related: z
       .array(relatedResourceSchema)
       .openapi({ description: 'Volumes and addresses of an instance, disks of a VM' }),
+    tasks: z.array(serviceTaskSchema).openapi({
+      description: "An ECS service's tasks: live ones, then stopped ones; [] for anything else",
+    }),
   })
   .openapi('ComputeDetail');
 
