@@ -103,12 +103,32 @@ export const relatedResourceSchema = z.object({
 });
 export type RelatedResource = z.infer<typeof relatedResourceSchema>;
 
+/** One task of an ECS service, from the inventory. */
+export const serviceTaskSchema = z.object({
+  uid: z.string(),
+  id: z.string(),
+  state: z.string().nullable(),
+  taskDefinition: z.string().nullable(),
+  revision: z.number().nullable(),
+  current: z.boolean(),
+  healthStatus: z.string().nullable(),
+  availabilityZone: z.string().nullable().optional(),
+  privateIp: z.string().nullable().optional(),
+  startedAt: z.string().nullable(),
+  stoppedAt: z.string().nullable(),
+  stopCode: z.string().nullable().optional(),
+  stoppedReason: z.string().nullable().optional(),
+});
+export type ServiceTask = z.infer<typeof serviceTaskSchema>;
+
 export const computeDetailSchema = z.object({
   entry: computeEntrySchema,
   attributes: z.record(z.string(), z.unknown()).default({}),
   findings: z.array(computeFindingSchema).default([]),
   sizes: z.array(sizeChoiceSchema).default([]),
   related: z.array(relatedResourceSchema).default([]),
+  /** An ECS service's tasks; absent from servers that do not list them. */
+  tasks: z.array(serviceTaskSchema).optional(),
 });
 export type ComputeDetail = z.infer<typeof computeDetailSchema>;
 

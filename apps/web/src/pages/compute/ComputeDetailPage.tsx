@@ -14,6 +14,7 @@ import { ComputeActions } from './ComputeActions';
 import { ComputeSummary } from './ComputeSummary';
 import { FindingsPanel } from './FindingsPanel';
 import { MetricsPanel } from './MetricsPanel';
+import { TasksPanel } from './TasksPanel';
 
 const rangeParamSchema = metricRangeSchema.catch('24h');
 
@@ -70,6 +71,7 @@ function ComputeDetailView({ uid }: { uid: string }) {
       </header>
       <ComputeActions entry={entry} sizes={detail.data.sizes} />
       <ComputeSummary detail={detail.data} />
+      {entry.type === 'ecs.service' ? <TasksPanel tasks={detail.data.tasks ?? []} /> : null}
       <MetricsPanel uid={uid} range={range} onRange={setRange} />
       <FindingsPanel findings={detail.data.findings} />
       <AuditPanel uid={uid} />

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { ComputeDetail, ServiceTask } from '../../api/schemas/compute';
+import { computeDetailSchema } from '../../api/schemas/compute';
+import { queryKeys } from '../../app/query-keys';
+import { computeKeys } from '../../compute/query-keys';
+import { computeHref } from '../../compute/url-state';
+import { sessionFor, statusWith } from '../../testing/fixtures';
+import { renderPage, textOf } from '../../testing/render-page';
+
+const hostile = '<img src=x onerror="alert(1)">';
+const SERVICE_UID = 'aws/111122223333/us-east-1/ecs.service/prod-web%2Fcheckout';
+
+function task(id: string, overrides: Partial<ServiceTask> = {}): ServiceTask {
+  return {
+    uid: `aws/111122223333/us-east-1/ecs.task/prod-web%2F${encodeURIComponent(id)}`,
+    id,
+    state: 'running',
+    taskDefinition: 'prod-web-checkout:7',
+    revision: 7,
+    current: true,
+    healthStatus: 'HEALTHY',
+    availabilityZone: 'us-east-1b',
+    privateIp: '10.0.17.42',
+    startedAt: '2026-11-25T08:00:00.000Z',
+    stoppedAt: null,
+    stopCode: null,
+    stoppedReason: null,
+    ...overrides,
+  };
+}
+
+function serviceDetail(tasks: ServiceTask[] | undefined, type = 'ecs.service'): ComputeDetail {
+  return computeDetailSchema.parse({
+    entry: {
+      uid: SERVICE_UID,
+      uri: 'aws://111122223333/us-east-1/ecs.service/prod-web%2Fcheckout',
+      provider: 'aws',
+      account: '111122223333',
+      region: 'us-east-1',
+      type,
+      id: 'prod-web/checkout',
+      name: 'checkout',
+      state: 'active',
+      size: null,
+      desiredCount: 2,
+      runningCount: 2,
+      tags: {},
+      sparkline: null,
+      findings: { count: 0, monthlySaving: null },
+      actions: [],
+    },
+    ...(tasks ? { tasks } : {}),
+  });
+}
+
+function render(data: ComputeDetail): string {
+  const uid = data.entry.uid;
+  return renderPage(computeHref(uid), [
+    [queryKeys.session, sessionFor('viewer')],
+    [queryKeys.status, statusWith(true)],
+    [computeKeys.detail(uid), data],
+    [
+      computeKeys.metrics(uid, '24h'),
+      { range: '24h', periodSeconds: 300, source: 'store', series: [] },
+    ],
+    [computeKeys.audit(uid), { items: [], total: 0 }],
+  ]);
+}
+
+const panelOf = (html: string) =>
+  /<section[^>]*aria-label="Tasks".*?<\/section>/s.exec(html)?.[0] ?? '';
+
+describe('tasks panel of an ECS service', () => {
+  it('lists live tasks with revision, health and placement, then stopped ones with why', () => {
+    const html = render(
+      serviceDetail([
+        task('0a1b2c3d4e5f60718293a4b5c6d7e8f9'),
+        task('ffeeddccbbaa99887766554433221100', {
+          taskDefinition: 'prod-web-checkout:6',
+          revision: 6,
+          current: false,
+          healthStatus: 'UNKNOWN',
+          privateIp: null,
+        }),
+        task('1234567890abcdef1234567890abcdef', {
+          state: 'stopped',
+          healthStatus: 'UNHEALTHY',
+          stoppedAt: '2026-11-25T09:00:00.000Z',
+          stopCode: 'ServiceSchedulerInitiated',
+          stoppedReason: 'Task failed container health checks',
+        }),
+      ]),
+    );
+    const panel = panelOf(html);
+    expect(panel).not.toBe('');
+    const rows = [...panel.matchAll(/<tr data-testid="task-row".*?<\/tr>/gs)].map((m) =>
+      textOf(m[0]),
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(
+      /^0a1b2c3d4e5f60718293a4b5c6d7e8f9 running prod-web-checkout:7 healthy us-east-1b · 10\.0\.17\.42 /,
+    );
+    expect(rows[0]).not.toContain('previous');
+    expect(rows[1]).toContain('prod-web-checkout:6 previous');
+    expect(rows[1]).toContain('unknown us-east-1b ');
+    expect(rows[1]).not.toContain(' · ');
+    expect(rows[2]).toMatch(/stopped .* unhealthy /);
+    expect(rows[2]).toContain('ServiceSchedulerInitiated Task failed container health checks');
+    expect(textOf(panel)).toContain('2 live · 1 stopped');
+    expect(panel).toContain(
+      `href="/resources/${encodeURIComponent(task('0a1b2c3d4e5f60718293a4b5c6d7e8f9').uid)}"`,
+    );
+  });
+
+  it('shows hostile task ids and reasons as text, never as markup', () => {
+    const html = render(
+      serviceDetail([
+        task(hostile, {
+          state: 'stopped',
+          taskDefinition: `${hostile}:1`,
+          stoppedAt: '2026-11-25T09:00:00.000Z',
+          stopCode: 'EssentialContainerExited',
+          stoppedReason: `<script>alert(1)</script>`,
+        }),
+      ]),
+    );
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<script>');
+    const text = textOf(panelOf(html));
+    expect(text).toContain(hostile);
+    expect(text).toContain('<script>alert(1)</script>');
+  });
+
+  it('says when the inventory holds no tasks, and is absent for anything but a service', () => {
+    expect(textOf(panelOf(render(serviceDetail([]))))).toContain(
+      'No tasks in the inventory for this service.',
+    );
+    // An older server that sends no tasks field still renders the panel, empty.
+    expect(textOf(panelOf(render(serviceDetail(undefined))))).toContain('No tasks');
+    expect(panelOf(render(serviceDetail([task('abc')], 'ec2.instance')))).toBe('');
+  });
+});
