@@ -49,7 +49,7 @@ describe('postgres specifics', () => {
       const applied = await admin.query(
         `select count(*)::int as n from "${schema}".kysely_migration`,
       );
-      expect(applied.rows[0]).toEqual({ n: 5 });
+      expect(applied.rows[0]).toEqual({ n: 6 });
     } finally {
       await Promise.all(stores.map((store) => store.close()));
     }

@@ -175,7 +175,7 @@ export interface BucketStatisticsTable {
   statistics: string;
 }
 
-/** One resource's synced series of one metric, packed (see migration 0005). */
+/** One resource's synced series of one metric, packed (see migrations 0005 and 0006). */
 export interface MetricSeriesTable {
   resource_uid: string;
   metric: string;
@@ -183,7 +183,11 @@ export interface MetricSeriesTable {
   /** Epoch seconds of the first and the newest point; `bigint` on PostgreSQL, read as text. */
   start_s: ColumnType<number | string, number, number>;
   end_s: ColumnType<number | string, number, number>;
-  /** JSON array of numbers and nulls at `period_s` spacing. */
-  points: string;
+  /**
+   * The values at `period_s` spacing from `start_s`: a format byte, then little-endian Float32
+   * (or Float64) values with NaN for gaps (`metric-series/encoding.ts`). `blob` on SQLite,
+   * `bytea` on PostgreSQL; both drivers read it back as a Buffer.
+   */
+  points: Uint8Array;
   updated_at: string;
 }

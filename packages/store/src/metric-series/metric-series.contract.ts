@@ -109,6 +109,58 @@ export function describeMetricSeriesContract(open: () => Promise<Store>): void {
       );
     });
 
+    it('trims series no merge touches to the window, deleting those left with nothing', async () => {
+      const { metricSeries } = store();
+      await metricSeries.merge({
+        series: [
+          {
+            uid: A,
+            metric: 'cpu',
+            periodSeconds: HOUR,
+            timestamps: [T, T + HOUR, T + 4 * HOUR, T + 5 * HOUR],
+            values: [1, 2, 5, 6],
+          },
+          hourly(A, 'cpuMax', T, [9, 9]),
+          hourly(B, 'cpu', T + 10 * HOUR, [3]),
+        ],
+        keepAfter: 0,
+      });
+      expect(await metricSeries.trimBefore({ keepAfter: T + 2 * HOUR })).toEqual({
+        trimmed: 1,
+        deleted: 1,
+      });
+      expect(await metricSeries.list({ uids: [A, B] })).toEqual([
+        hourly(A, 'cpu', T + 4 * HOUR, [5, 6]),
+        hourly(B, 'cpu', T + 10 * HOUR, [3]),
+      ]);
+      expect(await metricSeries.latest({ uids: [A], metrics: ['cpu'] })).toEqual(
+        new Map([[A, T + 5 * HOUR]]),
+      );
+      // Nothing left to trim: a second pass writes nothing.
+      expect(await metricSeries.trimBefore({ keepAfter: T + 2 * HOUR })).toEqual({
+        trimmed: 0,
+        deleted: 0,
+      });
+      await expect(metricSeries.trimBefore({ keepAfter: -1 })).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+    });
+
+    it('keeps values beyond Float32 exactly, and a merge into them', async () => {
+      const { metricSeries } = store();
+      await metricSeries.merge({ series: [hourly(A, 'networkIn', T, [1e40, 2.5])], keepAfter: 0 });
+      await metricSeries.merge({
+        series: [hourly(A, 'networkIn', T + 2 * HOUR, [123_456_789])],
+        keepAfter: 0,
+      });
+      await metricSeries.merge({ series: [hourly(B, 'cpu', T, [12.5])], keepAfter: 0 });
+      await metricSeries.merge({ series: [hourly(B, 'cpu', T + HOUR, [1e-35])], keepAfter: 0 });
+      expect(await metricSeries.list({ uids: [A, B] })).toEqual([
+        hourly(A, 'networkIn', T, [1e40, 2.5, 123_500_000]),
+        hourly(B, 'cpu', T, [12.5, 1e-35]),
+      ]);
+    });
+
     it('deletes the series of given resources only, keeping hostile uids as data', async () => {
       const { metricSeries } = store();
       const hostile = "aws/1/r/ec2.instance/'); drop table metric_series; --<img>";

@@ -1,7 +1,21 @@
 /**
  * The compact form of one stored series and the arithmetic of merging into it. Pure, so the
- * edge cases (grids, gaps, windows, period changes) are tested without a database.
+ * edge cases (grids, gaps, windows, period changes, value widths) are tested without a database.
  */
+import {
+  allocateValues,
+  decodeValues,
+  encodeValues,
+  fitsFloat32,
+  HEADER_BYTES,
+  readValue,
+  valueCount,
+  viewOf,
+  widthOf,
+  writeValue,
+  type ValueWidth,
+} from './encoding';
+import { roundValue } from './round';
 
 /**
  * The longest span one row may cover: 14 days of one-minute points. A merge that would span
@@ -10,15 +24,16 @@
 export const MAX_POINTS_PER_SERIES = 20_160;
 
 /**
- * Values at `periodSeconds` spacing from `start`; NaN where there is no point (null in the
- * stored JSON). A typed array, because a sync merges millions of points and an array of
- * numbers and nulls would box every one of them.
+ * Values at `periodSeconds` spacing from `start`, encoded as stored (see `encoding.ts`): a
+ * merge copies the stored bytes it keeps and writes only the incoming values, so extending a
+ * series by a few points never decodes the rest.
  */
 export interface PackedPoints {
   periodSeconds: number;
   /** Epoch seconds of the first value, which is never a gap (nor is the last). */
   start: number;
-  values: Float64Array;
+  /** The format byte and the values; its width was checked when the row was read. */
+  bytes: Uint8Array;
 }
 
 export interface IncomingPoints {
@@ -27,36 +42,33 @@ export interface IncomingPoints {
   values: readonly number[];
 }
 
-/** Epoch second of the newest point of a packed series. */
-export function packedEnd(packed: PackedPoints): number {
-  return packed.start + (packed.values.length - 1) * packed.periodSeconds;
+/** Width of the values of a packed series (checked when it was read or made). */
+export function packedWidth(packed: PackedPoints): ValueWidth {
+  const width = widthOf(packed.bytes);
+  if (width === null) throw new RangeError('Packed points of an unknown format');
+  return width;
 }
 
-/** Exact powers of ten (every one up to 1e22 is a double). */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** Periods a packed series spans, gaps included. */
+export function packedLength(packed: PackedPoints): number {
+  return valueCount(packed.bytes, packedWidth(packed));
+}
 
-/**
- * Four significant digits: more than a chart or a percentile needs, and compact as JSON.
- * Scaling by an exact power of ten and rounding gives the double nearest the 4-digit decimal
- * (what `toPrecision(4)` gives) at a fraction of its cost; magnitudes beyond the table fall
- * back to it.
- */
-export function roundValue(value: number): number {
-  if (value === 0) return 0;
-  const exponent = Math.floor(Math.log10(Math.abs(value)));
-  const shift = 3 - exponent;
-  let rounded: number;
-  if (shift >= 0 && shift < POWERS_OF_TEN.length) {
-    const scale = POWERS_OF_TEN[shift]!;
-    rounded = Math.round(value * scale) / scale;
-  } else if (shift < 0 && -shift < POWERS_OF_TEN.length) {
-    const scale = POWERS_OF_TEN[-shift]!;
-    rounded = Math.round(value / scale) * scale;
-  } else {
-    rounded = Number(value.toPrecision(4));
-  }
-  // -0 (a tiny negative rounded away) is stored as 0.
-  return rounded === 0 ? 0 : rounded;
+/** Epoch second of the newest point of a packed series. */
+export function packedEnd(packed: PackedPoints): number {
+  return packed.start + (packedLength(packed) - 1) * packed.periodSeconds;
+}
+
+/** Packs values (NaN for gaps) from `start`, rounding them as a merge does. */
+export function packValues(
+  periodSeconds: number,
+  start: number,
+  values: ArrayLike<number>,
+): PackedPoints {
+  const rounded = Float64Array.from(values, (value) =>
+    Number.isNaN(value) ? value : roundValue(value),
+  );
+  return { periodSeconds, start, bytes: encodeValues(rounded) };
 }
 
 /** The period start a timestamp falls in, on the epoch grid of the period. */
@@ -69,6 +81,10 @@ function floorToGrid(seconds: number, period: number): number {
  * before `keepAfter` are dropped; a stored series of another period is replaced, since its
  * points cannot be placed on the new grid. Resolves with null when no point is left, and with
  * the number of incoming points the result holds.
+ *
+ * The stored values that stay are copied as bytes, and only the incoming ones are encoded, so
+ * the usual incremental merge (a few new hours at the end, the oldest ones falling out of the
+ * window) costs a copy of the row, not a decode and an encode of every point.
  */
 export function mergePoints(
   stored: PackedPoints | undefined,
@@ -76,7 +92,7 @@ export function mergePoints(
   keepAfter: number,
 ): { packed: PackedPoints | null; kept: number } {
   const period = incoming.periodSeconds;
-  const base = stored?.periodSeconds === period ? stored : undefined;
+  let base = stored?.periodSeconds === period ? stored : undefined;
   const first = floorToGrid(keepAfter, period) + (keepAfter % period === 0 ? 0 : period);
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
@@ -84,64 +100,98 @@ export function mergePoints(
     low = Math.max(base.start, first);
     high = packedEnd(base);
   }
-  for (const timestamp of incoming.timestamps) {
-    const slot = floorToGrid(timestamp, period);
+  let wide = false;
+  const { timestamps, values: incomingValues } = incoming;
+  for (let i = 0; i < timestamps.length; i += 1) {
+    const slot = floorToGrid(timestamps[i]!, period);
     if (slot < first) continue;
     if (slot < low) low = slot;
     if (slot > high) high = slot;
+    if (!wide && !fitsFloat32(incomingValues[i]!)) wide = true;
   }
   if (!(low <= high)) return { packed: null, kept: 0 };
   low = Math.max(low, high - (MAX_POINTS_PER_SERIES - 1) * period);
 
-  const values = new Float64Array((high - low) / period + 1).fill(Number.NaN);
+  let width: ValueWidth = wide ? 8 : 4;
   if (base) {
-    const skip = Math.max(0, (low - base.start) / period);
-    if (skip < base.values.length)
-      values.set(base.values.subarray(skip), (base.start - low) / period + skip);
+    const baseWidth = packedWidth(base);
+    if (baseWidth === 8) width = 8;
+    // Rare: a Float32 series gets a value only a Float64 holds, so all of it is widened.
+    else if (width === 8) base = { ...base, bytes: widen(base.bytes) };
   }
+  const count = (high - low) / period + 1;
+  const bytes = allocateValues(count, width);
+  const view = viewOf(bytes);
+  // Slots [copiedFrom, copiedTo) hold the stored bytes; the others start as gaps.
+  let copiedFrom = count;
+  let copiedTo = count;
+  if (base) {
+    const baseCount = packedLength(base);
+    const skip = Math.max(0, (low - base.start) / period);
+    if (skip < baseCount) {
+      copiedFrom = (base.start - low) / period + skip;
+      copiedTo = copiedFrom + baseCount - skip;
+      bytes.set(
+        base.bytes.subarray(HEADER_BYTES + skip * width, HEADER_BYTES + baseCount * width),
+        HEADER_BYTES + copiedFrom * width,
+      );
+    }
+  }
+  for (let i = 0; i < copiedFrom; i += 1) writeValue(view, width, i, Number.NaN);
+  for (let i = copiedTo; i < count; i += 1) writeValue(view, width, i, Number.NaN);
+
   let kept = 0;
-  const { timestamps } = incoming;
   for (let i = 0; i < timestamps.length; i += 1) {
     const slot = floorToGrid(timestamps[i]!, period);
     if (slot < low) continue;
-    values[(slot - low) / period] = roundValue(incoming.values[i]!);
+    writeValue(view, width, (slot - low) / period, roundValue(incomingValues[i]!));
     kept += 1;
   }
-  return { packed: trimGaps({ periodSeconds: period, start: low, values }), kept };
+  return { packed: trimGaps({ periodSeconds: period, start: low, bytes }, width), kept };
+}
+
+/** The same values as Float64. */
+function widen(bytes: Uint8Array): Uint8Array {
+  return encodeValues(decodeValues(bytes, 4), 8);
 }
 
 /** Drops gaps at either end, so `start` and the last value are real points. */
-function trimGaps(packed: PackedPoints): PackedPoints | null {
-  const { values } = packed;
+function trimGaps(packed: PackedPoints, width: ValueWidth): PackedPoints | null {
+  const view = viewOf(packed.bytes);
+  const count = valueCount(packed.bytes, width);
   let from = 0;
-  while (from < values.length && Number.isNaN(values[from])) from += 1;
-  if (from === values.length) return null;
-  let to = values.length;
-  while (Number.isNaN(values[to - 1])) to -= 1;
-  if (from === 0 && to === values.length) return packed;
+  while (from < count && Number.isNaN(readValue(view, width, from))) from += 1;
+  if (from === count) return null;
+  let to = count;
+  while (Number.isNaN(readValue(view, width, to - 1))) to -= 1;
+  if (from === 0 && to === count) return packed;
+  const bytes = allocateValues(to - from, width);
+  bytes.set(
+    packed.bytes.subarray(HEADER_BYTES + from * width, HEADER_BYTES + to * width),
+    HEADER_BYTES,
+  );
   return {
     periodSeconds: packed.periodSeconds,
     start: packed.start + from * packed.periodSeconds,
-    values: values.slice(from, to),
+    bytes,
   };
 }
 
-/** The provider-shaped series of a packed one: gaps absent. */
+/**
+ * The provider-shaped series of a packed one: gaps absent. Throws a RangeError on a stored
+ * value that is not finite, which no merge writes.
+ */
 export function unpack(packed: PackedPoints): { timestamps: number[]; values: number[] } {
+  const decoded = decodeValues(packed.bytes, packedWidth(packed));
   const timestamps: number[] = [];
   const values: number[] = [];
-  packed.values.forEach((value, i) => {
-    if (Number.isNaN(value)) return;
+  for (let i = 0; i < decoded.length; i += 1) {
+    const value = decoded[i]!;
+    if (Number.isNaN(value)) continue;
+    if (!Number.isFinite(value))
+      throw new RangeError('Packed points hold a value that is not finite');
     timestamps.push(packed.start + i * packed.periodSeconds);
     values.push(value);
-  });
+  }
   return { timestamps, values };
-}
-
-/**
- * The stored JSON: numbers, and null for gaps. `JSON.stringify` writes NaN as null, and a
- * plain array copied from a typed one holds unboxed doubles, which it serialises fastest.
- */
-export function valuesToJson(values: Float64Array): string {
-  return JSON.stringify(Array.from(values));
 }

@@ -1,7 +1,8 @@
-import { CcxError, metricNameSchema, type MetricName } from '@ccx/core';
+import { CcxError, metricNameSchema, type MetricName, type MetricSeries } from '@ccx/core';
 import type { Insertable, Selectable } from 'kysely';
 import type { MetricSeriesTable } from '../db/schema';
-import { MAX_POINTS_PER_SERIES, packedEnd, valuesToJson, type PackedPoints } from './points';
+import { readValue, valueCount, viewOf, widthOf } from './encoding';
+import { MAX_POINTS_PER_SERIES, packedEnd, unpack, type PackedPoints } from './points';
 
 /** A stored row as the repository uses it. */
 export interface StoredSeries {
@@ -21,38 +22,48 @@ function corrupt(uid: string, detail: string, cause?: unknown): CcxError {
 }
 
 /**
- * Reads a row back. The points column is checked with a loop, not a schema: an incremental
- * sync reads every stored series of the resources it fetched, hundreds of values each.
+ * Reads a row back. Only what is cheap is checked here (format, length, grid, the end columns
+ * and the two end values); every value is checked where it is decoded (`toMetricSeries`), so
+ * a merge that only copies stored bytes never walks them.
  */
-export function fromRow(row: Selectable<MetricSeriesTable>): StoredSeries {
+export function fromRow(
+  row: Pick<
+    Selectable<MetricSeriesTable>,
+    'resource_uid' | 'metric' | 'period_s' | 'start_s' | 'end_s' | 'points'
+  >,
+): StoredSeries {
   const metric = metricNameSchema.safeParse(row.metric);
   if (!metric.success) throw corrupt(row.resource_uid, 'belongs to an unknown metric');
-  let values: unknown;
-  try {
-    values = JSON.parse(row.points);
-  } catch (error) {
-    throw corrupt(row.resource_uid, 'holds invalid JSON', error);
-  }
-  if (!Array.isArray(values) || values.length === 0 || values.length > MAX_POINTS_PER_SERIES) {
+  const bytes: unknown = row.points;
+  if (!(bytes instanceof Uint8Array)) throw corrupt(row.resource_uid, 'is not binary');
+  const width = widthOf(bytes);
+  const count = width === null ? 0 : valueCount(bytes, width);
+  if (width === null || count === 0 || count > MAX_POINTS_PER_SERIES) {
     throw corrupt(row.resource_uid, 'has an unexpected shape');
   }
-  const packedValues = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i += 1) {
-    const value: unknown = values[i];
-    if (value === null) packedValues[i] = Number.NaN;
-    else if (typeof value === 'number' && Number.isFinite(value)) packedValues[i] = value;
-    else throw corrupt(row.resource_uid, 'has an unexpected shape');
+  const view = viewOf(bytes);
+  if (Number.isNaN(readValue(view, width, 0)) || Number.isNaN(readValue(view, width, count - 1))) {
+    throw corrupt(row.resource_uid, 'starts or ends with a gap');
   }
   const periodSeconds = row.period_s;
   const start = seconds(row.start_s);
   if (!Number.isInteger(periodSeconds) || periodSeconds < 1 || start % periodSeconds !== 0) {
     throw corrupt(row.resource_uid, 'is off its period grid');
   }
-  return {
-    uid: row.resource_uid,
-    metric: metric.data,
-    packed: { periodSeconds, start, values: packedValues },
-  };
+  const packed = { periodSeconds, start, bytes };
+  if (packedEnd(packed) !== seconds(row.end_s)) {
+    throw corrupt(row.resource_uid, 'does not end where its row says');
+  }
+  return { uid: row.resource_uid, metric: metric.data, packed };
+}
+
+/** The provider-shaped series of a stored one, every value checked. */
+export function toMetricSeries({ uid, metric, packed }: StoredSeries): MetricSeries {
+  try {
+    return { uid, metric, periodSeconds: packed.periodSeconds, ...unpack(packed) };
+  } catch (error) {
+    throw corrupt(uid, 'holds a value that is not finite', error);
+  }
 }
 
 export function toRow(series: StoredSeries, at: string): Insertable<MetricSeriesTable> {
@@ -63,7 +74,7 @@ export function toRow(series: StoredSeries, at: string): Insertable<MetricSeries
     period_s: packed.periodSeconds,
     start_s: packed.start,
     end_s: packedEnd(packed),
-    points: valuesToJson(packed.values),
+    points: packed.bytes,
     updated_at: at,
   };
 }

@@ -73,19 +73,20 @@ export const incomingSeriesSchema = z
     values: series.values as number[],
   }));
 
+const atSchema = z.iso
+  .datetime({ offset: true })
+  .transform((at) => new Date(at).toISOString())
+  .optional();
+
 export const mergeInputSchema = z.object({
   series: z.array(incomingSeriesSchema),
   keepAfter: epochSeconds,
-  at: z.iso
-    .datetime({ offset: true })
-    .transform((at) => new Date(at).toISOString())
-    .optional(),
+  at: atSchema,
 });
+
+export const trimInputSchema = z.object({ keepAfter: epochSeconds, at: atSchema });
 
 export const queryInputSchema = z.object({
   uids: z.array(uidSchema),
   metrics: z.array(metricNameSchema).optional(),
 });
-
-/** The stored `points` column: a JSON array of numbers and nulls. */
-export const storedValuesSchema = z.array(z.number().nullable()).max(MAX_POINTS_PER_SERIES);

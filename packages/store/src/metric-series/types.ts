@@ -8,7 +8,7 @@ export interface MetricSeriesQuery {
 
 /**
  * Synced metric series, one per resource × metric, kept as compact rows. Values are stored to
- * 4 significant digits (more than any chart or percentile needs, and a third of the text).
+ * 4 significant digits (more than any chart or percentile needs), packed as binary floats.
  */
 export interface MetricSeriesRepository {
   /**
@@ -32,6 +32,17 @@ export interface MetricSeriesRepository {
    * nothing stored for one of them is absent: it needs the full window.
    */
   latest(query: MetricSeriesQuery): Promise<Map<string, number>>;
+  /**
+   * Drops the points before `keepAfter` (epoch seconds) from every stored series, deleting
+   * series left empty. A merge trims the series it writes; this reaches the ones no merge
+   * touches any more (a stopped instance's, a metric no longer synced). Resolves with the rows
+   * cut and the rows deleted.
+   */
+  trimBefore(input: {
+    keepAfter: number;
+    /** Default: now. */
+    at?: string;
+  }): Promise<{ trimmed: number; deleted: number }>;
   /** Removes every series of these resources; resolves with the rows deleted. */
   deleteForResources(uids: readonly string[]): Promise<number>;
   /**

@@ -5,6 +5,7 @@ import { cloudAccountsMigration } from './0002-cloud-accounts';
 import { storageFindingsMigration } from './0003-storage-findings';
 import { bucketStatisticsMigration } from './0004-bucket-statistics';
 import { metricSeriesMigration } from './0005-metric-series';
+import { metricSeriesBinaryMigration } from './0006-metric-series-binary';
 
 /**
  * Migrations live in code, so nothing is read from disk at run time and a bundled build
@@ -20,6 +21,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0003-storage-findings': storageFindingsMigration(dialect),
         '0004-bucket-statistics': bucketStatisticsMigration(dialect),
         '0005-metric-series': metricSeriesMigration(dialect),
+        '0006-metric-series-binary': metricSeriesBinaryMigration(dialect),
       });
     },
   };
