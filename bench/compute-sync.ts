@@ -57,6 +57,8 @@ interface SyncFigures {
   summary: SyncSummary;
   stats: SandboxStats;
   wallSeconds: number;
+  /** CPU time of this (the syncing) process over the sync, user + system. */
+  cpuSeconds: number;
   inventoryStoreSeconds: number;
   metricStoreSeconds: number;
 }
@@ -153,6 +155,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       );
       console.log(`wall time            ${figures.wallSeconds.toFixed(2)} s`);
       console.log(
+        `CPU time             ${figures.cpuSeconds.toFixed(2)} s (this process, user + system)`,
+      );
+      console.log(
         `lower bound          ${lowerBound.toFixed(2)} s ((${discovery} + ${Math.ceil(pages / regionCount)} pages + ⌈${metricCalls / regionCount} calls ÷ ${CALL_CONCURRENCY}⌉) × ${latencyMs} ms)`,
       );
       console.log(`wall ÷ lower bound   ${(figures.wallSeconds / lowerBound).toFixed(1)}`);
@@ -172,6 +177,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
         wallSeconds: round(figures.wallSeconds),
         lowerBoundSeconds: round(lowerBound),
         wallOverLowerBound: round(figures.wallSeconds / lowerBound),
+        cpuSeconds: round(figures.cpuSeconds),
         inventoryStoreSeconds: round(figures.inventoryStoreSeconds),
         metricStoreSeconds: round(figures.metricStoreSeconds),
         series: summary.metrics.series,
@@ -259,13 +265,16 @@ async function syncOnce(
   try {
     await fetch(`${sandboxUrl}/_sandbox/stats/reset`, { method: 'POST' });
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const summary = await sync.run('bench');
+    const cpu = process.cpuUsage(cpuBefore);
     const wallSeconds = (performance.now() - started) / 1000;
     const stats = (await (await fetch(`${sandboxUrl}/_sandbox/stats`)).json()) as SandboxStats;
     return {
       summary,
       stats,
       wallSeconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       inventoryStoreSeconds: inventoryMs / 1000,
       metricStoreSeconds: metricMs / 1000,
     };
