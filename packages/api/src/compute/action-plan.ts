@@ -1,6 +1,7 @@
 import {
   ACTIONS,
   COMPUTE_STATES,
+  COMPUTE_TYPES,
   INSTANCE_TYPES,
   SERVICE_TYPES,
   conflict,
@@ -16,6 +17,13 @@ import {
   type WaitTarget,
 } from '@ccx/core';
 import type { StoredResource } from '@ccx/store';
+import {
+  addressRefusal,
+  planAssociate,
+  planDisassociate,
+  type InstanceSubject,
+} from './address-plan';
+import { planDeploy } from './deploy-plan';
 import { sizeOf } from './resource-fields';
 
 /** What the action table needs to know about a resource. */
@@ -31,7 +39,25 @@ export type ActionSubject = Pick<
 export interface ActionPlan {
   input: ActionInput;
   waitFor: WaitTarget | null;
+  /**
+   * Without a wait, how the outcome is read: the provider's `describe`, or the call's own
+   * answer for what `describe` does not read (an Elastic IP has no power state to follow).
+   */
+  readBack: 'describe' | 'result';
   send(compute: ComputeActions, ref: ResourceRef, options: ActionOptions): Promise<ActionResult>;
+  /** What the resource was before, for the `pending` audit entry (the previous revision…). */
+  audit?: Record<string, unknown>;
+  /**
+   * Attributes the call changed that the provider's reading does not carry (an address's
+   * association, a service's task definition), patched into the stored resource afterwards.
+   */
+  attributesAfter?(result: ActionResult): Record<string, unknown>;
+}
+
+/** What some actions check besides the resource itself: the instance an address goes to. */
+export interface ActionContext {
+  /** For `compute.associate-address`: the stored instance its `instance` uid names, or null. */
+  instance?: InstanceSubject | null;
 }
 
 /**
@@ -47,6 +73,10 @@ const ALLOWED_FROM: Record<ActionName, (type: string) => ReadonlySet<string>> = 
   'compute.reboot': () => new Set(['running']),
   'compute.resize': () => new Set(['running', 'stopped', 'deallocated']),
   'compute.scale': () => new Set(['active']),
+  'compute.deploy': () => new Set(['active']),
+  // Addresses are `in-use` or `available`, outside the vocabulary; `addressRefusal` decides.
+  'compute.associate-address': () => new Set(),
+  'compute.disassociate-address': () => new Set(),
 };
 const KNOWN_STATES: ReadonlySet<string> = new Set(COMPUTE_STATES);
 
@@ -79,6 +109,22 @@ export function refusal(
       if (!SERVICE_TYPES.has(subject.type) || !compute.scaleService)
         return 'scale applies to container services';
       break;
+    case 'compute.deploy':
+      if (!SERVICE_TYPES.has(subject.type) || !compute.registerTaskDefinitionRevision)
+        return 'a new revision applies to container services';
+      break;
+    case 'compute.associate-address':
+    case 'compute.disassociate-address': {
+      const able =
+        action === 'compute.associate-address'
+          ? compute.associateAddress !== undefined
+          : compute.disassociateAddress !== undefined;
+      if (subject.type !== COMPUTE_TYPES.ec2Address || !able)
+        return `${ACTIONS[action].label.toLowerCase()} applies to Elastic IPs`;
+      const refused = addressRefusal(subject, action);
+      if (refused !== null) return refused;
+      break;
+    }
   }
   const state = subject.state;
   if (state !== null && KNOWN_STATES.has(state) && !ALLOWED_FROM[action](subject.type).has(state))
@@ -101,14 +147,26 @@ export function allowedActions(
 /**
  * Checks an action against the resource before anything is sent: the type supports it, the
  * state allows it, a size is spelled as the provider spells sizes and differs from the current
- * one. An action the resource cannot take is a `conflict`, a bad parameter `invalid_input`.
- * Whether a well-spelled size exists is left to the provider, which refuses it the same way.
+ * one, a deploy changes something, an address goes to an instance beside it. An action the
+ * resource cannot take is a `conflict`, a bad parameter `invalid_input`. Whether a well-spelled
+ * size or image exists is left to the provider, which refuses it the same way.
  */
 export function planAction(
   subject: ActionSubject,
   compute: ComputeActions | undefined,
   input: ActionInput,
+  context: ActionContext = {},
 ): ActionPlan {
+  // Asking for the association an address already has is a bad parameter, not a busy address.
+  if (
+    input.action === 'compute.associate-address' &&
+    subject.type === COMPUTE_TYPES.ec2Address &&
+    context.instance &&
+    subject.attributes['instanceId'] === context.instance.id
+  )
+    throw invalidInput(`It is already associated with ${context.instance.id}`, {
+      instance: input.instance,
+    });
   const refused = refusal(subject, compute, input.action);
   if (refused !== null)
     throw conflict(`Cannot ${ACTIONS[input.action].label.toLowerCase()}: ${refused}`, {
@@ -118,11 +176,26 @@ export function planAction(
     });
   switch (input.action) {
     case 'compute.start':
-      return { input, waitFor: 'running', send: (c, ref, o) => c.startInstance(ref, o) };
+      return {
+        input,
+        waitFor: 'running',
+        readBack: 'describe',
+        send: (c, ref, o) => c.startInstance(ref, o),
+      };
     case 'compute.stop':
-      return { input, waitFor: 'stopped', send: (c, ref, o) => c.stopInstance(ref, o) };
+      return {
+        input,
+        waitFor: 'stopped',
+        readBack: 'describe',
+        send: (c, ref, o) => c.stopInstance(ref, o),
+      };
     case 'compute.reboot':
-      return { input, waitFor: 'running', send: (c, ref, o) => c.rebootInstance(ref, o) };
+      return {
+        input,
+        waitFor: 'running',
+        readBack: 'describe',
+        send: (c, ref, o) => c.rebootInstance(ref, o),
+      };
     case 'compute.resize': {
       const spelling = SIZE_SPELLING[subject.provider];
       if (spelling && !spelling.test(input.size))
@@ -130,11 +203,27 @@ export function planAction(
       if (sizeOf(subject) === input.size)
         throw invalidInput(`It already is ${input.size}`, { size: input.size });
       const { size } = input;
-      return { input, waitFor: null, send: (c, ref, o) => c.resizeInstance!(ref, size, o) };
+      return {
+        input,
+        waitFor: null,
+        readBack: 'describe',
+        send: (c, ref, o) => c.resizeInstance!(ref, size, o),
+      };
     }
     case 'compute.scale': {
       const { count } = input;
-      return { input, waitFor: 'stable', send: (c, ref, o) => c.scaleService!(ref, count, o) };
+      return {
+        input,
+        waitFor: 'stable',
+        readBack: 'describe',
+        send: (c, ref, o) => c.scaleService!(ref, count, o),
+      };
     }
+    case 'compute.deploy':
+      return planDeploy(subject, input);
+    case 'compute.associate-address':
+      return planAssociate(subject, input, context.instance ?? null);
+    case 'compute.disassociate-address':
+      return planDisassociate(subject, input);
   }
 }

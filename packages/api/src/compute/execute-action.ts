@@ -8,11 +8,14 @@ import {
   type ResourceRef,
 } from '@ccx/core';
 import type { ActionPlan } from './action-plan';
+import { attributesFromStatus } from './resource-fields';
 
 export interface ExecutedAction {
   result: ActionResult;
   /** What the provider reports once the target is reached (or the sequence ended). */
   status: ComputeStatus;
+  /** The attribute patch for the stored resource: the provider's reading and the call's answer. */
+  attributes: Record<string, unknown>;
 }
 
 export interface ExecuteOptions {
@@ -25,8 +28,9 @@ export interface ExecuteOptions {
 
 /**
  * Sends a planned action and follows it to its end: the call, then the wait for its target
- * (start → running, stop → stopped, scale → stable), then the provider's own reading of the
- * resource. The API's operations and the CLI both run actions through here.
+ * (start → running, stop → stopped, scale and deploy → stable), then the provider's own reading
+ * of the resource (or, for an address, the call's answer). The API's operations and the CLI
+ * both run actions through here.
  */
 export async function executeAction(
   compute: ComputeActions,
@@ -44,9 +48,15 @@ export async function executeAction(
         onProgress,
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       })
-    : await compute.describe(ref, { signal });
+    : plan.readBack === 'result'
+      ? { state: result.state, size: null }
+      : await compute.describe(ref, { signal });
   onProgress({ step: 'done', state: status.state, at: now().toISOString() });
-  return { result, status };
+  const attributes = {
+    ...attributesFromStatus(ref.type, status),
+    ...(plan.attributesAfter?.(result) ?? {}),
+  };
+  return { result, status, attributes };
 }
 
 /**

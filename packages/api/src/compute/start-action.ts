@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { ApiEnv } from '../env';
-import { planAction } from './action-plan';
+import { planAction, type ActionContext } from './action-plan';
 import { executeAction } from './execute-action';
 import { safeError } from './safe-error';
 import type { Operation, OperationRegistry } from './operations';
@@ -44,7 +44,7 @@ export async function startAction(
   const resource = await deps.store.resources.get(uid);
   if (!resource || resource.deletedAt) throw notFound('Resource');
   const compute = deps.connections.get(resource.connection)?.compute;
-  const plan = planAction(resource, compute, input);
+  const plan = planAction(resource, compute, input, await contextOf(deps, input));
   const ref = refOf(resource);
   const correlationId = randomUUID();
   const base = { action: input.action, target: uid, correlationId };
@@ -63,6 +63,7 @@ export async function startAction(
             connection: resource.connection,
             previousState: resource.state,
             previousSize: sizeOf(resource),
+            ...plan.audit,
             ...parametersOf(input),
           },
         });
@@ -78,13 +79,14 @@ export async function startAction(
             ...(deps.waitTimeoutMs === undefined ? {} : { timeoutMs: deps.waitTimeoutMs }),
           });
         } catch (error) {
-          if (!signal.aborted) await refreshAfterFailure(deps, actions, resource);
+          if (!signal.aborted && plan.readBack === 'describe')
+            await refreshAfterFailure(deps, actions, resource);
           throw error;
         }
         sent = executed.result;
         await deps.store.resources.refreshLive(uid, {
           state: executed.status.state,
-          attributes: attributesFromStatus(resource.type, executed.status),
+          attributes: executed.attributes,
         });
         return executed.status;
       },
@@ -112,6 +114,12 @@ export async function startAction(
     },
     { state: resource.state, size: sizeOf(resource) },
   );
+}
+
+/** The stored resources an action names besides its target: the instance of an association. */
+async function contextOf(deps: ActionDeps, input: ActionInput): Promise<ActionContext> {
+  if (input.action !== 'compute.associate-address') return {};
+  return { instance: await deps.store.resources.get(input.instance) };
 }
 
 /**

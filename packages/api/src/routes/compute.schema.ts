@@ -274,7 +274,12 @@ export const operationParamsSchema = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
-/** `{action:'compute.start'}` … `{action:'compute.resize', size}` `{action:'compute.scale', count}`. */
+/**
+ * `{action:'compute.start'}` … `{action:'compute.resize', size}`, `{action:'compute.scale',
+ * count}`, `{action:'compute.deploy', images?, cpu?, memory?}` (ECS services),
+ * `{action:'compute.associate-address', instance}` and `{action:'compute.disassociate-address'}`
+ * (Elastic IPs).
+ */
 export const actionBodySchema = actionInputSchema;
 
 export const actionAcceptedSchema = z
@@ -290,7 +295,8 @@ const bulkUids = z
 
 /**
  * The action input with the uids it applies to: each variant of `actionInputSchema` extended,
- * so the bulk body stays strict and as precise as the single one.
+ * so the bulk body stays strict and as precise as the single one. Deploys and address
+ * associations name one target's own containers or instance, so they are never bulk.
  */
 const [startInput, stopInput, rebootInput, resizeInput, scaleInput] = actionInputSchema.options;
 export const bulkActionBodySchema = z

@@ -116,6 +116,13 @@ describe('ECS inventory', () => {
       taskCpu: expect.stringMatching(/^\d+$/) as unknown,
       taskMemory: expect.stringMatching(/^\d+$/) as unknown,
     });
+    // The containers of its task definition, so a new revision can start from their images.
+    const containers = service.attributes.containers as { name: string; image: string }[];
+    expect(containers.length).toBeGreaterThan(0);
+    for (const container of containers) {
+      expect(Object.keys(container)).toEqual(['name', 'image']);
+      expect([typeof container.name, typeof container.image]).toEqual(['string', 'string']);
+    }
     const [deployment] = service.attributes.deployments as Record<string, unknown>[];
     expect(deployment).toMatchObject({ status: 'PRIMARY', rolloutState: 'COMPLETED' });
     expect(services.some((s) => Object.keys(s.tags).includes('team'))).toBe(true);

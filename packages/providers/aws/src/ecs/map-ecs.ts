@@ -57,8 +57,8 @@ export function isStable(service: Service): boolean {
 
 /**
  * An ECS service as a core Resource: id `<cluster>/<service>`, state the lower-cased status,
- * and in `attributes` the counts, deployments and the task size read from its task definition
- * (null when that definition could not be read).
+ * and in `attributes` the counts, deployments, and the task size and containers (name and
+ * image) read from its task definition (null when that definition could not be read).
  */
 export function mapService(
   account: string,
@@ -90,6 +90,7 @@ export function mapService(
       taskDefinition: service.taskDefinition ?? null,
       taskCpu: taskSize?.cpu ?? null,
       taskMemory: taskSize?.memory ?? null,
+      containers: taskSize?.containers ?? null,
       deployments: (service.deployments ?? []).map(mapDeployment),
       createdAt: iso(service.createdAt),
     },

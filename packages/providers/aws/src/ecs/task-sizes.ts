@@ -5,6 +5,8 @@ import { fromEcsError } from './ecs-errors';
 export interface TaskSize {
   cpu: string | null;
   memory: string | null;
+  /** Its containers' names and images, in definition order. */
+  containers?: { name: string; image: string | null }[];
 }
 
 /** Enough for a large estate's revisions in use; beyond it the oldest are read again. */
@@ -38,7 +40,13 @@ export class TaskSizes {
       const out = await client.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), {
         abortSignal: signal,
       });
-      size = { cpu: out.taskDefinition?.cpu ?? null, memory: out.taskDefinition?.memory ?? null };
+      size = {
+        cpu: out.taskDefinition?.cpu ?? null,
+        memory: out.taskDefinition?.memory ?? null,
+        containers: (out.taskDefinition?.containerDefinitions ?? []).flatMap((c) =>
+          c.name ? [{ name: c.name, image: c.image ?? null }] : [],
+        ),
+      };
     } catch (error) {
       // A deleted revision leaves the size unknown; anything else ends the listing.
       if (fromEcsError(error, 'Reading a task definition').code !== 'invalid_input') throw error;
