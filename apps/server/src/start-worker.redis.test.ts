@@ -40,14 +40,16 @@ describe('startWorker', () => {
     try {
       const summary = await coordinator.sync.run('test');
       expect(summary.status).toBe('succeeded');
-      // EC2 instances, volumes and addresses, ECS clusters and services, the storage seed's
-      // ten S3 and five GCS buckets; Azure compute VMs and their disks (Azurite is off).
+      // EC2 instances, volumes and addresses, ECS clusters, services and tasks (running and
+      // stopped), the storage seed's ten S3 and five GCS buckets; Azure compute VMs and their
+      // disks (Azurite is off).
       const aws =
         sandbox.instanceCount +
         sandbox.volumeCount +
         sandbox.addressCount +
         sandbox.ecsClusterCount +
         sandbox.ecsServiceCount +
+        sandbox.ecsTaskCount +
         10;
       const counts = await coordinator.store.resources.counts();
       expect(counts.byProvider).toEqual({ aws, gcp: 5, azure: expect.any(Number) as number });

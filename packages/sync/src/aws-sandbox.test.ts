@@ -81,8 +81,9 @@ describe('sync of the sandbox estate through the AWS provider', () => {
     const clean = await freshStore();
     const first = await syncInto(clean);
     expect(first.summary.status).toBe('succeeded');
-    // Every instance, volume, Elastic IP and seeded S3 bucket of the sandbox's AWS accounts
-    // (and whatever else the provider lists, counted in the total).
+    // Every instance, volume, Elastic IP, seeded S3 bucket and ECS cluster, service and task
+    // (running and stopped) of the sandbox's AWS accounts (and whatever else the provider
+    // lists, counted in the total).
     const types = (await clean.resources.facets({})).type ?? [];
     const counts = Object.fromEntries(types.map((facet) => [facet.value, facet.count]));
     expect(counts).toMatchObject({
@@ -90,6 +91,9 @@ describe('sync of the sandbox estate through the AWS provider', () => {
       'ec2.volume': sandbox.volumeCount,
       'ec2.address': sandbox.addressCount,
       's3.bucket': SEEDED_S3_BUCKETS,
+      'ecs.cluster': sandbox.ecsClusterCount,
+      'ecs.service': sandbox.ecsServiceCount,
+      'ecs.task': sandbox.ecsTaskCount,
     });
     const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
     expect(first.summary.resources.listed).toBe(total);
