@@ -1,4 +1,9 @@
-import type { Logger, MetricName } from '@ccx/core';
+import {
+  SYNC_METRIC_PERIOD_SECONDS,
+  SYNC_METRIC_WINDOW_DAYS,
+  type Logger,
+  type MetricName,
+} from '@ccx/core';
 import {
   ANALYSED_TYPES,
   analyzeCompute,
@@ -25,6 +30,15 @@ const ALL_KINDS = Object.values(COMPUTE_FINDING_KINDS);
 const PAGE = 1000;
 
 const pairKey = (uid: string, kind: string) => JSON.stringify([uid, kind]);
+
+/**
+ * The start of the synced metric window at `now` (as the sync computes it): whole periods, 14
+ * days back from the current one. Points before it are what the analysis no longer reads.
+ */
+function metricWindowStart(now: Date): number {
+  const seconds = Math.floor(now.getTime() / 1000);
+  return seconds - (seconds % SYNC_METRIC_PERIOD_SECONDS) - SYNC_METRIC_WINDOW_DAYS * 86_400;
+}
 
 /**
  * Compute analysis in the background: after each sync run that completed (fully or partly)
@@ -164,8 +178,22 @@ export function scheduleComputeAnalysis(deps: {
     } catch (error) {
       logger.warn({ err: error }, 'metric series of deleted resources could not be pruned');
     }
+    // A merge trims the series it writes; series no sync writes any more (a stopped
+    // instance's, a metric no longer synced) are trimmed to the window here.
+    let trimmed = { trimmed: 0, deleted: 0 };
+    try {
+      trimmed = await store.metricSeries.trimBefore({ keepAfter: metricWindowStart(now) });
+    } catch (error) {
+      logger.warn({ err: error }, 'metric series could not be trimmed to the window');
+    }
     logger.info(
-      { resources: resources.length, findings: total, failed, prunedSeries: pruned },
+      {
+        resources: resources.length,
+        findings: total,
+        failed,
+        prunedSeries: pruned + trimmed.deleted,
+        trimmedSeries: trimmed.trimmed,
+      },
       'compute analysis finished',
     );
   }
