@@ -61,6 +61,31 @@ export function listCompute(
   });
 }
 
+/**
+ * The instances an Elastic IP can be associated with: EC2 instances of its own account and
+ * region that are running or stopped (the server checks the choice again).
+ */
+export function listAddressTargets(
+  client: ApiClient,
+  address: { provider: string; account: string; region: string },
+  signal?: AbortSignal,
+): Promise<ComputePage> {
+  return client.request('/api/compute', computePageSchema, {
+    query: {
+      type: 'ec2.instance',
+      provider: address.provider,
+      account: address.account,
+      region: address.region,
+      state: 'running,stopped',
+      sort: 'name',
+      order: 'asc',
+      page: 1,
+      pageSize: 200,
+    },
+    signal,
+  });
+}
+
 /** A uid holds `/` and escapes of its own; encoding it once more makes it one path segment. */
 function computePath(uid: string): string {
   return `/api/compute/${encodeURIComponent(uid)}`;

@@ -1,4 +1,4 @@
-import { INSTANCE_TYPES, SERVICE_TYPES } from '@ccx/core';
+import { COMPUTE_TYPES, INSTANCE_TYPES, SERVICE_TYPES } from '@ccx/core';
 import type { ActionName } from '@ccx/core';
 import type { ComputeEntry } from '../api/schemas/compute';
 
@@ -6,7 +6,9 @@ import type { ComputeEntry } from '../api/schemas/compute';
 export function actionsForType(type: string): ActionName[] {
   if (INSTANCE_TYPES.has(type))
     return ['compute.start', 'compute.stop', 'compute.reboot', 'compute.resize'];
-  if (SERVICE_TYPES.has(type)) return ['compute.scale'];
+  if (SERVICE_TYPES.has(type)) return ['compute.scale', 'compute.deploy'];
+  if (type === COMPUTE_TYPES.ec2Address)
+    return ['compute.associate-address', 'compute.disassociate-address'];
   return [];
 }
 
@@ -38,6 +40,12 @@ export function consequence(
         : 'Its size is changed; it stays stopped.';
     case 'compute.scale':
       return 'The service starts or stops tasks until the running count matches.';
+    case 'compute.deploy':
+      return 'A new revision of its task definition is registered and the service rolls its tasks over to it.';
+    case 'compute.associate-address':
+      return 'The address points at the instance; an address the instance held before is disassociated from it.';
+    case 'compute.disassociate-address':
+      return 'The address stops pointing at its instance; it stays allocated and is still billed.';
   }
 }
 

@@ -11,16 +11,31 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { accountLabel } from '../../components/account-label';
 import { actionsForType, consequence, disabledReason } from '../../compute/actions';
 import { kindOfType } from '../../compute/format';
+import { AssociateDialog, currentInstanceOf } from './AssociateDialog';
+import { DeployDialog } from './DeployDialog';
 import { OperationProgress } from './OperationProgress';
 import { ResizeDialog } from './ResizeDialog';
 import { ScaleDialog } from './ScaleDialog';
+
+/** A deploy registers a task-definition revision: the button says what it makes. */
+const buttonLabel = (action: ActionName): string =>
+  action === 'compute.deploy' ? 'New revision' : ACTION_LABELS[action];
 
 /**
  * The actions a resource's type has, each enabled only when the server lists it in
  * `entry.actions` (the caller's role and the current state allow it). Every action is
  * confirmed first; once accepted, its operation is followed live below the buttons.
+ * `attributes` (the stored detail) prefill the deploy and association dialogs.
  */
-export function ComputeActions({ entry, sizes }: { entry: ComputeEntry; sizes: SizeChoice[] }) {
+export function ComputeActions({
+  entry,
+  sizes,
+  attributes = {},
+}: {
+  entry: ComputeEntry;
+  sizes: SizeChoice[];
+  attributes?: Record<string, unknown>;
+}) {
   const client = useApiClient();
   const canOperate = useCan('operator');
   const [open, setOpen] = useState<ActionName | null>(null);
@@ -69,7 +84,7 @@ export function ComputeActions({ entry, sizes }: { entry: ComputeEntry; sizes: S
                 setOpen(action);
               }}
             >
-              {ACTION_LABELS[action]}
+              {buttonLabel(action)}
             </button>
           );
         })}
@@ -94,6 +109,24 @@ export function ComputeActions({ entry, sizes }: { entry: ComputeEntry; sizes: S
           onCancel={close}
           onConfirm={(count) => run.mutate({ action: 'compute.scale', count })}
         />
+      ) : open === 'compute.deploy' ? (
+        <DeployDialog
+          entry={entry}
+          attributes={attributes}
+          busy={run.isPending}
+          error={error}
+          onCancel={close}
+          onConfirm={(change) => run.mutate({ action: 'compute.deploy', ...change })}
+        />
+      ) : open === 'compute.associate-address' ? (
+        <AssociateDialog
+          entry={entry}
+          attributes={attributes}
+          busy={run.isPending}
+          error={error}
+          onCancel={close}
+          onConfirm={(instance) => run.mutate({ action: 'compute.associate-address', instance })}
+        />
       ) : open ? (
         <ConfirmDialog
           title={`${ACTION_LABELS[open]} ${kindOfType(entry.type)} ${target}?`}
@@ -104,7 +137,11 @@ export function ComputeActions({ entry, sizes }: { entry: ComputeEntry; sizes: S
         >
           <p>
             <code>{entry.id}</code> in {accountLabel(entry.account, entry.accountAlias)} /{' '}
-            {entry.region}. {consequence(open, entry)} The action is written to the audit log.
+            {entry.region}
+            {open === 'compute.disassociate-address' && currentInstanceOf(attributes)
+              ? `, associated with ${currentInstanceOf(attributes)}`
+              : ''}
+            . {consequence(open, entry)} The action is written to the audit log.
           </p>
           {error ? (
             <p className="inline-error" role="alert">

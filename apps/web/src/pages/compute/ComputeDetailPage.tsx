@@ -69,7 +69,7 @@ function ComputeDetailView({ uid }: { uid: string }) {
           <code>{entry.uid}</code>
         </span>
       </header>
-      <ComputeActions entry={entry} sizes={detail.data.sizes} />
+      <ComputeActions entry={entry} sizes={detail.data.sizes} attributes={detail.data.attributes} />
       <ComputeSummary detail={detail.data} />
       {entry.type === 'ecs.service' ? <TasksPanel tasks={detail.data.tasks ?? []} /> : null}
       <MetricsPanel uid={uid} range={range} onRange={setRange} />

@@ -255,7 +255,7 @@ describe('compute detail', () => {
     });
   });
 
-  it('gives a service only Scale, with its task counts in the summary', () => {
+  it('gives a service Scale and New revision, with its task counts in the summary', () => {
     const html = renderDetail(
       'operator',
       detail({
@@ -265,7 +265,7 @@ describe('compute detail', () => {
         findings: [],
       }),
     );
-    expect(actionButtons(html)).toEqual({ Scale: false });
+    expect(actionButtons(html)).toEqual({ Scale: false, 'New revision': true });
     expect(textOf(html)).toContain('2 running of 3 desired');
     expect(textOf(html)).toContain('No recommendations');
   });
