@@ -12,11 +12,13 @@ import {
   type ResourceRef,
   type Scope,
 } from '@ccx/core';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { describeMetricsContract } from '@ccx/provider-testing/metrics-contract';
 import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsProvider } from '../provider';
 import type { CloudWatchMetrics } from './cloudwatch-metrics';
+import { fetchCall, MAX_DATAPOINTS, type PlannedQuery } from './fetch-call';
 
 /**
  * CloudWatch metrics through the AWS provider against the sandbox: the official SDK over
@@ -124,6 +126,74 @@ describe('CloudWatch metrics packing', () => {
     );
     const withData = new Set(series.filter((s) => s.values.length > 0).map((s) => s.uid));
     for (const uid of running) expect(withData.has(uid)).toBe(true);
+  });
+
+  it('joins the points of a query that spans pages, once, in order', async () => {
+    const config = sandbox.cliConfig().connections[0] as {
+      endpoint: string;
+      credentials: { accessKeyId: string; secretAccessKey: string };
+    };
+    const client = new CloudWatchClient({
+      endpoint: config.endpoint,
+      region: scope.region,
+      credentials: config.credentials,
+    });
+    try {
+      const instances = longRunning('ec2.instance', 'running').slice(0, 3);
+      const queries: PlannedQuery[] = instances.flatMap((resource, r) =>
+        (['CPUUtilization', 'NetworkIn'] as const).map((metricName, m) => ({
+          uid: resource.uid,
+          metric: m === 0 ? ('cpu' as const) : ('networkIn' as const),
+          query: {
+            Id: `q${r * 2 + m}`,
+            MetricStat: {
+              Metric: {
+                Namespace: 'AWS/EC2',
+                MetricName: metricName,
+                Dimensions: [{ Name: 'InstanceId', Value: resource.id }],
+              },
+              Period: 60,
+              Stat: m === 0 ? 'Average' : 'Sum',
+            },
+            ReturnData: true,
+          },
+        })),
+      );
+      const end = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+      // Six queries of 14 days of minutes: more than one response holds.
+      const range = { start: new Date(end.getTime() - 14 * DAY_MS), end, periodSeconds: 60 };
+      expect(queries.length * 14 * 1440).toBeGreaterThan(MAX_DATAPOINTS);
+      const read = async (batch: PlannedQuery[]) => {
+        let pages = 0;
+        const out: MetricSeries[] = [];
+        const counter = { onPage: () => void (pages += 1) };
+        for await (const series of fetchCall(
+          client,
+          batch,
+          range,
+          counter,
+          new AbortController().signal,
+        ))
+          out.push(series);
+        return { out, pages };
+      };
+      const together = await read(queries);
+      expect(together.pages).toBe(2);
+      expect(together.out.map((s) => `${s.uid} ${s.metric}`).sort()).toEqual(
+        queries.map((q) => `${q.uid} ${q.metric}`).sort(),
+      );
+      for (const planned of queries) {
+        const alone = await read([planned]);
+        expect(alone.pages).toBe(1);
+        const joined = together.out.find(
+          (s) => s.uid === planned.uid && s.metric === planned.metric,
+        );
+        expect(joined).toEqual(alone.out[0]);
+        expect(joined?.timestamps.length).toBeGreaterThan(14 * 1440 - 2);
+      }
+    } finally {
+      client.destroy();
+    }
   });
 
   it('stops when the caller aborts, with the abort reason', async () => {

@@ -33,7 +33,8 @@ export async function* fetchCall(
   signal: AbortSignal,
 ): AsyncIterable<MetricSeries> {
   const byId = new Map(queries.map((planned) => [planned.query.Id!, planned]));
-  const points = new Map<string, { timestamps: number[]; values: number[] }>();
+  // Points of queries that span pages, until CloudWatch reports them complete.
+  const partial = new Map<string, SeriesPoints>();
   const done = new Set<string>();
   const pages = paginateGetMetricData(
     { client },
@@ -49,17 +50,13 @@ export async function* fetchCall(
   for await (const page of pages) {
     let count = 0;
     for (const result of page.MetricDataResults ?? []) {
-      const planned = result.Id === undefined ? undefined : byId.get(result.Id);
-      if (!planned || done.has(result.Id!)) continue;
-      const series = points.get(result.Id!) ?? { timestamps: [], values: [] };
-      points.set(result.Id!, series);
-      const timestamps = result.Timestamps ?? [];
-      const values = result.Values ?? [];
-      count += values.length;
-      for (let i = 0; i < Math.min(timestamps.length, values.length); i++) {
-        series.timestamps.push(Math.floor(timestamps[i]!.getTime() / 1000));
-        series.values.push(values[i]!);
-      }
+      const id = result.Id;
+      const planned = id === undefined ? undefined : byId.get(id);
+      if (id === undefined || !planned || done.has(id)) continue;
+      const read = readPoints(result.Timestamps ?? [], result.Values ?? []);
+      count += read.values.length;
+      const earlier = partial.get(id);
+      const series = earlier ? appendPoints(earlier, read) : read;
       if (result.StatusCode === 'InternalError' || result.StatusCode === 'Forbidden') {
         throw new CcxError(
           result.StatusCode === 'Forbidden' ? 'forbidden' : 'unavailable',
@@ -68,9 +65,10 @@ export async function* fetchCall(
         );
       }
       if (result.StatusCode === 'Complete') {
-        done.add(result.Id!);
+        done.add(id);
+        partial.delete(id);
         yield toSeries(planned, series, range.periodSeconds);
-      }
+      } else partial.set(id, series);
     }
     counter.onPage(count);
   }
@@ -78,18 +76,60 @@ export async function* fetchCall(
   for (const planned of queries) {
     const id = planned.query.Id!;
     if (done.has(id)) continue;
-    yield toSeries(planned, points.get(id) ?? { timestamps: [], values: [] }, range.periodSeconds);
+    yield toSeries(planned, partial.get(id) ?? EMPTY, range.periodSeconds);
   }
+}
+
+interface SeriesPoints {
+  timestamps: number[];
+  values: number[];
+  /** Whether the timestamps ascend, as CloudWatch sends them with `TimestampAscending`. */
+  ascending: boolean;
+}
+
+const EMPTY: SeriesPoints = { timestamps: [], values: [], ascending: true };
+
+/**
+ * One result's points in epoch seconds. A sync reads millions of them, so the values array the
+ * SDK parsed is kept as it is when it pairs up with the timestamps, rather than copied.
+ */
+function readPoints(stamps: readonly Date[], values: number[]): SeriesPoints {
+  const length = Math.min(stamps.length, values.length);
+  const timestamps = new Array<number>(length);
+  let ascending = true;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < length; i++) {
+    const seconds = Math.floor(stamps[i]!.getTime() / 1000);
+    if (seconds <= previous) ascending = false;
+    timestamps[i] = previous = seconds;
+  }
+  return {
+    timestamps,
+    values: values.length === length ? values : values.slice(0, length),
+    ascending,
+  };
+}
+
+function appendPoints(earlier: SeriesPoints, next: SeriesPoints): SeriesPoints {
+  const last = earlier.timestamps.at(-1);
+  return {
+    timestamps: earlier.timestamps.concat(next.timestamps),
+    values: earlier.values.concat(next.values),
+    ascending:
+      earlier.ascending &&
+      next.ascending &&
+      (last === undefined || next.timestamps[0] === undefined || next.timestamps[0] > last),
+  };
 }
 
 function toSeries(
   planned: PlannedQuery,
-  points: { timestamps: number[]; values: number[] },
+  points: SeriesPoints,
   periodSeconds: number,
 ): MetricSeries {
   let { timestamps, values } = points;
   // Pages come oldest first; sort only if a source ever breaks that.
-  if (timestamps.some((t, i) => i > 0 && t <= timestamps[i - 1]!)) {
+  if (!points.ascending) {
     const order = timestamps.map((_, i) => i).sort((a, b) => timestamps[a]! - timestamps[b]!);
     timestamps = order.map((i) => points.timestamps[i]!);
     values = order.map((i) => points.values[i]!);
