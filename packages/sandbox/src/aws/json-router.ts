@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { isKnownRegion } from '../estate/regions';
 import { authenticate, type AuthFailureReason } from './authenticate';
 import { AwsError } from './aws-error';
 import type { AwsRouterDeps } from './aws-router';
 import type { Principal } from './principal';
+import { runAwsRequest } from './run-request';
 
 /** What a JSON-protocol operation sees: the verified caller, the signed region, the input. */
 export interface JsonOperationContext {
@@ -52,8 +52,6 @@ export function isJsonProtocolRequest(req: IncomingMessage): boolean {
   return typeof req.headers['x-amz-target'] === 'string';
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 function parseInput(body: Buffer): Record<string, unknown> {
   if (body.length === 0) return {};
   let parsed: unknown;
@@ -69,9 +67,9 @@ function parseInput(body: Buffer): Record<string, unknown> {
 }
 
 /**
- * Routes a JSON-protocol request at the shared endpoint, in the same order as the Query router:
- * count, add latency, authenticate, inject faults, then run. Errors are rendered as AWS does for
- * these protocols: `{"__type": code, "message": …}` with `x-amzn-ErrorType`.
+ * Routes a JSON-protocol request at the shared endpoint by its `X-Amz-Target`; `runAwsRequest`
+ * takes the steps every AWS request takes. Errors are rendered as AWS does for these
+ * protocols: `{"__type": code, "message": …}` with `x-amzn-ErrorType`.
  */
 export function createJsonRouter(
   services: readonly JsonService[],
@@ -90,78 +88,61 @@ export function createJsonRouter(
     const dot = target.lastIndexOf('.');
     const prefix = dot === -1 ? target : target.slice(0, dot);
     const operationName = dot === -1 ? '' : target.slice(dot + 1);
-    const service = byPrefix.get(prefix);
+    const known = byPrefix.get(prefix);
     const now = deps.now();
-    deps.stats.request(service?.signingName ?? 'unknown', operationName || '(none)');
-    const contentType = `application/x-amz-json-${service?.jsonVersion ?? '1.1'}`;
-    const render = (error: AwsError): JsonReply => ({
+    const outcome = await runAwsRequest(deps, {
+      serviceName: known?.signingName ?? 'unknown',
+      operation: operationName,
+      service: known,
+      unknownService: () =>
+        new AwsError('UnknownOperationException', `The sandbox does not serve ${target}.`, 400),
+      authenticate: () =>
+        authenticate(
+          { method: req.method ?? 'POST', rawPath, rawQuery, rawHeaders: req.rawHeaders, body },
+          req.headers,
+          deps.credentials,
+          now,
+        ),
+      checkClaim: (claim, service) => {
+        if (claim.scope.service !== service.signingName)
+          throw service.authError(
+            'bad-signature',
+            'Credential should be scoped to correct service.',
+          );
+      },
+      run: ({ service, principal, region }) => {
+        const operation = Object.hasOwn(service.operations, operationName)
+          ? service.operations[operationName]
+          : undefined;
+        if (!operation) {
+          throw new AwsError(
+            'UnknownOperationException',
+            `Unknown operation ${operationName}.`,
+            400,
+          );
+        }
+        const input = parseInput(body);
+        return operation({ principal, region, input, requestId, now });
+      },
+    });
+    const contentType = `application/x-amz-json-${known?.jsonVersion ?? '1.1'}`;
+    if (outcome.ok)
+      return {
+        status: 200,
+        requestId,
+        headers: { 'content-type': contentType },
+        body: JSON.stringify(outcome.value ?? {}),
+      };
+    const { error } = outcome;
+    return {
       status: error.status,
       requestId,
       headers: {
         'content-type': contentType,
         'x-amzn-errortype': error.code,
-        ...(service?.errorHeaders?.(error) ?? {}),
+        ...(known?.errorHeaders?.(error) ?? {}),
       },
       body: JSON.stringify({ __type: error.code, message: error.message }),
-    });
-    if (!service) {
-      deps.stats.outcome(400, null);
-      return render(
-        new AwsError('UnknownOperationException', `The sandbox does not serve ${target}.`, 400),
-      );
-    }
-    const decision = deps.faults.decide(service.signingName);
-    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-    let injected: 'throttle' | 'error' | null = null;
-    try {
-      const wire = {
-        method: req.method ?? 'POST',
-        rawPath,
-        rawQuery,
-        rawHeaders: req.rawHeaders,
-        body,
-      };
-      const auth = authenticate(wire, req.headers, deps.credentials, now);
-      if (!auth.ok) throw service.authError(auth.reason, auth.message);
-      if (auth.claim.scope.service !== service.signingName) {
-        throw service.authError('bad-signature', 'Credential should be scoped to correct service.');
-      }
-      const region = auth.claim.scope.region;
-      if (!isKnownRegion(region)) {
-        throw service.authError(
-          'unknown-key',
-          'The security token included in the request is invalid.',
-        );
-      }
-      if (decision.outcome === 'throttle') {
-        injected = 'throttle';
-        throw service.throttleError();
-      }
-      if (decision.outcome === 'internal' || decision.outcome === 'unavailable') {
-        injected = 'error';
-        throw service.serverError(decision.outcome);
-      }
-      const operation = Object.hasOwn(service.operations, operationName)
-        ? service.operations[operationName]
-        : undefined;
-      if (!operation) {
-        throw new AwsError('UnknownOperationException', `Unknown operation ${operationName}.`, 400);
-      }
-      const input = parseInput(body);
-      const output = operation({ principal: auth.principal, region, input, requestId, now });
-      deps.stats.outcome(200, null);
-      return {
-        status: 200,
-        requestId,
-        headers: { 'content-type': contentType },
-        body: JSON.stringify(output ?? {}),
-      };
-    } catch (error) {
-      const awsError = error instanceof AwsError ? error : null;
-      if (!awsError) deps.onError(error);
-      const reply = awsError ?? service.serverError('internal');
-      deps.stats.outcome(reply.status, injected);
-      return render(reply);
-    }
+    };
   };
 }
