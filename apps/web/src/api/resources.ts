@@ -1,19 +1,11 @@
 import type { ApiClient, Query } from './client';
 import {
-  actionResultSchema,
   facetsSchema,
   historySchema,
   resourceDetailSchema,
   resourcePageSchema,
 } from './schemas/resources';
-import type {
-  ActionName,
-  ActionResult,
-  Facets,
-  ResourceChange,
-  ResourceDetail,
-  ResourcePage,
-} from './schemas/resources';
+import type { Facets, ResourceChange, ResourceDetail, ResourcePage } from './schemas/resources';
 
 /** Server-side filters; each list is OR within a field, fields AND together. */
 export interface ResourceFilters {
@@ -80,15 +72,4 @@ export function getResource(client: ApiClient, uid: string): Promise<ResourceDet
 export async function resourceHistory(client: ApiClient, uid: string): Promise<ResourceChange[]> {
   const { items } = await client.request(`${resourcePath(uid)}/history`, historySchema);
   return items;
-}
-
-export function runResourceAction(
-  client: ApiClient,
-  uid: string,
-  action: ActionName,
-): Promise<ActionResult> {
-  return client.request(`${resourcePath(uid)}/actions`, actionResultSchema, {
-    method: 'POST',
-    body: { action },
-  });
 }

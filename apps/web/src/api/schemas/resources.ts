@@ -86,10 +86,3 @@ export const changeSchema = z.object({
 });
 export type ResourceChange = z.infer<typeof changeSchema>;
 export const historySchema = z.object({ items: z.array(changeSchema) });
-
-export const actionResultSchema = z.object({
-  correlationId: z.string(),
-  outcome: z.string(),
-  state: z.string().nullable().optional(),
-});
-export type ActionResult = z.infer<typeof actionResultSchema>;
