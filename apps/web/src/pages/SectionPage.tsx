@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import type { Section } from '../components/sections';
 import { NotConnected } from '../components/NotConnected';
 
@@ -12,15 +11,7 @@ export function SectionPage({ section }: { section: Section }) {
         </h1>
       </header>
       <p className="lead">{section.summary}</p>
-      <NotConnected title={section.title}>
-        {section.path === '/compute' ? (
-          <p>
-            Instances already synced are in the{' '}
-            <Link to="/inventory?type=ec2.instance">inventory</Link>, where operators can start,
-            stop and reboot them.
-          </p>
-        ) : null}
-      </NotConnected>
+      <NotConnected title={section.title} />
     </div>
   );
 }
