@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import type { ActionInput } from '@ccx/core';
+import { invalidInput, type ActionInput } from '@ccx/core';
 import { globalsOf, printJson, say, type CliContext, type GlobalOptions } from '../context';
 import { EXIT } from '../exit-codes';
 import type { Outcome } from '../outcome';
@@ -11,7 +11,7 @@ import type { Outcome } from '../outcome';
  */
 export function computeCommand(ctx: CliContext, outcome: Outcome): Command {
   const compute = new Command('compute').description(
-    'list, start, stop, reboot, resize and scale instances, VMs and services; show their metrics',
+    'list, start, stop, reboot, resize and scale instances, VMs and services; deploy service revisions; associate Elastic IPs; show metrics',
   );
   compute.addCommand(lsCommand(ctx));
   for (const action of ['start', 'stop', 'reboot'] as const)
@@ -56,8 +56,95 @@ export function computeCommand(ctx: CliContext, outcome: Outcome): Command {
         ),
       ),
   );
+  compute.addCommand(
+    actionCommand(
+      ctx,
+      outcome,
+      'deploy',
+      'register a new task-definition revision of a service',
+      true,
+    )
+      .option(
+        '--image <name=image>',
+        'new image of a container, e.g. web=nginx:1.27 (repeatable)',
+        collect,
+        [] as string[],
+      )
+      .option('--cpu <units>', 'task CPU units, e.g. 256, 1024')
+      .option('--memory <mib>', 'task memory in MiB, e.g. 512, 2048')
+      .action(
+        async (
+          uri: string,
+          options: ActionFlags & { image: string[]; cpu?: string; memory?: string },
+          command: Command,
+        ) => {
+          const { parseActionInput } = await import('../compute/act');
+          const input = parseActionInput({
+            action: 'compute.deploy',
+            ...(options.image.length > 0 ? { images: parseImages(options.image) } : {}),
+            ...(options.cpu === undefined ? {} : { cpu: options.cpu }),
+            ...(options.memory === undefined ? {} : { memory: options.memory }),
+          });
+          await runActions(ctx, outcome, globalsOf(command), [uri], input, options);
+        },
+      ),
+  );
+  compute.addCommand(
+    addressCommand(
+      'associate',
+      'associate an Elastic IP with an instance of its account and region',
+    )
+      .requiredOption('--instance <uri>', 'aws://<account>/<region>/ec2.instance/<id> (or a uid)')
+      .action(
+        async (uri: string, options: ActionFlags & { instance: string }, command: Command) => {
+          const { parseActionInput, parseUri } = await import('../compute/act');
+          const { resourceUid } = await import('@ccx/core');
+          const input = parseActionInput({
+            action: 'compute.associate-address',
+            instance: resourceUid(parseUri(options.instance)),
+          });
+          await runActions(ctx, outcome, globalsOf(command), [uri], input, options);
+        },
+      ),
+  );
+  compute.addCommand(
+    addressCommand('disassociate', 'disassociate an Elastic IP from its instance').action(
+      (uri: string, options: ActionFlags, command: Command) =>
+        runActions(
+          ctx,
+          outcome,
+          globalsOf(command),
+          [uri],
+          { action: 'compute.disassociate-address' },
+          options,
+        ),
+    ),
+  );
   compute.addCommand(metricsCommand(ctx));
   return compute;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `--image web=nginx:1.27` → `{web: 'nginx:1.27'}`; each container named once. */
+function parseImages(values: readonly string[]): Record<string, string> {
+  const images: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    if (at <= 0) throw invalidInput('--image takes NAME=IMAGE, e.g. web=nginx:1.27');
+    const name = value.slice(0, at);
+    if (Object.hasOwn(images, name)) throw invalidInput('--image names each container once');
+    images[name] = value.slice(at + 1);
+  }
+  return images;
+}
+
+/** Address actions act at once: there is no state to wait for. */
+function addressCommand(name: string, description: string): Command {
+  return new Command(name)
+    .description(description)
+    .argument('<uri>', 'aws://<account>/<region>/ec2.address/<allocation id> (or a uid)')
+    .option('-y, --yes', 'do not ask for confirmation');
 }
 
 interface ActionFlags {

@@ -1,6 +1,9 @@
 import {
   ACTIONS,
+  COMPUTE_TYPES,
+  actionInputSchema,
   conflict,
+  notFound,
   formatComputeUri,
   parseComputeUri,
   resourceUid,
@@ -15,6 +18,9 @@ import {
 import { attributesFromStatus, executeAction, planAction, type ActionPlan } from '@ccx/api';
 import type { ComputeSession } from './session';
 
+/** A resource as the action checks take it. */
+type ActionSubject = Parameters<typeof planAction>[0];
+
 /** A resource named on the command line, with the connection that acts on it. */
 export interface ActionTarget {
   uri: string;
@@ -25,6 +31,18 @@ export interface ActionTarget {
   /** What the provider says now: the state an action is checked against. */
   status: ComputeStatus;
   plan: ActionPlan;
+}
+
+/**
+ * Checks an action built from the command line as the API checks its body, so a hostile
+ * container name, image or uid is refused with the field and the reason (exit code 2).
+ */
+export function parseActionInput(body: Record<string, unknown>): ActionInput {
+  const parsed = actionInputSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join('.');
+  throw invalidInput(`${field ? `${field}: ` : ''}${issue?.message ?? 'invalid action'}`);
 }
 
 export function parseUri(input: string): ResourceRef {
@@ -58,8 +76,40 @@ async function connectionFor(
 }
 
 /**
+ * What the provider says about `ref` now. An Elastic IP has no `describe` (no power state to
+ * follow): it is read from its scope's inventory listing, association included.
+ */
+async function readLive(
+  connection: ProviderConnection,
+  ref: ResourceRef,
+): Promise<{ status: ComputeStatus; subject: ActionSubject }> {
+  if (ref.type === COMPUTE_TYPES.ec2Address && connection.inventory) {
+    const scope = {
+      provider: ref.provider,
+      connection: connection.name,
+      account: ref.account,
+      region: ref.region,
+    };
+    for await (const address of connection.inventory.list(scope, ref.type)) {
+      if (address.id !== ref.id) continue;
+      return {
+        status: { state: address.state, size: null },
+        subject: { ...ref, state: address.state, attributes: address.attributes },
+      };
+    }
+    throw notFound(`Elastic IP ${ref.id}`);
+  }
+  const status = await connection.compute!.describe(ref);
+  return {
+    status,
+    subject: { ...ref, state: status.state, attributes: attributesFromStatus(ref.type, status) },
+  };
+}
+
+/**
  * Resolves and checks an action on one URI before anything is sent: the provider's reading of
- * the resource decides whether its state allows the action, as the API decides from the store.
+ * the resource decides whether its state allows the action, as the API decides from the store;
+ * an association reads its instance from the provider too.
  */
 export async function prepareAction(
   session: ComputeSession,
@@ -69,12 +119,16 @@ export async function prepareAction(
   const ref = parseUri(uri);
   const connection = await connectionFor(session.connections, ref);
   const compute = connection.compute!;
-  const status = await compute.describe(ref);
-  const plan = planAction(
-    { ...ref, state: status.state, attributes: attributesFromStatus(ref.type, status) },
-    compute,
-    input,
-  );
+  const { status, subject } = await readLive(connection, ref);
+  let instance: ActionSubject | null = null;
+  if (input.action === 'compute.associate-address') {
+    const instanceRef = parseUri(input.instance);
+    if (instanceRef.type === COMPUTE_TYPES.ec2Instance) {
+      const owner = await connectionFor(session.connections, instanceRef);
+      instance = (await readLive(owner, instanceRef)).subject;
+    }
+  }
+  const plan = planAction(subject, compute, input, { instance });
   return {
     uri: formatComputeUri(ref),
     uid: resourceUid(ref),
@@ -117,6 +171,7 @@ export async function runAction(
       uri: target.uri,
       previousState: target.status.state,
       previousSize: target.status.size,
+      ...target.plan.audit,
       ...parameters,
     },
     () => executeAction(target.compute, target.ref, target.plan, { signal, onProgress }),
@@ -125,7 +180,7 @@ export async function runAction(
   const store = await session.store();
   await store.resources.refreshLive(target.uid, {
     state: executed.status.state,
-    attributes: attributesFromStatus(target.ref.type, executed.status),
+    attributes: executed.attributes,
   });
   return {
     uri: target.uri,
@@ -141,5 +196,15 @@ export const actionLabel = (input: ActionInput): string => {
   const label = ACTIONS[input.action].label.toLowerCase();
   if (input.action === 'compute.resize') return `${label} to ${input.size}`;
   if (input.action === 'compute.scale') return `${label} to ${input.count}`;
+  if (input.action === 'compute.associate-address')
+    return `${label} ${formatComputeUri(parseUri(input.instance))} with`;
+  if (input.action === 'compute.deploy') {
+    const parts = [
+      ...Object.entries(input.images ?? {}).map(([name, image]) => `${name}=${image}`),
+      ...(input.cpu ? [`cpu ${input.cpu}`] : []),
+      ...(input.memory ? [`memory ${input.memory}`] : []),
+    ];
+    return `${label} a new revision (${parts.join(', ')}) to`;
+  }
   return label;
 };
