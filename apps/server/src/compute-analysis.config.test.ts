@@ -49,8 +49,33 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
 });
 
-/** A server started from a ccx.yaml holding `insights`, with the two machines stored. */
-async function serverWith(insights: string): Promise<RunningServer> {
+const idleMachine = instance('i-idle', 'm5.large');
+
+/** Stored series: the two rightsizing machines, or one machine idle by either idle rule. */
+function seriesOf(machines: 'rightsizing' | 'idle'): MetricSeries[] {
+  const traffic = (uid: string, bytes: number) => [
+    peaks(uid, 'networkIn', bytes, bytes),
+    peaks(uid, 'networkOut', bytes, bytes),
+  ];
+  if (machines === 'idle')
+    return [
+      peaks(idleMachine.uid, 'cpuMax', 1, 1),
+      peaks(idleMachine.uid, 'cpu', 0.5, 0.5),
+      ...traffic(idleMachine.uid, 1000),
+    ];
+  return [
+    peaks(busy.uid, 'cpuMax', 30, 90),
+    ...traffic(busy.uid, 1e8),
+    peaks(spiky.uid, 'cpuMax', 5, 60),
+    ...traffic(spiky.uid, 1e8),
+  ];
+}
+
+/** A server started from a ccx.yaml holding `insights`, with the machines stored. */
+async function serverWith(
+  insights: string,
+  machines: 'rightsizing' | 'idle' = 'rightsizing',
+): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ccx-insights-'));
   const file = join(dir, 'ccx.yaml');
   writeFileSync(file, `dataDir: ${JSON.stringify(dir)}\nlogging: { level: silent }\n${insights}`);
@@ -62,30 +87,21 @@ async function serverWith(insights: string): Promise<RunningServer> {
     scope: SCOPE,
     type: 'ec2.instance',
     runId: 'seed',
-    resources: [busy, spiky],
+    resources: machines === 'idle' ? [idleMachine] : [busy, spiky],
   });
   await store.resources.completeListing({ scope: SCOPE, type: 'ec2.instance', runId: 'seed' });
-  const traffic = (uid: string) => [
-    peaks(uid, 'networkIn', 1e8, 1e8),
-    peaks(uid, 'networkOut', 1e8, 1e8),
-  ];
   await store.metricSeries.merge({
-    series: [
-      peaks(busy.uid, 'cpuMax', 30, 90),
-      ...traffic(busy.uid),
-      peaks(spiky.uid, 'cpuMax', 5, 60),
-      ...traffic(spiky.uid),
-    ],
+    series: seriesOf(machines),
     keepAfter: Math.floor(Date.now() / 1000) - 15 * 86_400,
   });
   return server;
 }
 
-/** The rightsizing findings the analysis writes after a sync run, once there are `count`. */
-async function findingsAfterSync(server: RunningServer, count = 1) {
+/** The findings of `kind` the analysis writes after a sync run, once there are `count`. */
+async function findingsAfterSync(server: RunningServer, count = 1, kind: string = K.rightsizing) {
   await server.sync.run('test');
   return vi.waitFor(async () => {
-    const findings = await server.store.findings.list({ kind: [K.rightsizing] });
+    const findings = await server.store.findings.list({ kind: [kind] });
     expect(findings).toHaveLength(count);
     return findings.sort((a, b) => a.resourceUid.localeCompare(b.resourceUid));
   });
@@ -128,6 +144,24 @@ describe('the compute analysis of a running server', () => {
     expect(findings.map((f) => [f.resourceUid, f.title])).toEqual([
       [busy.uid, 'Downsize m5.large to c6i.large: saves $8.03 a month'],
       [spiky.uid, 'Downsize m5.2xlarge to c6i.large: saves $218.27 a month'],
+    ]);
+  });
+
+  it('judges idle machines by the rule insights.compute.idle names', async () => {
+    const byDefault = await findingsAfterSync(await serverWith('', 'idle'), 1, K.idle);
+    expect(byDefault).toMatchObject([
+      { resourceUid: idleMachine.uid, evidence: { preset: 'aws', lookbackDays: 14 } },
+    ]);
+    const advisor = await findingsAfterSync(
+      await serverWith('insights:\n  compute:\n    idle: azure-advisor\n', 'idle'),
+      1,
+      K.idle,
+    );
+    expect(advisor).toMatchObject([
+      {
+        resourceUid: idleMachine.uid,
+        evidence: { preset: 'azure-advisor', lookbackDays: 7, recentAverageMax: 0.5 },
+      },
     ]);
   });
 });
