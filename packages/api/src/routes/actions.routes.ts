@@ -16,7 +16,7 @@ export const actionRoutes = {
       path: '/api/resources/{uid}/actions',
       tags: ['resources'],
       description:
-        'Validates the action, audits it as pending and starts it; follow it at /api/operations/{id}.',
+        'Validates the action (power, resize and scale of machines and services, a new ECS task-definition revision, an Elastic IP association), audits it as pending and starts it; follow it at /api/operations/{id}. 400 for a bad parameter (an unknown container, a hostile image, an instance that is not beside the address), 409 when the type or state does not allow it.',
       request: { params: uidParamsSchema, body: jsonBody(actionBodySchema) },
       responses: {
         202: jsonContent(actionAcceptedSchema, 'The action started'),
