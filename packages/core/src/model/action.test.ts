@@ -41,6 +41,8 @@ describe('actionInputSchema', () => {
       { images: { web: '-flag' } },
       { images: { web: 'a'.repeat(256) } },
       { images: { web: 'nginx\n' } },
+      { images: { web: 'user:secret@registry.example.com/app:1' } },
+      { images: { web: 'registry.example.com/app@latest' } },
       { images: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`c${i}`, 'nginx'])) },
       { cpu: '0' },
       { cpu: '1 vCPU; rm' },

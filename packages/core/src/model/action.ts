@@ -41,14 +41,18 @@ export const containerNameSchema = z
 /**
  * Container image references as ECS documents them (`repo/name:tag`, `…@sha256:…`): at most
  * 255 characters of letters, digits and `. _ - / : @ #`, starting with a letter or digit, with
- * no empty or `..` path segment. Anything else (spaces, markup, control characters) is refused.
+ * no empty or `..` path segment, and `@` only before a trailing digest, so a reference cannot
+ * smuggle `user:password@registry` into the task definition or the audit log. Anything else
+ * (spaces, markup, control characters) is refused.
  */
 export const containerImageSchema = z
   .string()
   .refine(
     (image) =>
       /^[A-Za-z0-9][A-Za-z0-9._/:@#-]{0,254}$/.test(image) &&
-      !/(^|\/)\.\.?(\/|$|:|@)|\/\//.test(image),
+      !/(^|\/)\.\.?(\/|$|:|@)|\/\//.test(image) &&
+      (!image.includes('@') ||
+        /^[^@]+@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/.test(image)),
     { message: 'expected a container image reference such as nginx:1.27 or repo/name@sha256:…' },
   );
 
