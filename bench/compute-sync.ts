@@ -19,8 +19,10 @@
  *   calls before any job (account discovery). lower bound = (discovery + pages +
  *   ⌈calls ÷ concurrency⌉) × latency, counted from the calls the sandbox actually received.
  *   Everything else (volumes, addresses, ECS, S3) runs beside the instance jobs.
+ * - CPU time of this (the syncing) process over each sync, user + system: on a shared machine
+ *   it is steadier than wall time, and the gap between them is time spent waiting.
  * - Time spent in store writes (inventory and metric series, measured around the sinks),
- *   series and points written, and the peak resident memory of this (the syncing) process.
+ *   series and points written, and the peak resident memory of this process.
  *
  * Options: `--instances N` (default 10000), `--regions N` (default 4), `--latency MS`
  * (default 50).
