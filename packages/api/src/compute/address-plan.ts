@@ -6,6 +6,7 @@ import {
   type ActionResult,
 } from '@ccx/core';
 import type { ActionPlan, ActionSubject } from './action-plan';
+import { NO_ASSOCIATION } from './displaced-address';
 
 type AssociateInput = Extract<ActionInput, { action: 'compute.associate-address' }>;
 type DisassociateInput = Extract<ActionInput, { action: 'compute.disassociate-address' }>;
@@ -95,11 +96,6 @@ export function planDisassociate(address: ActionSubject, input: DisassociateInpu
     readBack: 'result',
     audit: { previousInstanceId: associatedInstance(address).instanceId },
     send: (c, ref, o) => c.disassociateAddress!(ref, o),
-    attributesAfter: () => ({
-      associationId: null,
-      instanceId: null,
-      networkInterfaceId: null,
-      privateIpAddress: null,
-    }),
+    attributesAfter: () => ({ ...NO_ASSOCIATION }),
   };
 }

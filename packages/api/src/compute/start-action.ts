@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { ApiEnv } from '../env';
 import { planAction, type ActionContext } from './action-plan';
+import { clearDisplacedAddresses } from './displaced-address';
 import { executeAction } from './execute-action';
 import { safeError } from './safe-error';
 import type { Operation, OperationRegistry } from './operations';
@@ -44,7 +45,8 @@ export async function startAction(
   const resource = await deps.store.resources.get(uid);
   if (!resource || resource.deletedAt) throw notFound('Resource');
   const compute = deps.connections.get(resource.connection)?.compute;
-  const plan = planAction(resource, compute, input, await contextOf(deps, input));
+  const context = await contextOf(deps, input);
+  const plan = planAction(resource, compute, input, context);
   const ref = refOf(resource);
   const correlationId = randomUUID();
   const base = { action: input.action, target: uid, correlationId };
@@ -88,6 +90,8 @@ export async function startAction(
           state: executed.status.state,
           attributes: executed.attributes,
         });
+        if (input.action === 'compute.associate-address' && context.instance)
+          await clearDisplacedAddresses(deps.store, resource, context.instance.id);
         return executed.status;
       },
       finish: async (operation, error) => {

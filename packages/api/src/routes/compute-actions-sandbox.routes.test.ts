@@ -32,7 +32,8 @@ beforeAll(async () => {
   sandbox = await startSandbox({
     stateDir: mkdtempSync(join(tmpdir(), 'ccx-api-compute-actions-')),
     transitionMs: 5,
-    estate: { accounts: 1, regions: ['us-east-1', 'eu-west-1'], instancesPerRegion: 4 },
+    // Enough instances for the seed to leave at least two addresses unassociated per region.
+    estate: { accounts: 1, regions: ['us-east-1', 'eu-west-1'], instancesPerRegion: 30 },
     s3Scale: 0,
     gcsScale: 0,
   });
@@ -177,6 +178,37 @@ describe('Elastic IP actions on the sandbox', () => {
       previousInstanceId: null,
     });
     expect(events[2]!.detail).toMatchObject({ previousInstanceId: instance.id });
+  });
+
+  it('moves the address an instance held aside in the store, as EC2 does', async () => {
+    const free = inRegion('ec2.address', 'us-east-1').filter((a) => a.state === 'available');
+    const [first, second] = [free[0]!, free[1]!];
+    expect(second).toBeDefined();
+    const holders = new Set(
+      inRegion('ec2.address', 'us-east-1').map((a) => a.attributes['instanceId']),
+    );
+    const target = inRegion('ec2.instance', 'us-east-1').find(
+      (i) => i.state === 'stopped' && !holders.has(i.id),
+    )!;
+    expect(first).toBeDefined();
+    expect(target).toBeDefined();
+    const associate = (address: Resource) =>
+      run(address.uid, { action: 'compute.associate-address', instance: target.uid });
+    expect((await associate(first)).status).toBe('succeeded');
+    expect((await associate(second)).status).toBe('succeeded');
+    // EC2 took the first address off the instance; the store says so without a sync.
+    expect(await h.store.resources.get(first.uid)).toMatchObject({
+      state: 'available',
+      attributes: { instanceId: null, associationId: null },
+    });
+    const [scope] = (await connection.scopes()).filter((s) => s.region === 'us-east-1');
+    const live = (await list(scope!, 'ec2.address')).find((a) => a.id === first.id)!;
+    expect(live.state).toBe('available');
+    expect(await detailActions(first.uid)).toEqual(['compute.associate-address']);
+    // Put back as it was, for the tests that follow.
+    expect((await run(second.uid, { action: 'compute.disassociate-address' })).status).toBe(
+      'succeeded',
+    );
   });
 
   it('refuses a wrong instance with a clear 400 before anything is sent', async () => {
