@@ -10,7 +10,12 @@ const HOUR = 3600;
 const DAY = 86_400;
 /** Where the synced window starts at NOW: 14 days before the current hour. */
 const WINDOW_START = Date.UTC(2026, 10, 23, 10) / 1000 - 14 * DAY;
-const SCOPE = { connection: 'aws', provider: 'aws', account: '111111111111', region: 'us-east-1' };
+const SCOPE = {
+  connection: 'aws',
+  provider: 'aws',
+  account: '111111111111',
+  region: 'us-east-1',
+} as const;
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const noSync = { subscribe: () => () => {} } as unknown as SyncService;
