@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, type QueryKey } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -32,10 +32,10 @@ function event(overrides: Partial<AuditEvent> = {}): AuditEvent {
 }
 
 const page = (items: AuditEvent[]): AuditPage => ({ items, total: items.length });
-const shell = [
+const shell: [QueryKey, unknown][] = [
   [queryKeys.session, sessionFor('viewer')],
   [queryKeys.status, statusWith(false)],
-] as const;
+];
 
 /** The activity page at `search`, with the audit answer seeded under the query it makes. */
 function renderActivity(search: string, answer: AuditPage) {
