@@ -8,7 +8,8 @@ import { roundValue } from './round';
  * such a value closely enough (7 digits) that rounding it again gives the same double back, at
  * half the bytes of a Float64: 14 days of hourly points are 1.3 kB, which PostgreSQL keeps
  * inline and SQLite packs three to a page. That holds for every magnitude a Float32 stores at
- * full precision; a series holding a value outside FLOAT32_RANGE is stored as Float64, whole.
+ * full precision; a series that gets a value outside FLOAT32_RANGE is stored as Float64, whole,
+ * from then on (narrowing it back would mean reading every value of every merge).
  *
  * Reads and writes go through a DataView: it is little-endian on every platform, and a blob a
  * driver hands back may start at any byte offset, which typed arrays over it would not allow.
