@@ -15,7 +15,7 @@ import {
 } from '../routes/compute.schema';
 import { toEntry, type EntryContext } from './entry';
 import { COMPUTE_FINDING_KIND_LIST } from './kinds';
-import { sizeOf } from './resource-fields';
+import { compareSizeKeys, sizeKey } from './size-order';
 
 export interface ComputeReadDeps {
   store: Store;
@@ -28,8 +28,9 @@ export interface ComputeReadDeps {
 export const DEFAULT_LIST_TYPES = [...INSTANCE_TYPES, ...SERVICE_TYPES];
 
 /**
- * Sorting by size or saving happens here, not in SQL (size lives in a JSON attribute, saving
- * in findings), over at most this many matching rows; the store sorts everything else.
+ * Sorting by size or saving happens here, not in SQL (size is a JSON attribute measured against
+ * the instance catalog, saving lives in findings), over at most this many matching rows; the
+ * store sorts everything else. Beyond it such a sort is refused rather than applied to a part.
  */
 export const MAX_IN_MEMORY_SORT = 20_000;
 const STORE_SORTED: ReadonlySet<ComputeSortField> = new Set(['name', 'state', 'type', 'region']);
@@ -132,33 +133,51 @@ async function sortedInMemory(
   query: ComputeListQuery,
   offset: number,
 ): Promise<{ items: StoredResource[]; total: number }> {
+  const { total } = await deps.store.resources.query({ ...filter, offset: 0, limit: 0 });
+  if (total > MAX_IN_MEMORY_SORT)
+    throw invalidInput(
+      `Sorting by ${query.sort} covers at most ${MAX_IN_MEMORY_SORT} resources and ${total} match: ` +
+        'narrow the filter, or sort by name, state, type or region',
+      { sort: query.sort, matching: total, limit: MAX_IN_MEMORY_SORT },
+    );
   const all = await deps.store.resources.query({
     ...filter,
     sort: { field: 'name', dir: 'asc' },
     offset: 0,
     limit: MAX_IN_MEMORY_SORT,
   });
-  let key: (resource: StoredResource) => string | number | null;
-  if (query.sort === 'size') {
-    key = sizeOf;
-  } else {
-    const savings = new Map<string, number>();
-    for (const finding of await deps.store.findings.list({ kind: COMPUTE_FINDING_KIND_LIST })) {
-      const amount = finding.estimatedMonthlyImpact?.amount ?? 0;
-      savings.set(finding.resourceUid, (savings.get(finding.resourceUid) ?? 0) + amount);
-    }
-    key = (resource) => savings.get(resource.uid) ?? null;
-  }
   const direction = query.order === 'desc' ? -1 : 1;
-  // Stable sort over the name order; rows without a value go last in either direction.
-  const sorted = all.items
-    .map((resource) => ({ resource, value: key(resource) }))
-    .sort((a, b) => {
-      if (a.value === b.value) return 0;
-      if (a.value === null) return 1;
-      if (b.value === null) return -1;
-      return (a.value < b.value ? -1 : 1) * direction;
-    })
-    .map((row) => row.resource);
+  const order = query.sort === 'size' ? bySize(direction) : await bySaving(deps, direction);
+  // Array.prototype.sort is stable: rows that compare equal keep the store's name order.
+  const sorted = order(all.items);
   return { items: sorted.slice(offset, offset + query.pageSize), total: all.total };
+}
+
+type Order = (resources: readonly StoredResource[]) => StoredResource[];
+
+function bySize(direction: 1 | -1): Order {
+  return (resources) =>
+    resources
+      .map((resource) => ({ resource, key: sizeKey(resource) }))
+      .sort((a, b) => compareSizeKeys(a.key, b.key, direction))
+      .map((row) => row.resource);
+}
+
+/** By the monthly saving of a resource's findings; rows without one go last either way. */
+async function bySaving(deps: ComputeReadDeps, direction: 1 | -1): Promise<Order> {
+  const savings = new Map<string, number>();
+  for (const finding of await deps.store.findings.list({ kind: COMPUTE_FINDING_KIND_LIST })) {
+    const amount = finding.estimatedMonthlyImpact?.amount ?? 0;
+    savings.set(finding.resourceUid, (savings.get(finding.resourceUid) ?? 0) + amount);
+  }
+  return (resources) =>
+    resources
+      .map((resource) => ({ resource, value: savings.get(resource.uid) ?? null }))
+      .sort((a, b) => {
+        if (a.value === b.value) return 0;
+        if (a.value === null) return 1;
+        if (b.value === null) return -1;
+        return (a.value - b.value) * direction;
+      })
+      .map((row) => row.resource);
 }

@@ -1,5 +1,6 @@
-import type { MetricSeries, Metrics, ProviderConnection } from '@ccx/core';
+import { makeResource, type MetricSeries, type Metrics, type ProviderConnection } from '@ccx/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_IN_MEMORY_SORT } from '../compute/list-entries';
 import { createHarness, type Caller, type Harness } from '../testing/harness';
 import { settled } from '../testing/operations';
 
@@ -132,6 +133,99 @@ describe('GET /api/compute', () => {
     expect(second.items.map((i) => i.name)).toEqual(['web-i-c']);
     expect((await h.request('/api/compute?type=s3.bucket', { as: vera })).status).toBe(400);
     expect((await h.request('/api/compute?pageSize=500', { as: vera })).status).toBe(400);
+  });
+});
+
+describe('GET /api/compute?sort=size', () => {
+  /** Rows of one type in one scope, each `[id, size attribute or undefined]`. */
+  async function seedSized(
+    provider: 'aws' | 'azure',
+    type: string,
+    sizeAttribute: string,
+    rows: [string, string | undefined][],
+    region = 'us-east-1',
+  ) {
+    const account = provider === 'aws' ? '111111111111' : 'sub-1';
+    await h.store.resources.applyBatch({
+      scope: { connection: 'lab', provider, account, region },
+      type,
+      runId: 'seed',
+      resources: rows.map(([id, size]) =>
+        makeResource({
+          provider,
+          account,
+          region,
+          type,
+          id,
+          name: id,
+          state: 'running',
+          tags: {},
+          createdAt: null,
+          attributes: size === undefined ? {} : { [sizeAttribute]: size },
+        }),
+      ),
+    });
+  }
+  const names = async (query: string) =>
+    (await get<Page>(`/api/compute?sort=size&${query}`)).items.map((item) => item.name);
+
+  it('orders by vCPU, then memory, then size name; unknown sizes and services after', async () => {
+    await seedSized('aws', 'ec2.instance', 'instanceType', [
+      ['a-2xl', 'm5.2xlarge'],
+      ['b-large', 'm5.large'],
+      ['c-xl', 'm5.xlarge'],
+      ['d-c5', 'c5.large'],
+      ['e-m6i', 'm6i.large'],
+      ['f-odd', 'x9.mystery'],
+      ['g-micro', 't3.micro'],
+      ['h-also-large', 'm5.large'],
+      ['i-odd', 'a1.unknown'],
+      ['j-nosize', undefined],
+    ]);
+    // A region the catalog does not price still has sizes of known capacity.
+    await seedSized(
+      'azure',
+      'azure.vm',
+      'vmSize',
+      [
+        ['k-vm', 'standard_d4s_v5'],
+        ['l-vm', 'Standard_B1s'],
+      ],
+      'nowhere-1',
+    );
+    await seedSized('aws', 'ecs.service', 'instanceType', [['m-svc', 'm5.large']]);
+
+    const known = ['l-vm', 'g-micro', 'd-c5', 'b-large', 'h-also-large', 'e-m6i', 'c-xl', 'k-vm'];
+    const rest = ['i-odd', 'f-odd', 'j-nosize', 'm-svc'];
+    expect(await names('pageSize=50')).toEqual([...known, 'a-2xl', ...rest]);
+    // Descending flips the measured sizes only; resource names still break ties in order.
+    expect(await names('order=desc&pageSize=50')).toEqual([
+      'a-2xl',
+      'k-vm',
+      'c-xl',
+      'e-m6i',
+      'b-large',
+      'h-also-large',
+      'd-c5',
+      'g-micro',
+      'l-vm',
+      ...rest,
+    ]);
+    expect(await names('pageSize=5&page=3')).toEqual(['f-odd', 'j-nosize', 'm-svc']);
+  });
+
+  it('refuses to sort more rows in memory than it can, and says how to narrow', async () => {
+    const rows = Array.from({ length: MAX_IN_MEMORY_SORT + 1 }, (_, i): [string, string] => [
+      `i-${i}`,
+      't3.micro',
+    ]);
+    await seedSized('aws', 'ec2.instance', 'instanceType', rows);
+    const response = await h.request('/api/compute?sort=size', { as: vera });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.message).toContain('narrow the filter');
+    expect((await h.request('/api/compute?sort=name', { as: vera })).status).toBe(200);
   });
 });
 
