@@ -14,29 +14,49 @@ const asOfSchema = z.union([z.iso.date(), z.string().regex(/^\d{4}-\d{2}$/), z.l
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
-const familySchema = z.object({
-  /** `burstable` sizes buy a CPU-credit baseline, not every vCPU all the time. */
-  category: z.enum(['burstable', 'general', 'compute', 'memory']),
-  generation: z.number().int().positive(),
-  architecture: z.enum(ARCHITECTURES),
-  asOf: asOfSchema,
-  /** Whether a cited page confirmed this family's figures. */
-  confirmed: z.boolean(),
-  /** Size → [vCPU, memory GiB, price per hour in the reference region]. */
-  sizes: z.record(
-    z.string().min(1),
-    z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
-  ),
-});
+/** `confirmed` is true exactly when no figure is left `unconfirmed`, so neither can drift alone. */
+const confirmedMatchesList = (value: { confirmed: boolean; unconfirmed: string[] }) =>
+  value.confirmed === (value.unconfirmed.length === 0);
+const confirmedMessage = 'confirmed must be false exactly when some figure is named unconfirmed';
+
+const familySchema = z
+  .object({
+    /** `burstable` sizes buy a CPU-credit baseline, not every vCPU all the time. */
+    category: z.enum(['burstable', 'general', 'compute', 'memory']),
+    generation: z.number().int().positive(),
+    architecture: z.enum(ARCHITECTURES),
+    asOf: asOfSchema,
+    /** Whether a cited page confirmed every size's reference price. */
+    confirmed: z.boolean(),
+    /** The sizes whose reference price no cited page gave. */
+    unconfirmed: z.array(z.string().min(1)).default([]),
+    /** Size → [vCPU, memory GiB, price per hour in the reference region]. */
+    sizes: z.record(
+      z.string().min(1),
+      z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
+    ),
+  })
+  .refine(confirmedMatchesList, { message: confirmedMessage })
+  .refine((family) => family.unconfirmed.every((size) => size in family.sizes), {
+    message: 'unconfirmed names a size the family does not have',
+  });
 
 const providerSchema = z.object({
   referenceRegion: z.string().min(1),
   source: z.url(),
   sources: z.array(sourceSchema).min(1),
-  /** Region → multiplier of the reference price; `derived` where no page listed the region. */
+  /**
+   * Region → multiplier of the reference price; `derived` where no page listed the region.
+   * `prices` holds a cited page's own price for a size in that region, used instead of the
+   * multiplier for that size.
+   */
   regions: z.record(
     z.string().min(1),
-    z.object({ multiplier: z.number().positive(), derived: z.boolean() }),
+    z.object({
+      multiplier: z.number().positive(),
+      derived: z.boolean(),
+      prices: z.record(z.string().min(1), z.number().positive()).default({}),
+    }),
   ),
   families: z.record(z.string().min(1), familySchema),
 });
@@ -50,7 +70,21 @@ export const instanceTableSchema = z.object({
 });
 
 const tierSchema = z.array(z.tuple([z.number().positive(), z.number().min(0)])).min(1);
-const priceMeta = { source: z.url(), asOf: asOfSchema, confirmed: z.boolean() };
+const priceMeta = {
+  source: z.url(),
+  asOf: asOfSchema,
+  /** Whether cited pages confirmed every figure; `unconfirmed` names those none gave. */
+  confirmed: z.boolean(),
+  unconfirmed: z.array(z.string().min(1)).default([]),
+  /** The pages that confirmed figures, with the date each states. */
+  sources: z.array(sourceSchema).default([]),
+};
+
+/** A cited page's own EBS rates for one region, used instead of the regional multiplier. */
+const ebsRegionalSchema = z.object({
+  perGbMonth: z.record(z.string(), z.number().min(0)).default({}),
+  gp3IopsPerMonth: z.number().min(0).optional(),
+});
 
 export const storageTableSchema = z.object({
   description: z.string(),
@@ -59,30 +93,39 @@ export const storageTableSchema = z.object({
   hoursPerMonth: z.number().positive(),
   aws: z.object({
     referenceRegion: z.string(),
-    ebs: z.object({
-      ...priceMeta,
-      perGbMonth: z.record(z.string(), z.number().min(0)),
-      provisionedIopsPerMonth: z.record(z.string(), z.number().min(0)),
-      gp3: z.object({
-        freeIops: z.number().min(0),
-        iopsPerMonth: z.number().min(0),
-        freeThroughputMBps: z.number().min(0),
-        throughputPerMBpsMonth: z.number().min(0),
-      }),
-    }),
-    publicIpv4: z.object({ ...priceMeta, perHour: z.number().min(0) }),
-    fargate: z.object({
-      ...priceMeta,
-      perVcpuHour: z.number().min(0),
-      perGbHour: z.number().min(0),
-    }),
+    ebs: z
+      .object({
+        ...priceMeta,
+        perGbMonth: z.record(z.string(), z.number().min(0)),
+        provisionedIopsPerMonth: z.record(z.string(), z.number().min(0)),
+        gp3: z.object({
+          freeIops: z.number().min(0),
+          iopsPerMonth: z.number().min(0),
+          freeThroughputMBps: z.number().min(0),
+          throughputPerMBpsMonth: z.number().min(0),
+        }),
+        regions: z.record(z.string().min(1), ebsRegionalSchema).default({}),
+      })
+      .refine(confirmedMatchesList, { message: confirmedMessage }),
+    publicIpv4: z
+      .object({ ...priceMeta, perHour: z.number().min(0) })
+      .refine(confirmedMatchesList, { message: confirmedMessage }),
+    fargate: z
+      .object({
+        ...priceMeta,
+        perVcpuHour: z.number().min(0),
+        perGbHour: z.number().min(0),
+      })
+      .refine(confirmedMatchesList, { message: confirmedMessage }),
   }),
   azure: z.object({
     referenceRegion: z.string(),
-    managedDisks: z.object({
-      ...priceMeta,
-      tiers: z.object({ Premium: tierSchema, StandardSSD: tierSchema, Standard: tierSchema }),
-    }),
+    managedDisks: z
+      .object({
+        ...priceMeta,
+        tiers: z.object({ Premium: tierSchema, StandardSSD: tierSchema, Standard: tierSchema }),
+      })
+      .refine(confirmedMatchesList, { message: confirmedMessage }),
   }),
 });
 
@@ -109,7 +152,7 @@ export interface InstanceSpec {
   memoryGiB: number;
   region: string;
   pricePerHour: number;
-  /** True when the region's price is the reference price times a remembered multiplier. */
+  /** True when the price is the reference price times a remembered regional multiplier. */
   priceDerived: boolean;
 }
 
@@ -128,11 +171,13 @@ function regionalCatalog(provider: CatalogProvider, region: string) {
   const cached = regionalCatalogs.get(key);
   if (cached) return cached;
   const table = COMPUTE_PRICES.providers[provider];
-  const regional = table.regions[region];
+  // Own keys only: a hostile region such as `constructor` must not reach Object.prototype.
+  const regional = Object.hasOwn(table.regions, region) ? table.regions[region] : undefined;
   const specs: InstanceSpec[] = [];
   if (regional)
     for (const [family, spec] of Object.entries(table.families))
-      for (const [type, [vcpu, memoryGiB, price]] of Object.entries(spec.sizes))
+      for (const [type, [vcpu, memoryGiB, price]] of Object.entries(spec.sizes)) {
+        const cited = Object.hasOwn(regional.prices, type) ? regional.prices[type] : undefined;
         specs.push(
           Object.freeze({
             provider,
@@ -144,10 +189,11 @@ function regionalCatalog(provider: CatalogProvider, region: string) {
             vcpu,
             memoryGiB,
             region,
-            pricePerHour: round(price * regional.multiplier, 5),
-            priceDerived: regional.derived,
+            pricePerHour: cited ?? round(price * regional.multiplier, 5),
+            priceDerived: cited === undefined && regional.derived,
           }),
         );
+      }
   // Only regions the table names are cached, so hostile region strings cannot grow the map.
   const entry = { specs, byType: new Map(specs.map((spec) => [spec.type.toLowerCase(), spec])) };
   if (regional) regionalCatalogs.set(key, entry);
@@ -177,7 +223,8 @@ export function findInstance(
 
 /** Regional multiplier, or null for a region the catalog does not price. */
 export function regionMultiplier(provider: CatalogProvider, region: string): number | null {
-  return COMPUTE_PRICES.providers[provider].regions[region]?.multiplier ?? null;
+  const regions = COMPUTE_PRICES.providers[provider].regions;
+  return Object.hasOwn(regions, region) ? (regions[region]?.multiplier ?? null) : null;
 }
 
 export function monthly(pricePerHour: number): number {
@@ -191,18 +238,28 @@ export function ebsMonthlyPrice(
 ): number | null {
   const multiplier = regionMultiplier('aws', region);
   const ebs = COMPUTE_STORAGE_PRICES.aws.ebs;
-  const perGb = ebs.perGbMonth[volume.volumeType];
+  const type = volume.volumeType;
+  const perGb = Object.hasOwn(ebs.perGbMonth, type) ? ebs.perGbMonth[type] : undefined;
   if (multiplier === null || perGb === undefined) return null;
-  let total = volume.sizeGiB * perGb;
-  const iopsRate = ebs.provisionedIopsPerMonth[volume.volumeType];
-  if (iopsRate !== undefined) total += (volume.iops ?? 0) * iopsRate;
-  if (volume.volumeType === 'gp3') {
-    total += Math.max(0, (volume.iops ?? 0) - ebs.gp3.freeIops) * ebs.gp3.iopsPerMonth;
+  // A rate a cited page gave for this region stands as it is; the rest are scaled.
+  const cited = Object.hasOwn(ebs.regions, region) ? ebs.regions[region] : undefined;
+  const citedPerGb =
+    cited && Object.hasOwn(cited.perGbMonth, type) ? cited.perGbMonth[type] : undefined;
+  let total = volume.sizeGiB * (citedPerGb ?? perGb * multiplier);
+  const iopsRate = Object.hasOwn(ebs.provisionedIopsPerMonth, type)
+    ? ebs.provisionedIopsPerMonth[type]
+    : undefined;
+  if (iopsRate !== undefined) total += (volume.iops ?? 0) * iopsRate * multiplier;
+  if (type === 'gp3') {
+    total +=
+      Math.max(0, (volume.iops ?? 0) - ebs.gp3.freeIops) *
+      (cited?.gp3IopsPerMonth ?? ebs.gp3.iopsPerMonth * multiplier);
     total +=
       Math.max(0, (volume.throughput ?? 0) - ebs.gp3.freeThroughputMBps) *
-      ebs.gp3.throughputPerMBpsMonth;
+      ebs.gp3.throughputPerMBpsMonth *
+      multiplier;
   }
-  return round(total * multiplier, 2);
+  return round(total, 2);
 }
 
 /** A public IPv4 address for a month (AWS bills every one, attached or not). */
