@@ -243,6 +243,26 @@ const PAGES: { source: string; date: string; figures: PageFigure[] }[] = [
   },
   {
     source:
+      'https://raw.githubusercontent.com/aws/agent-toolkit-for-aws/main/skills/core-skills/aws-billing-and-cost-management/references/ebs-optimization.md',
+    date: 'undated (approximate as of early 2026)',
+    figures: [
+      ...(['io1', 'io2'] as const).map((volumeType): PageFigure => ({
+        kind: 'rate',
+        name: `${volumeType} per GB-month and per provisioned IOPS-month, us-east-1`,
+        // 100 GiB and 1,000 IOPS: 100 × 0.125 + 1,000 × 0.065.
+        actual: () => ebsMonthlyPrice('us-east-1', { volumeType, sizeGiB: 100, iops: 1000 })!,
+        expected: 77.5,
+      })),
+      {
+        kind: 'rate',
+        name: 'gp2 per GB-month, us-east-1',
+        actual: () => ebsMonthlyPrice('us-east-1', { volumeType: 'gp2', sizeGiB: 1000 })!,
+        expected: 100,
+      },
+    ],
+  },
+  {
+    source:
       'https://www.repost.aws/articles/ARknH_OR0cTvqoTfJrVGaB8A/why-am-i-seeing-charges-for-public-ipv4-addresses-when-i-am-under-the-aws-free-tier',
     date: '2024-02-01',
     figures: [
@@ -310,6 +330,30 @@ describe('what the tables call confirmed', () => {
         for (const size of Object.keys(family.sizes))
           if (!family.unconfirmed.includes(size)) confirmed.push(`${provider}:${size}`);
     expect(confirmed.sort()).toEqual([...checkedSizes].sort());
+  });
+
+  it('names only figures the storage table has as unconfirmed', () => {
+    const { ebs, managedDisks } = {
+      ebs: COMPUTE_STORAGE_PRICES.aws.ebs,
+      managedDisks: COMPUTE_STORAGE_PRICES.azure.managedDisks,
+    };
+    for (const name of ebs.unconfirmed) {
+      const [group, type] = name.split('.') as ['perGbMonth' | 'provisionedIopsPerMonth', string];
+      expect(typeof ebs[group]?.[type], name).toBe('number');
+    }
+    for (const name of managedDisks.unconfirmed) {
+      const [sku, size] = name.split('.') as [keyof typeof managedDisks.tiers, string];
+      expect(
+        managedDisks.tiers[sku]?.some(([tierSize]) => tierSize === Number(size)),
+        name,
+      ).toBe(true);
+    }
+    // Every EBS per-GB rate is confirmed in us-east-1 or named here, and no more.
+    expect(ebs.unconfirmed.filter((name) => name.startsWith('perGbMonth.')).sort()).toEqual([
+      'perGbMonth.sc1',
+      'perGbMonth.st1',
+      'perGbMonth.standard',
+    ]);
   });
 
   it('keeps the corrected Premium SSD P4 price from the September 2024 bill', () => {
