@@ -75,6 +75,11 @@ export interface ResourceFilter {
   tags?: { key: string; value?: string }[];
   /** Case-insensitive substring over id, name and tag values. */
   q?: string;
+  /**
+   * Top-level attributes that are JSON strings equal to these values, e.g. the tasks of one ECS
+   * service by `clusterName` and `service`. Keys are identifiers (`^[A-Za-z_][A-Za-z0-9_]*$`).
+   */
+  attributes?: Record<string, string>;
   includeDeleted?: boolean;
 }
 

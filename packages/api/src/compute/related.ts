@@ -154,31 +154,37 @@ function byRecency(a: ServiceTask, b: ServiceTask): number {
   return at(b).localeCompare(at(a)) || a.id.localeCompare(b.id);
 }
 
+/** Tasks are read from the store this many at a time. */
+const TASK_PAGE = 1000;
+
 /**
- * The stored tasks of an ECS service: tasks of its cluster (ids `<cluster>/<taskId>`) whose
- * group names the service. Empty for anything that is not a service.
+ * The stored tasks of an ECS service: tasks in its account and region whose cluster and group
+ * name the service, asked of the store by those attributes and read page by page, so a big
+ * cluster's other tasks neither crowd them out nor get loaded. Empty for anything that is not
+ * a service.
  */
 export async function serviceTasks(store: Store, service: StoredResource): Promise<ServiceTask[]> {
   if (service.type !== COMPUTE_TYPES.ecsService) return [];
   const cluster = text(service.attributes['clusterName']);
   if (!cluster || !service.name) return [];
-  const { items } = await store.resources.query({
-    provider: [service.provider],
-    account: [service.account],
-    region: [service.region],
-    type: [COMPUTE_PART_TYPES.ecsTask],
-    q: `${cluster}/`,
-    sort: { field: 'id', dir: 'asc' },
-    offset: 0,
-    limit: MAX_CANDIDATES,
-  });
+  const tasks: StoredResource[] = [];
+  for (let offset = 0; ; offset += TASK_PAGE) {
+    const { items, total } = await store.resources.query({
+      provider: [service.provider],
+      account: [service.account],
+      region: [service.region],
+      type: [COMPUTE_PART_TYPES.ecsTask],
+      attributes: { clusterName: cluster, service: service.name },
+      sort: { field: 'id', dir: 'asc' },
+      offset,
+      limit: TASK_PAGE,
+    });
+    tasks.push(...items);
+    if (items.length < TASK_PAGE || offset + TASK_PAGE >= total) break;
+  }
   const definition = text(service.attributes['taskDefinition']);
   const serviceRevision = definition ? definition.slice(definition.lastIndexOf('/') + 1) : null;
-  return items
-    .filter(
-      (task) =>
-        task.attributes['clusterName'] === cluster && task.attributes['service'] === service.name,
-    )
+  return tasks
     .map((task) => toServiceTask(task, serviceRevision))
     .sort(byRecency)
     .slice(0, MAX_SERVICE_TASKS);

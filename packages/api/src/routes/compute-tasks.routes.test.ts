@@ -164,4 +164,55 @@ describe('GET /api/compute/{uid} of an ECS service', () => {
       stoppedReason: '<script>alert(1)</script>',
     });
   });
+
+  it('finds every task of a service in a cluster of thousands, the latest first', async () => {
+    const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
+    const resource = (
+      type: string,
+      id: string,
+      name: string,
+      attributes: Record<string, unknown>,
+    ) =>
+      makeResource({
+        provider: 'aws',
+        account: scope.account,
+        region: scope.region,
+        type,
+        id,
+        name,
+        state: 'running',
+        tags: {},
+        createdAt: null,
+        attributes,
+      });
+    const service = resource('ecs.service', 'huge/api', 'api', {
+      clusterName: 'huge',
+      taskDefinition: 'arn:aws:ecs:us-east-1:000000000000:task-definition/api:3',
+      desiredCount: 1100,
+      runningCount: 1100,
+    });
+    await store('ecs.service', [service]);
+    // The other service's tasks sort first by id, more of them than one page of the store.
+    const others = Array.from({ length: 2500 }, (_, i) =>
+      resource('ecs.task', `huge/a${String(i).padStart(5, '0')}`, `a${i}`, {
+        clusterName: 'huge',
+        service: 'worker',
+        startedAt: at(5000 + i),
+      }),
+    );
+    const own = Array.from({ length: 1100 }, (_, i) =>
+      resource('ecs.task', `huge/z${String(i).padStart(5, '0')}`, `z${i}`, {
+        clusterName: 'huge',
+        service: 'api',
+        taskDefinition: 'api:3',
+        startedAt: at(i),
+      }),
+    );
+    await store('ecs.task', [...others, ...own]);
+    const tasks = await tasksOf(service.uid);
+    expect(tasks).toHaveLength(200);
+    expect(tasks.every((t) => t.id.startsWith('z') && t.current)).toBe(true);
+    expect(tasks.slice(0, 2).map((t) => t.id)).toEqual(['z1099', 'z1098']);
+    expect(tasks.at(-1)!.id).toBe('z900');
+  });
 });

@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { SqlDialect } from '../db/dialect';
 import type { Database } from '../db/schema';
 import type { FacetField, ResourceFilter } from '../types';
 
@@ -23,6 +24,7 @@ const LIST_FIELDS = [
 export function filterExpression(
   eb: Eb,
   filter: ResourceFilter,
+  dialect: SqlDialect,
   omit?: FacetField,
 ): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
@@ -41,6 +43,8 @@ export function filterExpression(
     if (tag.value !== undefined) tagRows = tagRows.where('resource_tags.value', '=', tag.value);
     conditions.push(eb.exists(tagRows));
   }
+  for (const [key, value] of Object.entries(filter.attributes ?? {}))
+    conditions.push(attributeEquals(dialect, key, value));
   const q = filter.q?.trim();
   if (q) {
     const pattern = `%${escapeLike(q.toLowerCase())}%`;
@@ -59,6 +63,17 @@ export function filterExpression(
     );
   }
   return eb.and(conditions);
+}
+
+/**
+ * A top-level attribute that is a JSON string equal to `value`; a number or boolean never
+ * matches, on either database. `key` is an identifier (checked by the filter's schema).
+ * SQLite's `json_extract` yields SQL text only for a JSON string; PostgreSQL compares jsonb.
+ */
+function attributeEquals(dialect: SqlDialect, key: string, value: string): Expression<SqlBool> {
+  return dialect === 'postgres'
+    ? sql<SqlBool>`(resources.attributes::jsonb -> ${key}::text) = to_jsonb(${value}::text)`
+    : sql<SqlBool>`json_extract(resources.attributes, ${`$.${key}`}) = ${value}`;
 }
 
 const LIKE_ESCAPE = '!';

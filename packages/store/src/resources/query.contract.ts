@@ -119,6 +119,52 @@ export function describeQueryContract(open: () => Promise<Store>): void {
       );
     });
 
+    it('filters by string attributes, exactly, and refuses attribute names that are not identifiers', async () => {
+      const task = (id: string, attributes: Record<string, unknown>) =>
+        resourceIn(east, id, { type: 'ecs.task', attributes });
+      await store().resources.applyBatch({
+        scope: east,
+        type: 'ecs.task',
+        runId: 'r1',
+        resources: [
+          task('web/t1', { clusterName: 'web', service: 'api' }),
+          task('web/t2', { clusterName: 'web', service: 'api', desiredStatus: 'STOPPED' }),
+          task('web/t3', { clusterName: 'web', service: 'worker' }),
+          task('web-2/t4', { clusterName: 'web-2', service: 'api' }),
+          task('web/t5', { clusterName: 'web', service: 'API' }),
+          task('web/t6', { clusterName: 'web', service: 7 }),
+          task('web/t7', { clusterName: 'web', service: '7' }),
+          task('web/t8', { clusterName: 'web', nested: { service: 'api' } }),
+          task('web/t9', { clusterName: 'it\'s "odd" %_', service: 'api' }),
+        ],
+      });
+      const byAttributes = async (attributes: Record<string, string>) =>
+        ids(await query({ ...all, type: ['ecs.task'], attributes }));
+      expect(await byAttributes({ clusterName: 'web', service: 'api' })).toEqual([
+        'web/t1',
+        'web/t2',
+      ]);
+      expect(await byAttributes({ service: 'api' })).toEqual([
+        'web-2/t4',
+        'web/t1',
+        'web/t2',
+        'web/t9',
+      ]);
+      // A number is not the string that spells it.
+      expect(await byAttributes({ service: '7' })).toEqual(['web/t7']);
+      expect(await byAttributes({ clusterName: 'it\'s "odd" %_' })).toEqual(['web/t9']);
+      expect(await byAttributes({ desiredStatus: 'STOPPED' })).toEqual(['web/t2']);
+      expect(await byAttributes({ missing: 'api' })).toEqual([]);
+      const counted = await query({ ...all, limit: 1, attributes: { service: 'api' } });
+      expect(counted.total).toBe(4);
+      const facets = await store().resources.facets({ attributes: { service: 'worker' } });
+      expect(facets.type).toEqual([{ value: 'ecs.task', count: 1 }]);
+      for (const key of ['nested.service', '$', "a') or 1=1 --", ''])
+        await expect(query({ ...all, attributes: { [key]: 'api' } })).rejects.toMatchObject({
+          code: 'invalid_input',
+        });
+    });
+
     it('sorts both ways with nulls last and a stable tiebreak on uid', async () => {
       await seed(store());
       const byName = (dir: 'asc' | 'desc') =>

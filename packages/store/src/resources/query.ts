@@ -36,19 +36,19 @@ const FACET_FIELDS = [
  * (the same on SQLite and PostgreSQL), and `uid` breaks ties so pages never overlap or skip.
  */
 export async function queryResources(
-  { db }: DbContext,
+  { db, dialect }: DbContext,
   rawQuery: ResourceQuery,
 ): Promise<{ items: StoredResource[]; total: number }> {
   const query = parseInput(resourceQuerySchema, rawQuery, 'resource query');
   const countRow = await db
     .selectFrom('resources')
     .select((eb) => eb.fn.countAll<number | string>().as('total'))
-    .where((eb) => filterExpression(eb, query))
+    .where((eb) => filterExpression(eb, query, dialect))
     .executeTakeFirstOrThrow();
   let page = db
     .selectFrom('resources')
     .selectAll()
-    .where((eb) => filterExpression(eb, query));
+    .where((eb) => filterExpression(eb, query, dialect));
   if (query.sort) {
     const { field, dir } = query.sort;
     page = page.orderBy(`resources.${SORT_COLUMNS[field]}`, (ob) =>
@@ -68,7 +68,7 @@ export async function queryResources(
  * chosen value does not hide its siblings. Null values (a resource without a state) are left out.
  */
 export async function resourceFacets(
-  { db }: DbContext,
+  { db, dialect }: DbContext,
   rawFilter: ResourceFilter,
 ): Promise<Record<FacetField, { value: string; count: number }[]>> {
   const filter = parseInput(resourceFilterSchema, rawFilter, 'resource filter');
@@ -78,7 +78,9 @@ export async function resourceFacets(
       const rows = await db
         .selectFrom('resources')
         .select((eb) => [eb.ref(column).as('value'), eb.fn.countAll<number | string>().as('count')])
-        .where((eb) => eb.and([filterExpression(eb, filter, field), eb(column, 'is not', null)]))
+        .where((eb) =>
+          eb.and([filterExpression(eb, filter, dialect, field), eb(column, 'is not', null)]),
+        )
         .groupBy(column)
         .execute();
       const counts = rows

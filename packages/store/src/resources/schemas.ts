@@ -26,6 +26,10 @@ export const completeListingInputSchema = z.object({
   at: isoTimestamp.optional(),
 });
 
+/** Attribute names go into a JSON path, so only plain identifiers are accepted. */
+const ATTRIBUTE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MAX_ATTRIBUTE_CONDITIONS = 8;
+
 const valuesSchema = z.array(z.string()).optional();
 
 export const resourceFilterSchema = z.object({
@@ -36,6 +40,12 @@ export const resourceFilterSchema = z.object({
   state: valuesSchema,
   tags: z.array(z.object({ key: z.string().min(1), value: z.string().optional() })).optional(),
   q: z.string().optional(),
+  attributes: z
+    .record(z.string().regex(ATTRIBUTE_KEY, 'an attribute name is an identifier'), z.string())
+    .refine((attributes) => Object.keys(attributes).length <= MAX_ATTRIBUTE_CONDITIONS, {
+      message: `at most ${MAX_ATTRIBUTE_CONDITIONS} attribute conditions`,
+    })
+    .optional(),
   includeDeleted: z.boolean().optional(),
 });
 
