@@ -1,18 +1,12 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, writeSandboxConfig, type SandboxHandle } from '@ccx/sandbox';
-import { openStore } from '@ccx/store';
-import { runCcx, tempCwd } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { useComputeSandbox } from '../compute-sandbox-harness';
 
 /**
  * `ccx compute associate | disassociate | deploy` end to end on the sandbox: the config
  * `ccx sandbox` writes, the real AWS provider and SDKs, the sandbox's EC2 and ECS. Nothing is
  * mocked.
  */
-let sandbox: SandboxHandle;
-let cwd: string;
-const config = ['--config', '.ccx/sandbox.yaml'];
-const ccx = (...args: string[]) => runCcx(cwd, ['compute', ...args, ...config]);
+const { ccx, sandbox, auditOf } = useComputeSandbox();
 
 interface Listing {
   uri: string;
@@ -28,28 +22,8 @@ async function listed(type: string): Promise<Listing[]> {
   return JSON.parse(answer.stdout) as Listing[];
 }
 
-async function trail(uid: string): Promise<string[]> {
-  const store = await openStore({ url: join(cwd, '.ccx', 'data', 'ccx.db') });
-  try {
-    const { items } = await store.audit.list({ target: uid, offset: 0, limit: 20 });
-    return items.reverse().map((e) => `${e.action} ${e.outcome}`);
-  } finally {
-    await store.close();
-  }
-}
-
-beforeAll(async () => {
-  cwd = tempCwd();
-  sandbox = await startSandbox({
-    stateDir: join(cwd, '.ccx', 'state'),
-    estate: { accounts: 1, regions: ['us-east-1'], instancesPerRegion: 6 },
-    transitionMs: 5,
-  });
-  await writeSandboxConfig(sandbox, join(cwd, '.ccx', 'sandbox.yaml'));
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
+const trail = async (uid: string): Promise<string[]> =>
+  (await auditOf(uid)).map((e) => `${e.action} ${e.outcome}`);
 
 describe('ccx compute on Elastic IPs and ECS services', () => {
   it('associates an address with an instance and disassociates it, with an audit trail', async () => {
@@ -100,12 +74,12 @@ describe('ccx compute on Elastic IPs and ECS services', () => {
   it('refuses hostile or wrong instances with exit code 2, sending nothing', async () => {
     const address = (await listed('ec2.address')).find((a) => a.state === 'available')!;
     const volume = (await listed('ec2.volume'))[0]!;
-    sandbox.resetStats();
+    sandbox().resetStats();
     for (const instance of ['<script>alert(1)</script>', 'aws://1/../../etc/passwd', volume.uri]) {
       const answer = await ccx('associate', address.uri, '--instance', instance, '--yes');
       expect(answer.code, instance).toBe(2);
     }
-    expect(sandbox.stats().byOperation['ec2:AssociateAddress']).toBeUndefined();
+    expect(sandbox().stats().byOperation['ec2:AssociateAddress']).toBeUndefined();
     const instance = (await listed('ec2.instance'))[0]!;
     expect((await ccx('disassociate', instance.uri, '--yes')).code).toBe(1);
   });

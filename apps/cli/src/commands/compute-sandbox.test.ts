@@ -1,18 +1,12 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, writeSandboxConfig, type SandboxHandle } from '@ccx/sandbox';
-import { openStore } from '@ccx/store';
-import { runCcx, tempCwd } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { useComputeSandbox } from '../compute-sandbox-harness';
 
 /**
  * `ccx compute` end to end on the sandbox: the config `ccx sandbox` writes, the real AWS
  * provider and SDKs, and the sandbox's EC2 and CloudWatch, with state transitions shortened
  * to a few milliseconds. Nothing is mocked.
  */
-let sandbox: SandboxHandle;
-let cwd: string;
-const config = ['--config', '.ccx/sandbox.yaml'];
-const ccx = (...args: string[]) => runCcx(cwd, ['compute', ...args, ...config]);
+const { ccx, auditOf } = useComputeSandbox();
 
 interface Listing {
   uri: string;
@@ -23,19 +17,6 @@ interface Listing {
   size: string | null;
   desiredCount: number | null;
 }
-
-beforeAll(async () => {
-  cwd = tempCwd();
-  sandbox = await startSandbox({
-    stateDir: join(cwd, '.ccx', 'state'),
-    estate: { accounts: 1, regions: ['us-east-1'], instancesPerRegion: 6 },
-    transitionMs: 5,
-  });
-  await writeSandboxConfig(sandbox, join(cwd, '.ccx', 'sandbox.yaml'));
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
 
 describe('ccx compute against the sandbox', () => {
   it('lists instances live with their uri, state and size', async () => {
@@ -83,26 +64,16 @@ describe('ccx compute against the sandbox', () => {
     expect(started.code).toBe(0);
     expect(JSON.parse(started.stdout)).toMatchObject({ state: 'running', size: target });
 
-    const store = await openStore({ url: join(cwd, '.ccx', 'data', 'ccx.db') });
-    try {
-      const { items: events } = await store.audit.list({
-        target: running!.uid,
-        offset: 0,
-        limit: 20,
-      });
-      const trail = events.reverse().map((e) => `${e.action} ${e.outcome}`);
-      expect(trail).toEqual([
-        'compute.stop pending',
-        'compute.stop success',
-        'compute.resize pending',
-        'compute.resize success',
-        'compute.start pending',
-        'compute.start success',
-      ]);
-      expect(events[0]!.actor.id).toMatch(/^cli:/);
-    } finally {
-      await store.close();
-    }
+    const events = await auditOf(running!.uid);
+    expect(events.map((e) => `${e.action} ${e.outcome}`)).toEqual([
+      'compute.stop pending',
+      'compute.stop success',
+      'compute.resize pending',
+      'compute.resize success',
+      'compute.start pending',
+      'compute.start success',
+    ]);
+    expect(events[0]!.actor.id).toMatch(/^cli:/);
   });
 
   it('shows metrics as a table with a sparkline, and the series with --json', async () => {

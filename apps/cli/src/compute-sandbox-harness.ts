@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import type { AuditEvent } from '@ccx/core';
+import { startSandbox, writeSandboxConfig, type SandboxHandle } from '@ccx/sandbox';
+import { openStore } from '@ccx/store';
+import { afterAll, beforeAll } from 'vitest';
+import { runCcx, tempCwd, type InProcessResult } from './testing';
+
+export interface ComputeSandbox {
+  /** The running sandbox, for its request counters. */
+  sandbox: () => SandboxHandle;
+  /** `ccx compute <args>` against the config `ccx sandbox` writes, in the test's own folder. */
+  ccx: (...args: string[]) => Promise<InProcessResult>;
+  /** The audit events the CLI wrote about `uid`, oldest first. */
+  auditOf: (uid: string) => Promise<AuditEvent[]>;
+}
+
+/**
+ * A sandbox for `ccx compute` tests: one account and region with six instances, state
+ * transitions shortened to a few milliseconds, and the config `ccx sandbox` writes, in a fresh
+ * working folder. Started before the file's tests and stopped after them.
+ */
+export function useComputeSandbox(): ComputeSandbox {
+  let sandbox: SandboxHandle | undefined;
+  let cwd = '';
+  const config = ['--config', '.ccx/sandbox.yaml'];
+
+  beforeAll(async () => {
+    cwd = tempCwd();
+    sandbox = await startSandbox({
+      stateDir: join(cwd, '.ccx', 'state'),
+      estate: { accounts: 1, regions: ['us-east-1'], instancesPerRegion: 6 },
+      transitionMs: 5,
+    });
+    await writeSandboxConfig(sandbox, join(cwd, '.ccx', 'sandbox.yaml'));
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+  });
+
+  return {
+    sandbox: () => {
+      if (!sandbox) throw new Error('The compute sandbox has not started');
+      return sandbox;
+    },
+    ccx: (...args) => runCcx(cwd, ['compute', ...args, ...config]),
+    auditOf: async (uid) => {
+      const store = await openStore({ url: join(cwd, '.ccx', 'data', 'ccx.db') });
+      try {
+        const { items } = await store.audit.list({ target: uid, offset: 0, limit: 20 });
+        return items.reverse();
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}
