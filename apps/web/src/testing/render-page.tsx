@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { QueryKey } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { MemoryRouter, useRoutes } from 'react-router';
 import { createApiClient } from '../api/client';
@@ -16,6 +17,14 @@ function Routes() {
  * shows exactly what the seeded answers produce; a fetch here would be a test bug and fails.
  */
 export function renderPage(path: string, seed: [QueryKey, unknown][]): string {
+  return renderInApp(<Routes />, seed, path);
+}
+
+/**
+ * One component (a page's part, a dialog) to HTML inside what the app gives it: the API
+ * client, the seeded query cache and a router at `path`. As with a page, nothing is fetched.
+ */
+export function renderInApp(node: ReactNode, seed: [QueryKey, unknown][] = [], path = '/'): string {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity } },
   });
@@ -26,9 +35,7 @@ export function renderPage(path: string, seed: [QueryKey, unknown][]): string {
   return renderToString(
     <ApiClientProvider client={client}>
       <QueryClientProvider client={queryClient}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes />
-        </MemoryRouter>
+        <MemoryRouter initialEntries={[path]}>{node}</MemoryRouter>
       </QueryClientProvider>
     </ApiClientProvider>,
   );

@@ -1,11 +1,8 @@
 import type { ActionInput, ActionName } from '@ccx/core';
-import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { startAction } from '../../api/compute';
 import { describeError } from '../../api/errors';
-import type { ComputeEntry, Operation, SizeChoice } from '../../api/schemas/compute';
+import type { ComputeEntry, SizeChoice } from '../../api/schemas/compute';
 import { ACTION_LABELS } from '../../api/schemas/resources';
-import { useApiClient } from '../../app/api-context';
 import { useCan } from '../../app/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { accountLabel } from '../../components/account-label';
@@ -13,9 +10,9 @@ import { actionsForType, consequence, disabledReason } from '../../compute/actio
 import { kindOfType } from '../../compute/format';
 import { AssociateDialog, currentInstanceOf } from './AssociateDialog';
 import { DeployDialog } from './DeployDialog';
-import { OperationProgress } from './OperationProgress';
 import { ResizeDialog } from './ResizeDialog';
 import { ScaleDialog } from './ScaleDialog';
+import { useComputeAction } from './use-compute-action';
 
 /** A deploy registers a task-definition revision: the button says what it makes. */
 const buttonLabel = (action: ActionName): string =>
@@ -36,32 +33,21 @@ export function ComputeActions({
   sizes: SizeChoice[];
   attributes?: Record<string, unknown>;
 }) {
-  const client = useApiClient();
   const canOperate = useCan('operator');
   const [open, setOpen] = useState<ActionName | null>(null);
-  const [operation, setOperation] = useState<Operation | null>(null);
-  // One action at a time: the server refuses a second while one runs (409), so say it first.
-  const [running, setRunning] = useState(false);
-  const onStatus = useCallback(
-    (status: Operation['status']) => setRunning(status === 'running'),
-    [],
-  );
-  const run = useMutation({
-    mutationFn: (input: ActionInput) => startAction(client, entry.uid, input),
-    onSuccess: (started) => {
-      setOperation(started);
-      setOpen(null);
-    },
-  });
+  const { run, running, progress } = useComputeAction(entry.uid);
   const close = useCallback(() => {
     setOpen(null);
     run.reset();
   }, [run]);
+  /** Sends the action; the dialog closes once the server accepted it, and stays on a refusal. */
+  const send = (input: ActionInput) => run.mutate(input, { onSuccess: () => setOpen(null) });
 
   const actions = actionsForType(entry.type);
   if (actions.length === 0) return null;
   const error = run.isError ? describeError(run.error) : null;
   const target = `${entry.name ?? entry.id}`;
+  const dialog = { entry, attributes, busy: run.isPending, error, onCancel: close };
   return (
     <section className="panel actions" aria-label="Actions">
       <div className="button-row">
@@ -89,43 +75,24 @@ export function ComputeActions({
           );
         })}
       </div>
-      {operation ? (
-        <OperationProgress key={operation.id} initial={operation} onStatus={onStatus} />
-      ) : null}
+      {progress}
       {open === 'compute.resize' ? (
         <ResizeDialog
-          entry={entry}
+          {...dialog}
           sizes={sizes}
-          busy={run.isPending}
-          error={error}
-          onCancel={close}
-          onConfirm={(size) => run.mutate({ action: 'compute.resize', size })}
+          onConfirm={(size) => send({ action: 'compute.resize', size })}
         />
       ) : open === 'compute.scale' ? (
-        <ScaleDialog
-          entry={entry}
-          busy={run.isPending}
-          error={error}
-          onCancel={close}
-          onConfirm={(count) => run.mutate({ action: 'compute.scale', count })}
-        />
+        <ScaleDialog {...dialog} onConfirm={(count) => send({ action: 'compute.scale', count })} />
       ) : open === 'compute.deploy' ? (
         <DeployDialog
-          entry={entry}
-          attributes={attributes}
-          busy={run.isPending}
-          error={error}
-          onCancel={close}
-          onConfirm={(change) => run.mutate({ action: 'compute.deploy', ...change })}
+          {...dialog}
+          onConfirm={(change) => send({ action: 'compute.deploy', ...change })}
         />
       ) : open === 'compute.associate-address' ? (
         <AssociateDialog
-          entry={entry}
-          attributes={attributes}
-          busy={run.isPending}
-          error={error}
-          onCancel={close}
-          onConfirm={(instance) => run.mutate({ action: 'compute.associate-address', instance })}
+          {...dialog}
+          onConfirm={(instance) => send({ action: 'compute.associate-address', instance })}
         />
       ) : open ? (
         <ConfirmDialog
@@ -133,7 +100,7 @@ export function ComputeActions({
           confirmLabel={ACTION_LABELS[open]}
           busy={run.isPending}
           onCancel={close}
-          onConfirm={() => run.mutate({ action: open })}
+          onConfirm={() => send({ action: open })}
         >
           <p>
             <code>{entry.id}</code> in {accountLabel(entry.account, entry.accountAlias)} /{' '}

@@ -4,11 +4,11 @@ import {
   taskCpuSchema,
   taskMemorySchema,
 } from '@ccx/core';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
-import type { ComputeEntry } from '../../api/schemas/compute';
+import { LabelledInput } from '../../components/LabelledInput';
 import { consequence } from '../../compute/actions';
-import { Modal } from '../storage/Modal';
+import { ActionDialog, type ActionDialogProps } from './ActionDialog';
 
 /** What a deploy sends: only the fields that change. */
 export interface DeployChange {
@@ -82,22 +82,8 @@ export function deployChange(
  * inventory, with task CPU and memory. Only what changes is sent; the dialog is the
  * confirmation, and says what the deploy will do first.
  */
-export function DeployDialog({
-  entry,
-  attributes,
-  busy,
-  error,
-  onCancel,
-  onConfirm,
-}: {
-  entry: ComputeEntry;
-  attributes: Record<string, unknown>;
-  busy: boolean;
-  error: string | null;
-  onCancel: () => void;
-  onConfirm: (change: DeployChange) => void;
-}) {
-  const ids = useId();
+export function DeployDialog(props: ActionDialogProps<DeployChange>) {
+  const { entry, attributes, busy } = props;
   const current = taskDefinitionOf(attributes);
   const [images, setImages] = useState<Record<string, string>>(() =>
     Object.fromEntries(current.containers.map((c) => [c.name, c.image ?? ''])),
@@ -107,23 +93,26 @@ export function DeployDialog({
   const [memory, setMemory] = useState(current.memory);
   const { change, problem } = deployChange(current, { images, extra, cpu, memory });
   return (
-    <Modal title={`New revision of service ${entry.name ?? entry.id}`} onClose={onCancel}>
+    <ActionDialog
+      {...props}
+      title={`New revision of service ${entry.name ?? entry.id}`}
+      confirmLabel="Deploy revision"
+      value={change}
+      problem={problem}
+    >
       <p>
         Now <code>{current.taskDefinition || 'unknown task definition'}</code>.{' '}
         {consequence('compute.deploy', entry)}
       </p>
       <div className="stacked-form" data-testid="deploy-form">
-        {current.containers.map((container, index) => (
+        {current.containers.map((container) => (
           <div key={container.name} data-testid="container-row">
-            <label htmlFor={`${ids}-image-${index}`}>Image of {container.name}</label>
-            <input
-              id={`${ids}-image-${index}`}
+            <LabelledInput
+              label={`Image of ${container.name}`}
               value={images[container.name] ?? ''}
               disabled={busy}
               maxLength={255}
-              onChange={(event) =>
-                setImages((all) => ({ ...all, [container.name]: event.target.value }))
-              }
+              onText={(image) => setImages((all) => ({ ...all, [container.name]: image }))}
             />
           </div>
         ))}
@@ -133,65 +122,38 @@ export function DeployDialog({
               The inventory does not know this task definition&apos;s containers: name one to change
               its image, or change CPU and memory only.
             </span>
-            <label htmlFor={`${ids}-name`}>Container name</label>
-            <input
-              id={`${ids}-name`}
+            <LabelledInput
+              label="Container name"
               value={extra.name}
               disabled={busy}
               maxLength={255}
-              onChange={(event) => setExtra((e) => ({ ...e, name: event.target.value }))}
+              onText={(name) => setExtra((e) => ({ ...e, name }))}
             />
-            <label htmlFor={`${ids}-extra-image`}>Image</label>
-            <input
-              id={`${ids}-extra-image`}
+            <LabelledInput
+              label="Image"
               value={extra.image}
               placeholder="registry/name:tag"
               disabled={busy}
               maxLength={255}
-              onChange={(event) => setExtra((e) => ({ ...e, image: event.target.value }))}
+              onText={(image) => setExtra((e) => ({ ...e, image }))}
             />
           </>
         ) : null}
-        <label htmlFor={`${ids}-cpu`}>Task CPU (units)</label>
-        <input
-          id={`${ids}-cpu`}
+        <LabelledInput
+          label="Task CPU (units)"
           value={cpu}
           inputMode="numeric"
           disabled={busy}
-          onChange={(event) => setCpu(event.target.value)}
+          onText={setCpu}
         />
-        <label htmlFor={`${ids}-memory`}>Task memory (MiB)</label>
-        <input
-          id={`${ids}-memory`}
+        <LabelledInput
+          label="Task memory (MiB)"
           value={memory}
           inputMode="numeric"
           disabled={busy}
-          onChange={(event) => setMemory(event.target.value)}
+          onText={setMemory}
         />
       </div>
-      {problem ? (
-        <p className="inline-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="modal-actions">
-        <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={busy || change === null}
-          onClick={() => change && onConfirm(change)}
-        >
-          {busy ? 'Working…' : 'Deploy revision'}
-        </button>
-      </div>
-    </Modal>
+    </ActionDialog>
   );
 }

@@ -1,9 +1,11 @@
 import { sizeNameSchema } from '@ccx/core';
-import { useId, useState } from 'react';
-import type { ComputeEntry, SizeChoice } from '../../api/schemas/compute';
+import { useState } from 'react';
+import type { SizeChoice } from '../../api/schemas/compute';
 import { consequence } from '../../compute/actions';
 import { formatHourlyPrice, formatPriceDelta, kindOfType } from '../../compute/format';
-import { Modal } from '../storage/Modal';
+import { ChoiceTable } from '../../components/ChoiceTable';
+import { LabelledInput } from '../../components/LabelledInput';
+import { ActionDialog, type ActionDialogProps } from './ActionDialog';
 
 /**
  * Picks a new size from the choices the server offers (same family and neighbours, with vCPU,
@@ -11,21 +13,10 @@ import { Modal } from '../storage/Modal';
  * the region. The dialog is the confirmation: it says what the resize will do first.
  */
 export function ResizeDialog({
-  entry,
   sizes,
-  busy,
-  error,
-  onCancel,
-  onConfirm,
-}: {
-  entry: ComputeEntry;
-  sizes: SizeChoice[];
-  busy: boolean;
-  error: string | null;
-  onCancel: () => void;
-  onConfirm: (size: string) => void;
-}) {
-  const inputId = useId();
+  ...props
+}: ActionDialogProps<string> & { sizes: SizeChoice[] }) {
+  const { entry, busy } = props;
   const current = sizes.find((size) => size.name === entry.size) ?? null;
   const [choice, setChoice] = useState<string>('');
   const [typed, setTyped] = useState('');
@@ -33,93 +24,56 @@ export function ResizeDialog({
   const valid = sizeNameSchema.safeParse(wanted);
   const unchanged = wanted === entry.size;
   return (
-    <Modal title={`Resize ${kindOfType(entry.type)} ${entry.name ?? entry.id}`} onClose={onCancel}>
+    <ActionDialog
+      {...props}
+      title={`Resize ${kindOfType(entry.type)} ${entry.name ?? entry.id}`}
+      confirmLabel={wanted ? `Resize to ${wanted}` : 'Resize'}
+      value={valid.success && !unchanged ? wanted : null}
+      problem={wanted && !valid.success ? 'Not an instance type or VM size.' : null}
+    >
       <p>
         Now <strong>{entry.size ?? 'unknown'}</strong>
         {current ? ` (${current.vcpu} vCPU, ${current.memoryGiB} GiB)` : ''}.{' '}
         {consequence('compute.resize', entry)}
       </p>
       {sizes.length > 0 ? (
-        <div className="table-wrap size-picker">
-          <table className="data-table" aria-label="Sizes">
-            <thead>
-              <tr>
-                <th scope="col">Size</th>
-                <th scope="col">vCPU</th>
-                <th scope="col">Memory</th>
-                <th scope="col">Price</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sizes.map((size) => {
-                const isCurrent = size.name === entry.size;
-                return (
-                  <tr key={size.name} data-testid="size-row" className={isCurrent ? 'current' : ''}>
-                    <td>
-                      <label>
-                        <input
-                          type="radio"
-                          name="size"
-                          value={size.name}
-                          checked={choice === size.name}
-                          disabled={isCurrent || busy}
-                          onChange={() => setChoice(size.name)}
-                        />{' '}
-                        {size.name}
-                        {isCurrent ? <span className="muted"> (current)</span> : null}
-                      </label>
-                    </td>
-                    <td>{size.vcpu}</td>
-                    <td>{size.memoryGiB} GiB</td>
-                    <td>{size.hourlyPrice === null ? '—' : formatHourlyPrice(size.hourlyPrice)}</td>
-                    <td>
-                      {isCurrent
-                        ? ''
-                        : (formatPriceDelta(current?.hourlyPrice ?? null, size.hourlyPrice) ?? '—')}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ChoiceTable
+          label="Sizes"
+          name="size"
+          columns={['Size', 'vCPU', 'Memory', 'Price', 'Change']}
+          rowTestId="size-row"
+          chosen={choice}
+          disabled={busy}
+          onChoose={setChoice}
+          choices={sizes.map((size) => {
+            const isCurrent = size.name === entry.size;
+            return {
+              value: size.name,
+              label: size.name,
+              current: isCurrent,
+              cells: [
+                size.vcpu,
+                `${size.memoryGiB} GiB`,
+                size.hourlyPrice === null ? '—' : formatHourlyPrice(size.hourlyPrice),
+                isCurrent
+                  ? ''
+                  : (formatPriceDelta(current?.hourlyPrice ?? null, size.hourlyPrice) ?? '—'),
+              ],
+            };
+          })}
+        />
       ) : (
         <div className="stacked-form">
-          <label htmlFor={inputId}>New size</label>
-          <input
-            id={inputId}
+          <LabelledInput
+            label="New size"
             value={typed}
             placeholder="m5.large"
             disabled={busy}
-            onChange={(event) => setTyped(event.target.value)}
+            onText={setTyped}
           />
           <span className="muted">No size list for this region: the provider checks the name.</span>
         </div>
       )}
-      {wanted && !valid.success ? (
-        <p className="inline-error" role="alert">
-          Not an instance type or VM size.
-        </p>
-      ) : null}
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="modal-actions">
-        <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={busy || !valid.success || unchanged}
-          onClick={() => onConfirm(wanted)}
-        >
-          {busy ? 'Working…' : wanted ? `Resize to ${wanted}` : 'Resize'}
-        </button>
-      </div>
-    </Modal>
+    </ActionDialog>
   );
 }

@@ -1,54 +1,21 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../../api/client';
 import type { ComputeDetail, ComputeEntry, ComputePage } from '../../api/schemas/compute';
-import { ApiClientProvider } from '../../app/api-context';
-import { queryKeys } from '../../app/query-keys';
-import { computeKeys } from '../../compute/query-keys';
-import { computeHref } from '../../compute/url-state';
-import { sessionFor, statusWith } from '../../testing/fixtures';
-import { renderPage, textOf } from '../../testing/render-page';
+import { renderInApp, textOf } from '../../testing/render-page';
+import { ActionDialog } from './ActionDialog';
 import { AssociateDialog } from './AssociateDialog';
 import { DeployDialog, deployChange, taskDefinitionOf } from './DeployDialog';
+import { ScaleDialog } from './ScaleDialog';
+import {
+  ACCOUNT,
+  actionButtons,
+  computeEntry as entry,
+  hostile,
+  idleDialog,
+  renderComputeDetail as renderDetail,
+  serviceEntry,
+} from './compute-test-setup';
 
-const hostile = '<img src=x onerror="alert(1)">';
-const ACCOUNT = '111122223333';
-
-function entry(overrides: Partial<ComputeEntry>): ComputeEntry {
-  return {
-    uid: `aws/${ACCOUNT}/us-east-1/ec2.instance/i-0abc`,
-    uri: `aws://${ACCOUNT}/us-east-1/ec2.instance/i-0abc`,
-    provider: 'aws',
-    account: ACCOUNT,
-    accountAlias: 'prod',
-    region: 'us-east-1',
-    type: 'ec2.instance',
-    id: 'i-0abc',
-    name: 'web-1',
-    state: 'running',
-    size: 'm5.large',
-    desiredCount: null,
-    runningCount: null,
-    tags: {},
-    sparkline: null,
-    findings: { count: 0, monthlySaving: null },
-    actions: [],
-    ...overrides,
-  };
-}
-
-const service = entry({
-  uid: `aws/${ACCOUNT}/us-east-1/ecs.service/main%2Fapi`,
-  uri: `aws://${ACCOUNT}/us-east-1/ecs.service/main%2Fapi`,
-  type: 'ecs.service',
-  id: 'main/api',
-  name: 'api',
-  state: 'active',
-  size: null,
-  desiredCount: 2,
-  runningCount: 2,
-});
+const service = serviceEntry();
 const serviceAttributes = {
   taskDefinition: `arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/api:7`,
   taskCpu: '256',
@@ -76,31 +43,6 @@ const addressAttributes = {
 
 function detail(e: ComputeEntry, attributes: Record<string, unknown>): ComputeDetail {
   return { entry: e, attributes, findings: [], sizes: [], related: [] };
-}
-
-function renderDetail(role: 'viewer' | 'operator', data: ComputeDetail) {
-  const uid = data.entry.uid;
-  return renderPage(computeHref(uid), [
-    [queryKeys.session, sessionFor(role)],
-    [queryKeys.status, statusWith(true)],
-    [computeKeys.detail(uid), data],
-    [
-      computeKeys.metrics(uid, '24h'),
-      { range: '24h', periodSeconds: 300, source: 'provider', series: [] },
-    ],
-    [computeKeys.audit(uid), { items: [], total: 0 }],
-  ]);
-}
-
-/** The buttons of the actions panel: label → disabled. */
-function actionButtons(html: string): Record<string, boolean> {
-  const panel = /<section[^>]*aria-label="Actions".*?<\/section>/s.exec(html)?.[0] ?? '';
-  return Object.fromEntries(
-    [...panel.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)].map((m) => [
-      m[2] ?? '',
-      /disabled/.test(m[1] ?? ''),
-    ]),
-  );
 }
 
 describe('actions on services and addresses', () => {
@@ -137,15 +79,8 @@ describe('new revision dialog', () => {
   };
 
   it('prefills each container image and the task size from the inventory, as text', () => {
-    const html = renderToString(
-      <DeployDialog
-        entry={service}
-        attributes={serviceAttributes}
-        busy={false}
-        error={null}
-        onCancel={() => undefined}
-        onConfirm={() => undefined}
-      />,
+    const html = renderInApp(
+      <DeployDialog entry={service} attributes={serviceAttributes} {...idleDialog} />,
     );
     expect(html).not.toContain('<img');
     expect(html.match(/data-testid="container-row"/g)).toHaveLength(2);
@@ -191,26 +126,9 @@ describe('new revision dialog', () => {
 
 describe('associate dialog', () => {
   function render(page: ComputePage) {
-    const queryClient = new QueryClient({
-      defaultOptions: { queries: { retry: false, staleTime: Infinity } },
-    });
-    queryClient.setQueryData(['compute', 'address-targets', 'aws', ACCOUNT, 'us-east-1'], page);
-    const client = createApiClient({
-      fetch: () => Promise.reject(new Error('render tests do not fetch')),
-    });
-    return renderToString(
-      <ApiClientProvider client={client}>
-        <QueryClientProvider client={queryClient}>
-          <AssociateDialog
-            entry={address}
-            attributes={addressAttributes}
-            busy={false}
-            error={null}
-            onCancel={() => undefined}
-            onConfirm={() => undefined}
-          />
-        </QueryClientProvider>
-      </ApiClientProvider>,
+    return renderInApp(
+      <AssociateDialog entry={address} attributes={addressAttributes} {...idleDialog} />,
+      [[['compute', 'address-targets', 'aws', ACCOUNT, 'us-east-1'], page]],
     );
   }
 
@@ -253,5 +171,65 @@ describe('associate dialog', () => {
       facets: { type: [], provider: [], state: [], region: [] },
     });
     expect(textOf(html)).toContain('No running or stopped instance in this account and region.');
+  });
+});
+
+describe('action dialog frame', () => {
+  /** The dialog's buttons: label → disabled. */
+  const buttons = (html: string) =>
+    Object.fromEntries(
+      [...html.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)].map((m) => [
+        m[2] ?? '',
+        /disabled/.test(m[1] ?? ''),
+      ]),
+    );
+  const alerts = (html: string) =>
+    [...html.matchAll(/<p[^>]*role="alert"[^>]*>(.*?)<\/p>/gs)].map((m) => textOf(m[1] ?? ''));
+
+  it('confirms any value but null, a count of zero included', () => {
+    const html = renderInApp(
+      <ActionDialog title="Scale service api" confirmLabel="Scale to 0" value={0} {...idleDialog}>
+        <p>form</p>
+      </ActionDialog>,
+    );
+    expect(html).toMatch(/role="dialog"[^>]*aria-modal="true"/);
+    expect(textOf(html)).toContain('Scale service api');
+    expect(buttons(html)).toEqual({ Cancel: false, 'Scale to 0': false });
+    expect(alerts(html)).toEqual([]);
+  });
+
+  it('says what the form refuses before what the server refused, and holds both buttons while sending', () => {
+    const refused = renderInApp(
+      <ActionDialog
+        title="t"
+        confirmLabel="Deploy revision"
+        value={null}
+        problem={`Not an image reference for ${hostile}.`}
+        {...idleDialog}
+        error="The service is busy"
+      >
+        <p>form</p>
+      </ActionDialog>,
+    );
+    expect(refused).not.toContain('<img');
+    expect(alerts(refused)).toEqual([
+      `Not an image reference for ${hostile}.`,
+      'The service is busy',
+    ]);
+    expect(buttons(refused)).toEqual({ Cancel: false, 'Deploy revision': true });
+    const sending = renderInApp(
+      <ActionDialog title="t" confirmLabel="Associate" value="u" {...idleDialog} busy>
+        <p>form</p>
+      </ActionDialog>,
+    );
+    expect(buttons(sending)).toEqual({ Cancel: true, 'Working…': true });
+  });
+
+  it('prefills the scale dialog with the current count, which is nothing to send', () => {
+    const html = renderInApp(<ScaleDialog {...idleDialog} entry={service} attributes={{}} />);
+    expect(textOf(html)).toMatch(/Desired 2 ?, running 2/);
+    // The count is prefilled with the current one: nothing to send yet.
+    expect(buttons(html)).toEqual({ Cancel: false, 'Scale to 2': true });
+    expect(alerts(html)).toEqual([]);
   });
 });

@@ -1,5 +1,3 @@
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type {
   ComputeDetail,
@@ -12,30 +10,26 @@ import { queryKeys } from '../../app/query-keys';
 import { computeKeys } from '../../compute/query-keys';
 import { computeHref, parseComputeParams } from '../../compute/url-state';
 import { sessionFor, statusWith } from '../../testing/fixtures';
-import { renderPage, textOf } from '../../testing/render-page';
+import { renderInApp, renderPage, textOf } from '../../testing/render-page';
 import { planBulk } from './BulkActions';
 import { OperationView } from './OperationProgress';
 import { ResizeDialog } from './ResizeDialog';
+import {
+  actionButtons,
+  computeEntry,
+  hostile,
+  idleDialog,
+  renderComputeDetail,
+  serviceEntry,
+} from './compute-test-setup';
 
-const hostile = '<img src=x onerror="alert(1)">';
 const HOUR = 3600;
 const now = Math.floor(Date.now() / 1000);
 
+/** An instance with a CPU sparkline and a rightsizing that saves $210.24 a month. */
 function entry(overrides: Partial<ComputeEntry> = {}): ComputeEntry {
-  return {
-    uid: 'aws/111122223333/us-east-1/ec2.instance/i-0abc',
-    uri: 'aws://111122223333/us-east-1/ec2.instance/i-0abc',
-    provider: 'aws',
-    account: '111122223333',
-    accountAlias: 'prod',
-    region: 'us-east-1',
-    type: 'ec2.instance',
-    id: 'i-0abc',
-    name: 'web-1',
-    state: 'running',
+  return computeEntry({
     size: 'm5.2xlarge',
-    desiredCount: null,
-    runningCount: null,
     tags: { env: 'prod' },
     sparkline: {
       metric: 'cpu',
@@ -44,24 +38,11 @@ function entry(overrides: Partial<ComputeEntry> = {}): ComputeEntry {
       values: [10, 30, 20],
     },
     findings: { count: 1, monthlySaving: 210.24 },
-    actions: [],
     ...overrides,
-  };
+  });
 }
 
-const service = entry({
-  uid: 'aws/111122223333/us-east-1/ecs.service/main%2Fapi',
-  uri: 'aws://111122223333/us-east-1/ecs.service/main%2Fapi',
-  type: 'ecs.service',
-  id: 'main/api',
-  name: 'api',
-  state: 'active',
-  size: null,
-  desiredCount: 3,
-  runningCount: 2,
-  sparkline: null,
-  findings: { count: 0, monthlySaving: null },
-});
+const service = serviceEntry({ desiredCount: 3, runningCount: 2 });
 
 function listPage(items: ComputeEntry[], total = items.length): ComputePage {
   return {
@@ -154,25 +135,7 @@ function metrics(overrides: Partial<MetricsAnswer> = {}): MetricsAnswer {
 }
 
 function renderDetail(role: 'viewer' | 'operator', data: ComputeDetail, answer = metrics()) {
-  const uid = data.entry.uid;
-  return renderPage(computeHref(uid), [
-    [queryKeys.session, sessionFor(role)],
-    [queryKeys.status, statusWith(true)],
-    [computeKeys.detail(uid), data],
-    [computeKeys.metrics(uid, '24h'), answer],
-    [computeKeys.audit(uid), { items: [], total: 0 }],
-  ]);
-}
-
-/** The buttons of the actions panel: label → disabled. */
-function actionButtons(html: string): Record<string, boolean> {
-  const panel = /<section[^>]*aria-label="Actions".*?<\/section>/s.exec(html)?.[0] ?? '';
-  return Object.fromEntries(
-    [...panel.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)].map((m) => [
-      m[2] ?? '',
-      /disabled/.test(m[1] ?? ''),
-    ]),
-  );
+  return renderComputeDetail(role, data, answer);
 }
 
 describe('compute list', () => {
@@ -311,14 +274,12 @@ describe('compute detail', () => {
 
 describe('resize dialog', () => {
   it('lists the sizes with vCPU, memory and the monthly price change, the current one disabled', () => {
-    const html = renderToString(
+    const html = renderInApp(
       <ResizeDialog
+        attributes={{}}
         entry={entry({ name: hostile })}
         sizes={detail().sizes}
-        busy={false}
-        error={null}
-        onCancel={() => undefined}
-        onConfirm={() => undefined}
+        {...idleDialog}
       />,
     );
     expect(html).not.toContain('<img');
@@ -353,11 +314,7 @@ describe('operation progress', () => {
   };
 
   function render(op: Operation) {
-    return renderToString(
-      <MemoryRouter>
-        <OperationView operation={op} />
-      </MemoryRouter>,
-    );
+    return renderInApp(<OperationView operation={op} />);
   }
 
   it('lists every step in order and the final state and size', () => {
