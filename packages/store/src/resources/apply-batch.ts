@@ -47,7 +47,7 @@ export async function applyBatch(ctx: DbContext, rawInput: ApplyBatchInput): Pro
     await lockScope(trx, ctx.dialect, { ...input.scope, type: input.type });
     const existing = await loadExisting(trx, [...incoming.keys()]);
     const upserts: ResourcesTable[] = [];
-    const unchanged: string[] = [];
+    const unchanged = { sameConnection: [] as string[], otherConnection: [] as string[] };
     const changes: Omit<ResourceChangesTable, 'id'>[] = [];
     const staleTags: string[] = [];
     const tags: ResourceTagsTable[] = [];
@@ -56,7 +56,8 @@ export async function applyBatch(ctx: DbContext, rawInput: ApplyBatchInput): Pro
       const row = existing.get(uid);
       const live = row !== undefined && row.deleted_at === null;
       if (live && sameAsStored(row, item)) {
-        unchanged.push(uid);
+        const owner = row.connection === stamp.connection ? 'sameConnection' : 'otherConnection';
+        unchanged[owner].push(uid);
         counts.unchanged++;
         continue;
       }

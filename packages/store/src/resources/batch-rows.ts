@@ -11,16 +11,35 @@ const RESOURCE_COLUMNS = 17;
 /** SQLite allows at most 32,766 bound parameters per statement; uids are one each. */
 const UID_CHUNK = 5_000;
 
+/**
+ * The stored columns a batch compares, diffs and carries over; the coordinates (fixed for a
+ * uid) and the last-seen stamp are left in the database.
+ */
+const EXISTING_COLUMNS = [
+  'uid',
+  'connection',
+  'name',
+  'state',
+  'tags',
+  'created_at',
+  'attributes',
+  'first_seen_at',
+  'updated_at',
+  'deleted_at',
+] as const;
+
+export type ExistingRow = Pick<ResourcesTable, (typeof EXISTING_COLUMNS)[number]>;
+
 /** The reads and writes of one inventory batch, all inside the caller's transaction. */
 export async function loadExisting(
   trx: Kysely<Database>,
   uids: string[],
-): Promise<Map<string, ResourcesTable>> {
-  const rows = new Map<string, ResourcesTable>();
+): Promise<Map<string, ExistingRow>> {
+  const rows = new Map<string, ExistingRow>();
   for (let start = 0; start < uids.length; start += UID_CHUNK) {
     const found = await trx
       .selectFrom('resources')
-      .selectAll()
+      .select(EXISTING_COLUMNS)
       .where('uid', 'in', uids.slice(start, start + UID_CHUNK))
       .execute();
     for (const row of found) rows.set(row.uid, row);
@@ -29,7 +48,7 @@ export async function loadExisting(
 }
 
 export function storedVersion(
-  row: ResourcesTable,
+  row: ExistingRow,
 ): Pick<Resource, 'name' | 'state' | 'tags' | 'createdAt' | 'attributes'> {
   return {
     name: row.name,
@@ -74,13 +93,25 @@ export function toRow(
  * the connection matters when two connections reach one account: the row belongs to whichever
  * listed it last, so it is swept by a connection that still lists it, never orphaned by one
  * that no longer does.
+ *
+ * `sameConnection` rows already belong to the stamping connection, so only the two unindexed
+ * stamp columns are set: an UPDATE that names `connection` rewrites the scope index entry of
+ * every row it touches even when the value stays, and these are nearly all the rows of a
+ * scheduled sync. `otherConnection` rows are taken over.
  */
 export async function stampUnchanged(
   trx: Kysely<Database>,
-  uids: string[],
+  rows: { sameConnection: string[]; otherConnection: string[] },
   stamp: { connection: string; runId: string; at: string },
 ): Promise<void> {
-  for (const chunk of chunkForParams(uids, 1)) {
+  for (const chunk of chunkForParams(rows.sameConnection, 1)) {
+    await trx
+      .updateTable('resources')
+      .set({ last_seen_at: stamp.at, last_run_id: stamp.runId })
+      .where('uid', 'in', chunk)
+      .execute();
+  }
+  for (const chunk of chunkForParams(rows.otherConnection, 1)) {
     await trx
       .updateTable('resources')
       .set({ last_seen_at: stamp.at, last_run_id: stamp.runId, connection: stamp.connection })

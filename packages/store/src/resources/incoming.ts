@@ -24,7 +24,10 @@ export function toIncoming(resource: Resource): IncomingResource {
 }
 
 /** True when storing `incoming` would write exactly what `row` already holds. */
-export function sameAsStored(row: ResourcesTable, incoming: IncomingResource): boolean {
+export function sameAsStored(
+  row: Pick<ResourcesTable, 'name' | 'state' | 'created_at' | 'tags' | 'attributes'>,
+  incoming: IncomingResource,
+): boolean {
   const { resource } = incoming;
   return (
     row.name === resource.name &&

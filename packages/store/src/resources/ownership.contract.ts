@@ -26,6 +26,36 @@ export function describeOwnershipContract(open: () => Promise<Store>): void {
       expect((await repo.get(r.uid))?.deletedAt).not.toBeNull();
     });
 
+    it('stamps unchanged rows it owns and takes over those another connection listed, in one batch', async () => {
+      const repo = store().resources;
+      const shared = resourceIn(viaProd, 'i-shared');
+      const own = resourceIn(viaAudit, 'i-own');
+      await repo.applyBatch({ scope: viaProd, type: TYPE, runId: 'r1', resources: [shared] });
+      await repo.applyBatch({ scope: viaAudit, type: TYPE, runId: 'r1', resources: [own] });
+      expect(
+        await repo.applyBatch({
+          scope: viaAudit,
+          type: TYPE,
+          runId: 'r2',
+          resources: [shared, own],
+          at: minute(5),
+        }),
+      ).toEqual({ created: 0, updated: 0, unchanged: 2, deleted: 0 });
+      for (const uid of [shared.uid, own.uid]) {
+        expect(await repo.get(uid)).toMatchObject({ connection: 'audit', lastSeenAt: minute(5) });
+      }
+      // Both rows are `audit`'s now: `prod`'s sweep leaves them, `audit`'s run saw them.
+      expect(await repo.completeListing({ scope: viaProd, type: TYPE, runId: 'r3' })).toEqual({
+        deleted: 0,
+      });
+      expect(await repo.completeListing({ scope: viaAudit, type: TYPE, runId: 'r2' })).toEqual({
+        deleted: 0,
+      });
+      expect(await repo.completeListing({ scope: viaAudit, type: TYPE, runId: 'r4' })).toEqual({
+        deleted: 2,
+      });
+    });
+
     it('records one creation when two connections write the same resources at once', async () => {
       const repo = store().resources;
       const batch = Array.from({ length: 50 }, (_, i) => resourceIn(viaProd, `i-${i}`));
