@@ -5,11 +5,11 @@ import {
   type ECSClient,
   type Service,
 } from '@aws-sdk/client-ecs';
-import { CcxError, type Inventory, type Resource, type Scope } from '@ccx/core';
+import { CcxError, type Inventory, type Resource } from '@ccx/core';
 import type { AccountDirectory } from '../account-directory';
 import type { ClientPool } from '../client-pool';
 import { clusterArns, CONCURRENCY, LIST_PAGE_SIZE } from './cluster-arns';
-import { fromEcsError } from './ecs-errors';
+import { eachCluster, withEcsClient, type EcsListing } from './cluster-walk';
 import { listTasks } from './ecs-tasks';
 import { ECS_CLUSTER, ECS_SERVICE, ECS_TASK } from './ecs-types';
 import { mapCluster, mapService } from './map-ecs';
@@ -20,14 +20,9 @@ import { TaskSizes } from './task-sizes';
 export const DESCRIBE_SERVICES_BATCH = 10;
 export const DESCRIBE_CLUSTERS_BATCH = 100;
 /** ECS clusters of one scope: ListClusters, then DescribeClusters 100 at a time, with tags. */
-export async function* listClusters(
-  accounts: AccountDirectory,
-  clients: ClientPool,
-  scope: Scope,
-  signal?: AbortSignal,
-): AsyncIterable<Resource> {
-  const client = clients.ecs(await accounts.byId(scope.account), scope.region);
-  try {
+function listClusters(listing: EcsListing): AsyncIterable<Resource> {
+  const { scope, signal } = listing;
+  return withEcsClient(listing, 'clusters', async function* (client) {
     for (const batch of chunks(await clusterArns(client, signal), DESCRIBE_CLUSTERS_BATCH)) {
       const out = await client.send(
         new DescribeClustersCommand({ clusters: batch, include: ['TAGS'] }),
@@ -37,9 +32,7 @@ export async function* listClusters(
         if (cluster.clusterName) yield mapCluster(scope.account, scope.region, cluster);
       }
     }
-  } catch (error) {
-    throw fromEcsError(error, `Listing ECS clusters in ${scope.account}/${scope.region}`);
-  }
+  });
 }
 
 async function describeServices(
@@ -65,43 +58,33 @@ async function describeServices(
  * 10 at a time with tags, and each task definition not seen before once, for the task's CPU
  * and memory. Never one call per service.
  */
-export async function* listServices(
-  accounts: AccountDirectory,
-  clients: ClientPool,
-  sizes: TaskSizes,
-  scope: Scope,
-  signal?: AbortSignal,
-): AsyncIterable<Resource> {
-  const client = clients.ecs(await accounts.byId(scope.account), scope.region);
-  try {
-    for (const clusterArn of await clusterArns(client, signal)) {
-      const serviceArns: string[] = [];
-      const pages = paginateListServices(
-        { client, pageSize: LIST_PAGE_SIZE },
-        { cluster: clusterArn },
-        { abortSignal: signal },
-      );
-      for await (const page of pages) serviceArns.push(...(page.serviceArns ?? []));
-      const services = await describeServices(client, clusterArn, serviceArns, signal);
-      const arns = [
-        ...new Set(services.flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : []))),
-      ];
-      const known = new Map(
-        await mapLimit(
-          arns,
-          CONCURRENCY,
-          async (arn) => [arn, await sizes.get(client, arn, signal)] as const,
-        ),
-      );
-      for (const service of services) {
-        if (!service.serviceName) continue;
-        const size = service.taskDefinition ? known.get(service.taskDefinition) : undefined;
-        yield mapService(scope.account, scope.region, service, size ?? null);
-      }
-    }
-  } catch (error) {
-    throw fromEcsError(error, `Listing ECS services in ${scope.account}/${scope.region}`);
-  }
+function listServices(listing: EcsListing, sizes: TaskSizes): AsyncIterable<Resource> {
+  const { scope, signal } = listing;
+  return eachCluster(listing, 'services', async (client, clusterArn) => {
+    const serviceArns: string[] = [];
+    const pages = paginateListServices(
+      { client, pageSize: LIST_PAGE_SIZE },
+      { cluster: clusterArn },
+      { abortSignal: signal },
+    );
+    for await (const page of pages) serviceArns.push(...(page.serviceArns ?? []));
+    const services = await describeServices(client, clusterArn, serviceArns, signal);
+    const arns = [
+      ...new Set(services.flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : []))),
+    ];
+    const known = new Map(
+      await mapLimit(
+        arns,
+        CONCURRENCY,
+        async (arn) => [arn, await sizes.get(client, arn, signal)] as const,
+      ),
+    );
+    return services.flatMap((service) => {
+      if (!service.serviceName) return [];
+      const size = service.taskDefinition ? known.get(service.taskDefinition) : undefined;
+      return [mapService(scope.account, scope.region, service, size ?? null)];
+    });
+  });
 }
 
 /** ECS clusters, services and tasks of a scope, as one inventory. */
@@ -110,10 +93,10 @@ export function ecsInventory(accounts: AccountDirectory, clients: ClientPool): I
   return {
     types: [ECS_CLUSTER, ECS_SERVICE, ECS_TASK],
     list(scope, type, options) {
-      if (type === ECS_CLUSTER) return listClusters(accounts, clients, scope, options?.signal);
-      if (type === ECS_SERVICE)
-        return listServices(accounts, clients, sizes, scope, options?.signal);
-      if (type === ECS_TASK) return listTasks(accounts, clients, scope, options?.signal);
+      const listing: EcsListing = { accounts, clients, scope, signal: options?.signal };
+      if (type === ECS_CLUSTER) return listClusters(listing);
+      if (type === ECS_SERVICE) return listServices(listing, sizes);
+      if (type === ECS_TASK) return listTasks(listing);
       throw new CcxError('invalid_input', `The AWS provider cannot list ${type}`);
     },
   };

@@ -4,11 +4,9 @@ import {
   type DesiredStatus,
   type ECSClient,
 } from '@aws-sdk/client-ecs';
-import type { Resource, Scope } from '@ccx/core';
-import type { AccountDirectory } from '../account-directory';
-import type { ClientPool } from '../client-pool';
-import { clusterArns, CONCURRENCY, LIST_PAGE_SIZE } from './cluster-arns';
-import { fromEcsError } from './ecs-errors';
+import type { Resource } from '@ccx/core';
+import { CONCURRENCY, LIST_PAGE_SIZE } from './cluster-arns';
+import { eachCluster, type EcsListing } from './cluster-walk';
 import { chunks, mapLimit } from './map-limit';
 import { mapTask } from './map-task';
 
@@ -47,30 +45,18 @@ async function taskArns(
  * (100 a page), then DescribeTasks 100 at a time with tags, a few calls in flight. A task
  * gone between listing and describing (reported as a failure) is simply not yielded.
  */
-export async function* listTasks(
-  accounts: AccountDirectory,
-  clients: ClientPool,
-  scope: Scope,
-  signal?: AbortSignal,
-): AsyncIterable<Resource> {
-  const client = clients.ecs(await accounts.byId(scope.account), scope.region);
-  try {
-    for (const clusterArn of await clusterArns(client, signal)) {
-      const arns = await taskArns(client, clusterArn, signal);
-      const described = await mapLimit(chunks(arns, DESCRIBE_TASKS_BATCH), CONCURRENCY, (batch) =>
-        client.send(
-          new DescribeTasksCommand({ cluster: clusterArn, tasks: batch, include: ['TAGS'] }),
-          { abortSignal: signal },
-        ),
-      );
-      for (const out of described) {
-        for (const task of out.tasks ?? []) {
-          const resource = mapTask(scope.account, scope.region, task);
-          if (resource) yield resource;
-        }
-      }
-    }
-  } catch (error) {
-    throw fromEcsError(error, `Listing ECS tasks in ${scope.account}/${scope.region}`);
-  }
+export function listTasks(listing: EcsListing): AsyncIterable<Resource> {
+  const { scope, signal } = listing;
+  return eachCluster(listing, 'tasks', async (client, clusterArn) => {
+    const arns = await taskArns(client, clusterArn, signal);
+    const described = await mapLimit(chunks(arns, DESCRIBE_TASKS_BATCH), CONCURRENCY, (batch) =>
+      client.send(
+        new DescribeTasksCommand({ cluster: clusterArn, tasks: batch, include: ['TAGS'] }),
+        { abortSignal: signal },
+      ),
+    );
+    return described.flatMap((out) =>
+      (out.tasks ?? []).flatMap((task) => mapTask(scope.account, scope.region, task) ?? []),
+    );
+  });
 }

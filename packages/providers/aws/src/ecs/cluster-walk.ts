@@ -1,0 +1,47 @@
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { Resource, Scope } from '@ccx/core';
+import type { AccountDirectory } from '../account-directory';
+import type { ClientPool } from '../client-pool';
+import { clusterArns } from './cluster-arns';
+import { fromEcsError } from './ecs-errors';
+
+/** What one ECS listing of a scope works with. */
+export interface EcsListing {
+  accounts: AccountDirectory;
+  clients: ClientPool;
+  scope: Scope;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs one listing of a scope with the scope's ECS client. Any failure, whichever call made
+ * it, becomes the provider's error for "listing ECS `what` in account/region".
+ */
+export async function* withEcsClient(
+  listing: EcsListing,
+  what: string,
+  list: (client: ECSClient) => AsyncIterable<Resource>,
+): AsyncIterable<Resource> {
+  const { accounts, clients, scope } = listing;
+  const client = clients.ecs(await accounts.byId(scope.account), scope.region);
+  try {
+    yield* list(client);
+  } catch (error) {
+    throw fromEcsError(error, `Listing ECS ${what} in ${scope.account}/${scope.region}`);
+  }
+}
+
+/**
+ * The walk services and tasks share: every cluster of the scope in turn, yielding what
+ * `perCluster` read of one cluster before the next cluster is read.
+ */
+export function eachCluster(
+  listing: EcsListing,
+  what: string,
+  perCluster: (client: ECSClient, clusterArn: string) => Promise<Resource[]>,
+): AsyncIterable<Resource> {
+  return withEcsClient(listing, what, async function* (client) {
+    for (const clusterArn of await clusterArns(client, listing.signal))
+      yield* await perCluster(client, clusterArn);
+  });
+}
