@@ -10,10 +10,9 @@ import {
 } from '@ccx/core';
 import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsProvider } from './provider';
+import { connectToSandbox, listScopes } from './testing/sandbox-connection';
 import type { AwsConfigInput } from './config';
 
-const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const PER_REGION = 12;
 const TRANSITION_MS = 40;
 
@@ -24,24 +23,13 @@ async function connect(
   overrides: Partial<AwsConfigInput> = {},
   extraCaPem?: string,
 ): Promise<ProviderConnection> {
-  const config = awsProvider.configSchema.parse({
-    ...sandbox.cliConfig().connections[0],
-    ...overrides,
-  });
-  const connection = await awsProvider.connect('sandbox-aws', config, {
-    logger: silent,
-    extraCaPem,
-  });
+  const connection = await connectToSandbox(sandbox, overrides, extraCaPem);
   open.push(connection);
   return connection;
 }
 
-async function listAll(connection: ProviderConnection, scopes: Scope[]): Promise<Resource[]> {
-  const resources: Resource[] = [];
-  for (const scope of scopes)
-    for await (const r of connection.inventory!.list(scope, 'ec2.instance')) resources.push(r);
-  return resources;
-}
+const listAll = (connection: ProviderConnection, scopes: Scope[]): Promise<Resource[]> =>
+  listScopes(connection, scopes, 'ec2.instance');
 
 beforeAll(async () => {
   sandbox = await startSandbox({

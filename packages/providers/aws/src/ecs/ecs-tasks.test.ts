@@ -10,23 +10,18 @@ import {
 } from '@ccx/core';
 import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsProvider } from '../provider';
+import { connectToSandbox, listScopes } from '../testing/sandbox-connection';
 
 /**
  * ECS tasks through the AWS provider against the sandbox: real SDK calls over loopback,
  * counted by the sandbox, so batching is asserted from what went over the wire.
  */
-const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-
 let sandbox: SandboxHandle;
 let connection: ProviderConnection;
 let scope: Scope;
 
-async function list(target: Scope, type: string): Promise<Resource[]> {
-  const out: Resource[] = [];
-  for await (const resource of connection.inventory!.list(target, type)) out.push(resource);
-  return out;
-}
+const list = (target: Scope, type: string): Promise<Resource[]> =>
+  listScopes(connection, [target], type);
 
 const attr = <T>(resource: Resource, key: string) => resource.attributes[key] as T;
 
@@ -36,8 +31,7 @@ beforeAll(async () => {
     gcsScale: 0,
     s3Scale: 0,
   });
-  const config = awsProvider.configSchema.parse(sandbox.cliConfig().connections[0]);
-  connection = await awsProvider.connect('sandbox-aws', config, { logger: silent });
+  connection = await connectToSandbox(sandbox);
   const scopes = await connection.scopes();
   scope = scopes.find((s) => s.account === sandbox.accounts[0]!.id && s.region === 'us-east-1')!;
 });

@@ -6,19 +6,17 @@ import {
   CcxError,
   resourceSchema,
   type ProviderConnection,
-  type Resource,
   type ResourceRef,
   type Scope,
 } from '@ccx/core';
 import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsProvider } from '../provider';
+import { connectToSandbox, listScopes } from '../testing/sandbox-connection';
 
 /**
  * ECS through the AWS provider against the sandbox: real SDK calls over loopback, counted by
  * the sandbox, so batching is asserted from what actually went over the wire.
  */
-const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const TRANSITION_MS = 50;
 
 let sandbox: SandboxHandle;
@@ -26,17 +24,13 @@ let slow: SandboxHandle;
 const open: ProviderConnection[] = [];
 
 async function connect(target: SandboxHandle): Promise<ProviderConnection> {
-  const config = awsProvider.configSchema.parse(target.cliConfig().connections[0]);
-  const connection = await awsProvider.connect('sandbox-aws', config, { logger: silent });
+  const connection = await connectToSandbox(target);
   open.push(connection);
   return connection;
 }
 
-async function list(connection: ProviderConnection, scope: Scope, type: string) {
-  const out: Resource[] = [];
-  for await (const resource of connection.inventory!.list(scope, type)) out.push(resource);
-  return out;
-}
+const list = (connection: ProviderConnection, scope: Scope, type: string) =>
+  listScopes(connection, [scope], type);
 
 async function firstScope(connection: ProviderConnection): Promise<Scope> {
   const scopes = await connection.scopes();
