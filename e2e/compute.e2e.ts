@@ -16,8 +16,9 @@ interface Entry {
   runningCount: number | null;
 }
 interface Detail {
-  entry: Entry;
+  entry: Entry & { account: string; region: string; actions: string[] };
   sizes: { name: string }[];
+  attributes: Record<string, unknown>;
 }
 
 /** Sandbox transitions (pending → running, stopping → stopped, task starts) take this long. */
@@ -46,6 +47,30 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 
 const detailOf = (page: Page, uid: string) =>
   apiGet<Detail>(page, `/api/compute/${encodeURIComponent(uid)}`);
+
+/** The step names an operation's progress lists, in the order it lists them. */
+async function stepsOf(operation: ReturnType<Page['getByTestId']>): Promise<(string | null)[]> {
+  const steps: (string | null)[] = [];
+  for (const item of await operation.getByTestId('operation-step').all()) {
+    steps.push(await item.getAttribute('data-step'));
+  }
+  return steps;
+}
+
+/** The audit log has one `pending` and one `success` entry for `action`. */
+async function expectAudited(page: Page, action: string): Promise<void> {
+  await page.goto(`${estate.server.url}/activity`);
+  const rows = page.getByTestId('audit-row').filter({ hasText: action });
+  await expect.poll(() => rows.filter({ hasText: 'success' }).count()).toBe(1);
+  await expect.poll(() => rows.filter({ hasText: 'pending' }).count()).toBe(1);
+}
+
+/** `family:revision` at the end of a task definition ARN, as a number; NaN when not there. */
+const revisionOf = (taskDefinition: unknown): number =>
+  typeof taskDefinition === 'string' ? Number(/:(\d+)$/.exec(taskDefinition)?.[1]) : NaN;
+
+/** The same image at another tag (`…/api:v1.3.2` → `…/api:v2.0.0-e2e`). */
+const retagged = (image: string): string => `${image.replace(/:[^:/]*$/, '')}:v2.0.0-e2e`;
 
 describe('compute in a real browser', () => {
   it('an operator resizes a running instance and scales a service, and sees both in the audit log', async () => {
@@ -89,10 +114,7 @@ describe('compute in a real browser', () => {
 
     const operation = page.getByTestId('operation');
     await expect.poll(() => operation.getAttribute('data-status'), SETTLE).toBe('succeeded');
-    const steps: (string | null)[] = [];
-    for (const item of await operation.getByTestId('operation-step').all()) {
-      steps.push(await item.getAttribute('data-step'));
-    }
+    const steps = await stepsOf(operation);
     // The steps in the order they happened (a provider may report a step more than once).
     const order = ['stopping', 'stopped', 'modifying', 'starting', 'running'];
     const seen = order.map((step) => steps.indexOf(step));
@@ -136,12 +158,7 @@ describe('compute in a real browser', () => {
     expect(scaled.entry).toMatchObject({ desiredCount: count, runningCount: count });
 
     // --- Both actions are in the audit log: pending before the call, success after it.
-    await page.goto(`${estate.server.url}/activity`);
-    for (const action of ['compute.resize', 'compute.scale']) {
-      const rows = page.getByTestId('audit-row').filter({ hasText: action });
-      await expect.poll(() => rows.filter({ hasText: 'success' }).count()).toBe(1);
-      await expect.poll(() => rows.filter({ hasText: 'pending' }).count()).toBe(1);
-    }
+    for (const action of ['compute.resize', 'compute.scale']) await expectAudited(page, action);
     expect(scriptRan).toBe(false);
     await context.close();
   });
@@ -185,6 +202,149 @@ describe('compute in a real browser', () => {
       const started = await detailOf(page, uid ?? '');
       expect(started.entry.state).toBe('running');
     }
+    await context.close();
+  });
+
+  it('an operator deploys a new revision of an ECS service with a changed image', async () => {
+    const context = await estate.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, estate.server.url, estate.users.operator, '/compute?type=ecs.service');
+    await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(0);
+
+    // A settled service whose task definition the inventory knows, containers and all.
+    const services = await apiGet<{ items: Entry[] }>(
+      page,
+      '/api/compute?type=ecs.service&state=active&pageSize=50&sort=name',
+    );
+    let service: Detail | undefined;
+    for (const item of services.items) {
+      if (item.desiredCount === null || item.desiredCount !== item.runningCount) continue;
+      const detail = await detailOf(page, item.uid);
+      const containers = detail.attributes['containers'];
+      if (
+        detail.entry.actions.includes('compute.deploy') &&
+        Array.isArray(containers) &&
+        containers.length > 0 &&
+        Number.isFinite(revisionOf(detail.attributes['taskDefinition']))
+      ) {
+        service = detail;
+        break;
+      }
+    }
+    expect(service, 'a settled ECS service with known containers').toBeDefined();
+    if (!service) return;
+    const [container] = service.attributes['containers'] as { name: string; image: string }[];
+    if (!container) return;
+    const revision = revisionOf(service.attributes['taskDefinition']);
+    const image = retagged(container.image);
+
+    await page.goto(`${estate.server.url}${computePath(service.entry.uid)}`);
+    await page.getByRole('button', { name: 'New revision', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    const field = dialog.getByLabel(`Image of ${container.name}`, { exact: true });
+    expect(await field.inputValue()).toBe(container.image);
+    // Nothing changed yet: there is nothing to deploy.
+    expect(await dialog.getByRole('button', { name: 'Deploy revision' }).isDisabled()).toBe(true);
+    await field.fill(image);
+    await dialog.getByRole('button', { name: 'Deploy revision' }).click();
+
+    // The dialog closes once the server accepted the deploy; its progress follows the rollout.
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const operation = page.getByRole('region', { name: 'Deploy progress', exact: true });
+    await expect.poll(() => operation.getAttribute('data-status'), SETTLE).toBe('succeeded');
+    const steps = await stepsOf(operation);
+    const registered = steps.indexOf('registered');
+    const stable = steps.indexOf('stable');
+    expect(registered, `steps ${steps.join(' → ')}`).toBeGreaterThanOrEqual(0);
+    expect(stable, `steps ${steps.join(' → ')}`).toBeGreaterThan(registered);
+
+    // The page re-reads the service: the next dialog starts from the new revision and image.
+    const attributes = page.getByRole('region', { name: 'Attributes', exact: true });
+    await attributes.getByText('Attributes', { exact: true }).click();
+    const row = attributes.getByRole('row', { name: /^taskDefinition / });
+    await expect.poll(() => row.textContent()).toMatch(new RegExp(`:${revision + 1}$`));
+    await page.getByRole('button', { name: 'New revision', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('dialog').getByLabel(`Image of ${container.name}`).inputValue())
+      .toBe(image);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+    const deployed = await detailOf(page, service.entry.uid);
+    expect(revisionOf(deployed.attributes['taskDefinition'])).toBe(revision + 1);
+    expect(deployed.attributes['containers']).toContainEqual({ name: container.name, image });
+    expect(deployed.entry).toMatchObject({ state: 'active' });
+
+    await expectAudited(page, 'compute.deploy');
+    await context.close();
+  });
+
+  it('an operator associates an Elastic IP found in the inventory with an instance, then disassociates it', async () => {
+    const context = await estate.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, estate.server.url, estate.users.operator, '/inventory');
+
+    // An unassociated address, and an instance of its account and region to point it at.
+    const addresses = await apiGet<{ items: Entry[] }>(
+      page,
+      '/api/compute?type=ec2.address&state=available&pageSize=50&sort=name',
+    );
+    let address: Detail | undefined;
+    let target: Entry | undefined;
+    for (const item of addresses.items) {
+      const detail = await detailOf(page, item.uid);
+      if (!detail.entry.actions.includes('compute.associate-address')) continue;
+      const { account, region } = detail.entry;
+      const instances = await apiGet<{ items: Entry[] }>(
+        page,
+        `/api/compute?type=ec2.instance&account=${account}&region=${region}&state=running,stopped&sort=name&pageSize=200`,
+      );
+      target = instances.items[0];
+      if (target) {
+        address = detail;
+        break;
+      }
+    }
+    expect(address, 'an unassociated address beside an instance').toBeDefined();
+    if (!address || !target) return;
+    const instanceId = target.id;
+
+    // From its inventory record to its compute page, where its actions are.
+    await page.goto(`${estate.server.url}/resources/${encodeURIComponent(address.entry.uid)}`);
+    await page.getByRole('link', { name: /on the Compute page/ }).click();
+    await page.waitForURL((url) => url.pathname === computePath(address.entry.uid));
+    await expect.poll(() => page.getByTestId('compute-state').textContent()).toBe('available');
+    const actions = page.getByRole('region', { name: 'Actions' });
+    expect(await actions.getByRole('button', { name: 'Disassociate' }).isDisabled()).toBe(true);
+
+    await actions.getByRole('button', { name: 'Associate', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    const row = dialog.getByTestId('instance-row').filter({ hasText: instanceId });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('radio').check();
+    await dialog.getByRole('button', { name: 'Associate', exact: true }).click();
+
+    const associating = page.getByRole('region', { name: 'Associate progress', exact: true });
+    await expect.poll(() => associating.getAttribute('data-status'), SETTLE).toBe('succeeded');
+    await expect.poll(() => page.getByTestId('compute-state').textContent()).toBe('in-use');
+    const associated = await detailOf(page, address.entry.uid);
+    expect(associated.entry.state).toBe('in-use');
+    expect(associated.attributes['instanceId']).toBe(instanceId);
+
+    // Now Disassociate is offered, and confirmed in a dialog that names the instance.
+    const disassociate = actions.getByRole('button', { name: 'Disassociate', exact: true });
+    await expect.poll(() => disassociate.isEnabled()).toBe(true);
+    await disassociate.click();
+    const confirm = page.getByRole('dialog');
+    expect(await confirm.textContent()).toContain(`associated with ${instanceId}`);
+    await confirm.getByRole('button', { name: 'Disassociate', exact: true }).click();
+
+    const disassociating = page.getByRole('region', { name: 'Disassociate progress', exact: true });
+    await expect.poll(() => disassociating.getAttribute('data-status'), SETTLE).toBe('succeeded');
+    await expect.poll(() => page.getByTestId('compute-state').textContent()).toBe('available');
+    const released = await detailOf(page, address.entry.uid);
+    expect(released.entry.state).toBe('available');
+    expect(released.attributes['instanceId'] ?? null).toBeNull();
+    expect(released.entry.actions).toContain('compute.associate-address');
     await context.close();
   });
 
