@@ -1,3 +1,4 @@
+import type { Resource } from '@ccx/core';
 import { describe, expect, it } from 'vitest';
 import { minute, resourceIn, scopeOf } from '../testing/fixtures';
 import { useStore } from '../testing/use-store';
@@ -166,6 +167,33 @@ export function describeHistoryContract(open: () => Promise<Store>): void {
       expect(await repo.completeListing({ scope, type: TYPE, runId: 'r3' })).toEqual({
         deleted: 0,
       });
+    });
+
+    it('rejects tags that are not all strings and attributes that are not a plain object', async () => {
+      const repo = store().resources;
+      const good = resourceIn(scope, 'i-good');
+      const bad: unknown[] = [
+        { ...resourceIn(scope, 'i-1'), tags: { env: 1 } },
+        { ...resourceIn(scope, 'i-2'), tags: ['prod'] },
+        { ...resourceIn(scope, 'i-3'), attributes: ['t3.micro'] },
+        { ...resourceIn(scope, 'i-4'), attributes: new Date(0) },
+        { ...resourceIn(scope, 'i-5'), attributes: null },
+      ];
+      for (const [index, resource] of bad.entries()) {
+        const field = index < 2 ? 'tags' : 'attributes';
+        await expect(
+          repo.applyBatch({
+            scope,
+            type: TYPE,
+            runId: 'r1',
+            resources: [good, resource] as Resource[],
+          }),
+        ).rejects.toMatchObject({
+          code: 'invalid_input',
+          details: { issues: [{ path: `resources.1.${field}` }] },
+        });
+      }
+      expect((await repo.query({ offset: 0, limit: 10 })).total).toBe(0);
     });
 
     it('rejects a resource outside the scope or type of its batch', async () => {

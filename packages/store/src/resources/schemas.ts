@@ -1,6 +1,7 @@
-import { providerIdSchema, resourceSchema } from '@ccx/core';
+import { providerIdSchema } from '@ccx/core';
 import { z } from 'zod';
 import { RESOURCE_SORT_FIELDS } from '../types';
+import { batchResourceSchema } from './batch-resource';
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 
@@ -15,7 +16,7 @@ export const applyBatchInputSchema = z.object({
   scope: scopeRefSchema,
   type: z.string().min(1),
   runId: z.string().min(1),
-  resources: z.array(resourceSchema),
+  resources: z.array(batchResourceSchema),
   at: isoTimestamp.optional(),
 });
 
