@@ -1,5 +1,6 @@
-import { makeResource, type MetricSeries } from '@ccx/core';
+import type { MetricSeries } from '@ccx/core';
 import { openStore, type Store } from '@ccx/store';
+import { resourceIn, scopeOf } from '@ccx/store/testing';
 import type { SyncService } from '@ccx/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scheduleComputeAnalysis } from './compute-analysis';
@@ -10,27 +11,13 @@ const HOUR = 3600;
 const DAY = 86_400;
 /** Where the synced window starts at NOW: 14 days before the current hour. */
 const WINDOW_START = Date.UTC(2026, 10, 23, 10) / 1000 - 14 * DAY;
-const SCOPE = {
-  connection: 'aws',
-  provider: 'aws',
-  account: '111111111111',
-  region: 'us-east-1',
-} as const;
+const SCOPE = scopeOf({ connection: 'aws' });
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const noSync = { subscribe: () => () => {} } as unknown as SyncService;
 
 const instance = (id: string, state: string) =>
-  makeResource({
-    ...SCOPE,
-    type: 'ec2.instance',
-    id,
-    name: id,
-    state,
-    tags: {},
-    createdAt: null,
-    attributes: { instanceType: 'm5.large' },
-  });
+  resourceIn(SCOPE, id, { state, attributes: { instanceType: 'm5.large' } });
 
 /** Hourly points from `from` (epoch s), one per value. */
 const hourly = (uid: string, from: number, values: number[]): MetricSeries => ({

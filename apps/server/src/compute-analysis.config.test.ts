@@ -1,31 +1,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeResource, type MetricSeries, type Resource } from '@ccx/core';
+import type { MetricSeries, Resource } from '@ccx/core';
 import { COMPUTE_FINDING_KINDS as K } from '@ccx/insights';
+import { resourceIn, scopeOf } from '@ccx/store/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from './config/load';
 import { createLogger } from './logger';
 import { startServer, type RunningServer } from './start-server';
 
-const SCOPE = {
-  connection: 'aws',
-  provider: 'aws',
-  account: '111111111111',
-  region: 'us-east-1',
-} as const;
-
+const SCOPE = scopeOf({ connection: 'aws' });
 const instance = (id: string, instanceType: string): Resource =>
-  makeResource({
-    ...SCOPE,
-    type: 'ec2.instance',
-    id,
-    name: id,
-    state: 'running',
-    tags: {},
-    createdAt: null,
-    attributes: { instanceType },
-  });
+  resourceIn(SCOPE, id, { attributes: { instanceType } });
 
 /**
  * Two machines whose verdict turns on the preset. Both peak in one hour out of twenty: the

@@ -1,17 +1,13 @@
-import { makeResource, type MetricSeries, type Resource } from '@ccx/core';
+import type { MetricSeries, Resource } from '@ccx/core';
 import { COMPUTE_FINDING_KINDS as K } from '@ccx/insights';
 import { openStore, type Store } from '@ccx/store';
+import { resourceIn, scopeOf } from '@ccx/store/testing';
 import type { SyncEvent, SyncService, SyncSummary } from '@ccx/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scheduleComputeAnalysis } from './compute-analysis';
 
 const ACCOUNT = '111111111111';
-const SCOPE = {
-  connection: 'aws',
-  provider: 'aws',
-  account: ACCOUNT,
-  region: 'us-east-1',
-} as const;
+const SCOPE = scopeOf({ connection: 'aws', account: ACCOUNT });
 /** Monday 23 November 2026, 00:00 UTC. */
 const NOW = new Date(Date.UTC(2026, 10, 23));
 const END = NOW.getTime() / 1000;
@@ -46,7 +42,7 @@ function captureLogger() {
 }
 
 const ec2 = (type: string, id: string, state: string | null, attributes: Record<string, unknown>) =>
-  makeResource({ ...SCOPE, type, id, name: id, state, tags: {}, createdAt: null, attributes });
+  resourceIn(SCOPE, id, { type, state, attributes });
 
 const instance = ec2('ec2.instance', 'i-big', 'running', { instanceType: 'm5.2xlarge' });
 const orphan = (attachedInstanceId: string | null) =>
