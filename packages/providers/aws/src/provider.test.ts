@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CcxError,
   resourceSchema,
@@ -8,9 +5,9 @@ import {
   type Resource,
   type Scope,
 } from '@ccx/core';
-import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
+import type { SandboxHandle } from '@ccx/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectToSandbox, listScopes } from './testing/sandbox-connection';
+import { connectToSandbox, listScopes, startTestSandbox } from './testing/sandbox-connection';
 import type { AwsConfigInput } from './config';
 
 const PER_REGION = 12;
@@ -32,8 +29,7 @@ const listAll = (connection: ProviderConnection, scopes: Scope[]): Promise<Resou
   listScopes(connection, scopes, 'ec2.instance');
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
-    stateDir: mkdtempSync(join(tmpdir(), 'ccx-aws-test-')),
+  sandbox = await startTestSandbox('test', {
     transitionMs: TRANSITION_MS,
     estate: { instancesPerRegion: PER_REGION },
   });

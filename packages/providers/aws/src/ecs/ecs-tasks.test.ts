@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CcxError,
   resourceSchema,
@@ -8,9 +5,9 @@ import {
   type Resource,
   type Scope,
 } from '@ccx/core';
-import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
+import type { SandboxHandle } from '@ccx/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectToSandbox, listScopes } from '../testing/sandbox-connection';
+import { connectToSandbox, listScopes, startTestSandbox } from '../testing/sandbox-connection';
 
 /**
  * ECS tasks through the AWS provider against the sandbox: real SDK calls over loopback,
@@ -26,11 +23,7 @@ const list = (target: Scope, type: string): Promise<Resource[]> =>
 const attr = <T>(resource: Resource, key: string) => resource.attributes[key] as T;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
-    stateDir: mkdtempSync(join(tmpdir(), 'ccx-aws-ecs-tasks-')),
-    gcsScale: 0,
-    s3Scale: 0,
-  });
+  sandbox = await startTestSandbox('ecs-tasks', { gcsScale: 0, s3Scale: 0 });
   connection = await connectToSandbox(sandbox);
   const scopes = await connection.scopes();
   scope = scopes.find((s) => s.account === sandbox.accounts[0]!.id && s.region === 'us-east-1')!;

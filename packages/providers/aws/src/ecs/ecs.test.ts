@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import {
   CcxError,
@@ -9,9 +6,9 @@ import {
   type ResourceRef,
   type Scope,
 } from '@ccx/core';
-import { startSandbox, type SandboxHandle } from '@ccx/sandbox';
+import type { SandboxHandle } from '@ccx/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectToSandbox, listScopes } from '../testing/sandbox-connection';
+import { connectToSandbox, listScopes, startTestSandbox } from '../testing/sandbox-connection';
 
 /**
  * ECS through the AWS provider against the sandbox: real SDK calls over loopback, counted by
@@ -57,17 +54,14 @@ async function rejection(promise: Promise<unknown>): Promise<CcxError> {
   return error as CcxError;
 }
 
-const stateDir = (label: string) => mkdtempSync(join(tmpdir(), `ccx-aws-ecs-${label}-`));
-
 beforeAll(async () => {
   [sandbox, slow] = await Promise.all([
-    startSandbox({
-      stateDir: stateDir('fast'),
+    startTestSandbox('ecs-fast', {
       transitionMs: TRANSITION_MS,
       gcsScale: 0,
       s3Scale: 0,
     }),
-    startSandbox({ stateDir: stateDir('slow'), transitionMs: 600_000, gcsScale: 0, s3Scale: 0 }),
+    startTestSandbox('ecs-slow', { transitionMs: 600_000, gcsScale: 0, s3Scale: 0 }),
   ]);
 });
 

@@ -1,5 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Logger, ProviderConnection, Resource, Scope } from '@ccx/core';
-import type { SandboxHandle } from '@ccx/sandbox';
+import { startSandbox, type SandboxHandle, type SandboxOptionsInput } from '@ccx/sandbox';
 import type { AwsConfigInput } from '../config';
 import { awsProvider } from '../provider';
 
@@ -9,6 +12,14 @@ export const silentLogger: Logger = {
   warn: () => {},
   error: () => {},
 };
+
+/** A sandbox keeping its state in a fresh temporary folder named after `label`. */
+export function startTestSandbox(
+  label: string,
+  options: Omit<SandboxOptionsInput, 'stateDir'> = {},
+): Promise<SandboxHandle> {
+  return startSandbox({ stateDir: mkdtempSync(join(tmpdir(), `ccx-aws-${label}-`)), ...options });
+}
 
 /**
  * The AWS provider connected to a sandbox with the connection entry the sandbox's own config
