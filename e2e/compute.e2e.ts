@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eEstate, type E2eEstate } from './harness';
-import { signIn } from './sign-in';
+import { signIn, type Credentials } from './sign-in';
 
 let estate: E2eEstate;
 
@@ -47,6 +47,43 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 
 const detailOf = (page: Page, uid: string) =>
   apiGet<Detail>(page, `/api/compute/${encodeURIComponent(uid)}`);
+
+/** A browser context of its own, signed in as `user` and at `path`. */
+async function signedIn(user: Credentials, path: string) {
+  const context = await estate.browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, estate.server.url, user, path);
+  return { context, page };
+}
+
+/** The compute list through the API (`query` as the page's own: `type=…&state=…`). */
+const listCompute = async (page: Page, query: string): Promise<Entry[]> =>
+  (await apiGet<{ items: Entry[] }>(page, `/api/compute?${query}`)).items;
+
+/** What `pick` finds for the first of `items` it finds anything for, asking in order. */
+async function firstPick<T, R>(
+  items: readonly T[],
+  pick: (item: T) => Promise<R | undefined>,
+): Promise<R | undefined> {
+  for (const item of items) {
+    const found = await pick(item);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Waits for the `label` action's progress on the page to succeed and the page to show the
+ * resource in `state`, then reads the resource through the API.
+ */
+async function settledAfter(page: Page, label: string, uid: string, state: string) {
+  const progress = page.getByRole('region', { name: `${label} progress`, exact: true });
+  await expect.poll(() => progress.getAttribute('data-status'), SETTLE).toBe('succeeded');
+  await expect.poll(() => page.getByTestId('compute-state').textContent()).toBe(state);
+  const detail = await detailOf(page, uid);
+  expect(detail.entry.state).toBe(state);
+  return detail;
+}
 
 /** The step names an operation's progress lists, in the order it lists them. */
 async function stepsOf(operation: ReturnType<Page['getByTestId']>): Promise<(string | null)[]> {
@@ -206,31 +243,22 @@ describe('compute in a real browser', () => {
   });
 
   it('an operator deploys a new revision of an ECS service with a changed image', async () => {
-    const context = await estate.browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, estate.server.url, estate.users.operator, '/compute?type=ecs.service');
+    const { context, page } = await signedIn(estate.users.operator, '/compute?type=ecs.service');
     await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(0);
 
     // A settled service whose task definition the inventory knows, containers and all.
-    const services = await apiGet<{ items: Entry[] }>(
-      page,
-      '/api/compute?type=ecs.service&state=active&pageSize=50&sort=name',
-    );
-    let service: Detail | undefined;
-    for (const item of services.items) {
-      if (item.desiredCount === null || item.desiredCount !== item.runningCount) continue;
+    const services = await listCompute(page, 'type=ecs.service&state=active&sort=name');
+    const service = await firstPick(services, async (item) => {
+      if (item.desiredCount === null || item.desiredCount !== item.runningCount) return undefined;
       const detail = await detailOf(page, item.uid);
       const containers = detail.attributes['containers'];
-      if (
+      const known =
         detail.entry.actions.includes('compute.deploy') &&
         Array.isArray(containers) &&
         containers.length > 0 &&
-        Number.isFinite(revisionOf(detail.attributes['taskDefinition']))
-      ) {
-        service = detail;
-        break;
-      }
-    }
+        Number.isFinite(revisionOf(detail.attributes['taskDefinition']));
+      return known ? detail : undefined;
+    });
     expect(service, 'a settled ECS service with known containers').toBeDefined();
     if (!service) return;
     const [container] = service.attributes['containers'] as { name: string; image: string }[];
@@ -250,8 +278,10 @@ describe('compute in a real browser', () => {
 
     // The dialog closes once the server accepted the deploy; its progress follows the rollout.
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const deployed = await settledAfter(page, 'Deploy', service.entry.uid, 'active');
+    expect(revisionOf(deployed.attributes['taskDefinition'])).toBe(revision + 1);
+    expect(deployed.attributes['containers']).toContainEqual({ name: container.name, image });
     const operation = page.getByRole('region', { name: 'Deploy progress', exact: true });
-    await expect.poll(() => operation.getAttribute('data-status'), SETTLE).toBe('succeeded');
     const steps = await stepsOf(operation);
     const registered = steps.indexOf('registered');
     const stable = steps.indexOf('stable');
@@ -269,43 +299,28 @@ describe('compute in a real browser', () => {
       .toBe(image);
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
-    const deployed = await detailOf(page, service.entry.uid);
-    expect(revisionOf(deployed.attributes['taskDefinition'])).toBe(revision + 1);
-    expect(deployed.attributes['containers']).toContainEqual({ name: container.name, image });
-    expect(deployed.entry).toMatchObject({ state: 'active' });
-
     await expectAudited(page, 'compute.deploy');
     await context.close();
   });
 
   it('an operator associates an Elastic IP found in the inventory with an instance, then disassociates it', async () => {
-    const context = await estate.browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, estate.server.url, estate.users.operator, '/inventory');
+    const { context, page } = await signedIn(estate.users.operator, '/inventory');
 
     // An unassociated address, and an instance of its account and region to point it at.
-    const addresses = await apiGet<{ items: Entry[] }>(
-      page,
-      '/api/compute?type=ec2.address&state=available&pageSize=50&sort=name',
-    );
-    let address: Detail | undefined;
-    let target: Entry | undefined;
-    for (const item of addresses.items) {
+    const addresses = await listCompute(page, 'type=ec2.address&state=available&sort=name');
+    const found = await firstPick(addresses, async (item) => {
       const detail = await detailOf(page, item.uid);
-      if (!detail.entry.actions.includes('compute.associate-address')) continue;
+      if (!detail.entry.actions.includes('compute.associate-address')) return undefined;
       const { account, region } = detail.entry;
-      const instances = await apiGet<{ items: Entry[] }>(
+      const [instance] = await listCompute(
         page,
-        `/api/compute?type=ec2.instance&account=${account}&region=${region}&state=running,stopped&sort=name&pageSize=200`,
+        `type=ec2.instance&account=${account}&region=${region}&state=running,stopped&sort=name`,
       );
-      target = instances.items[0];
-      if (target) {
-        address = detail;
-        break;
-      }
-    }
-    expect(address, 'an unassociated address beside an instance').toBeDefined();
-    if (!address || !target) return;
+      return instance ? { address: detail, target: instance } : undefined;
+    });
+    expect(found, 'an unassociated address beside an instance').toBeDefined();
+    if (!found) return;
+    const { address, target } = found;
     const instanceId = target.id;
 
     // From its inventory record to its compute page, where its actions are.
@@ -323,11 +338,7 @@ describe('compute in a real browser', () => {
     await row.getByRole('radio').check();
     await dialog.getByRole('button', { name: 'Associate', exact: true }).click();
 
-    const associating = page.getByRole('region', { name: 'Associate progress', exact: true });
-    await expect.poll(() => associating.getAttribute('data-status'), SETTLE).toBe('succeeded');
-    await expect.poll(() => page.getByTestId('compute-state').textContent()).toBe('in-use');
-    const associated = await detailOf(page, address.entry.uid);
-    expect(associated.entry.state).toBe('in-use');
+    const associated = await settledAfter(page, 'Associate', address.entry.uid, 'in-use');
     expect(associated.attributes['instanceId']).toBe(instanceId);
 
     // Now Disassociate is offered, and confirmed in a dialog that names the instance.
@@ -338,11 +349,7 @@ describe('compute in a real browser', () => {
     expect(await confirm.textContent()).toContain(`associated with ${instanceId}`);
     await confirm.getByRole('button', { name: 'Disassociate', exact: true }).click();
 
-    const disassociating = page.getByRole('region', { name: 'Disassociate progress', exact: true });
-    await expect.poll(() => disassociating.getAttribute('data-status'), SETTLE).toBe('succeeded');
-    await expect.poll(() => page.getByTestId('compute-state').textContent()).toBe('available');
-    const released = await detailOf(page, address.entry.uid);
-    expect(released.entry.state).toBe('available');
+    const released = await settledAfter(page, 'Disassociate', address.entry.uid, 'available');
     expect(released.attributes['instanceId'] ?? null).toBeNull();
     expect(released.entry.actions).toContain('compute.associate-address');
     await context.close();
