@@ -8,7 +8,12 @@ import { openStore } from '../open-store';
 
 const [url, count] = process.argv.slice(2);
 if (!url || !count) throw new Error('usage: crash-after-commit <url> <count>');
-const scope = { connection: 'prod', provider: 'aws', account: '111111111111', region: 'us-east-1' };
+const scope = {
+  connection: 'prod',
+  provider: 'aws' as const,
+  account: '111111111111',
+  region: 'us-east-1',
+};
 const store = await openStore({ url });
 await store.resources.applyBatch({
   scope,
