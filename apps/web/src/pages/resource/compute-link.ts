@@ -30,12 +30,12 @@ export function computeLinkOf(
       href: computeHref(resource.uid),
       label: 'Metrics, recommendations and all actions on the Compute page',
     };
-  if (resource.type !== COMPUTE_PART_TYPES.ecsTask) return null;
+  if (resource.type !== COMPUTE_PART_TYPES.ecsTask || resource.provider !== 'aws') return null;
   const service = ecsNameSchema.safeParse(resource.attributes['service']);
   const cluster = ecsNameSchema.safeParse(resource.attributes['clusterName']);
   if (!service.success || !cluster.success) return null;
   const uid = resourceUid({
-    provider: resource.provider,
+    provider: 'aws',
     account: resource.account,
     region: resource.region,
     type: COMPUTE_TYPES.ecsService,
