@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { CcxError, conflict, scopeKey, type ProviderConnection } from '@ccx/core';
 import type { SyncDriver } from './driver';
 import { inProcessDriver } from './drivers/in-process';
@@ -167,6 +168,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     if (active) throw conflict('A sync run is already running', { runId: active.runId });
     // Claimed before the first await, so two concurrent calls cannot both pass the check.
     const run: ActiveRun = { runId: newId(), controller: new AbortController() };
+    // Every job of the run, and every SDK call in it, listens on this signal for as long as the
+    // call lasts; with jobs in parallel that passes Node's leak warning threshold of 10 by
+    // design. The listeners go with their calls, and the signal with the run.
+    setMaxListeners(Math.max(64, limits.maxConcurrentJobs * 8), run.controller.signal);
     active = run;
     try {
       await options.runs.create({ id: run.runId, trigger });

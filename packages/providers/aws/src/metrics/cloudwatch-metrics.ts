@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Dimension } from '@aws-sdk/client-cloudwatch';
 import {
   COMPUTE_TYPES,
@@ -64,6 +65,9 @@ export function cloudWatchMetrics(
       const client = clients.cloudWatch(await accounts.byId(scope.account), scope.region);
       // Stops calls still running when the caller stops reading or aborts.
       const stop = new AbortController();
+      // Each call in flight listens on it through several SDK layers: more than Node's leak
+      // warning threshold of 10, by design, and gone with the fetch.
+      setMaxListeners(64, stop.signal);
       const onAbort = () => stop.abort(options?.signal?.reason);
       options?.signal?.addEventListener('abort', onAbort, { once: true });
       try {
