@@ -80,6 +80,13 @@ export interface ResourceFilter {
    * service by `clusterName` and `service`. Keys are identifiers (`^[A-Za-z_][A-Za-z0-9_]*$`).
    */
   attributes?: Record<string, string>;
+  /**
+   * At least one of these holds: the id is among `id`, or a top-level JSON string attribute is
+   * among its listed values (e.g. an instance's volumes: attached to it by `attachedInstanceId`,
+   * or named by its `volumeIds`). Compared case-insensitively, as ARM ids are; the other fields
+   * still apply. With no value at all it matches nothing. Keys follow `attributes`' rule.
+   */
+  anyOf?: { id?: string[]; attributes?: Record<string, string[]> };
   includeDeleted?: boolean;
 }
 

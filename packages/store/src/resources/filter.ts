@@ -45,6 +45,7 @@ export function filterExpression(
   }
   for (const [key, value] of Object.entries(filter.attributes ?? {}))
     conditions.push(attributeEquals(dialect, key, value));
+  if (filter.anyOf) conditions.push(anyOfExpression(eb, filter.anyOf, dialect));
   const q = filter.q?.trim();
   if (q) {
     const pattern = `%${escapeLike(q.toLowerCase())}%`;
@@ -74,6 +75,31 @@ function attributeEquals(dialect: SqlDialect, key: string, value: string): Expre
   return dialect === 'postgres'
     ? sql<SqlBool>`(resources.attributes::jsonb -> ${key}::text) = to_jsonb(${value}::text)`
     : sql<SqlBool>`json_extract(resources.attributes, ${`$.${key}`}) = ${value}`;
+}
+
+/**
+ * `lower(id) in (…) or <attribute is a string whose lower() is in (…)> or …`. Both sides are
+ * folded by the database's own `lower()`, so a value compares the same way as the column.
+ * No value at all is `false`: asking for the neighbours of nothing finds none.
+ */
+function anyOfExpression(
+  eb: Eb,
+  anyOf: NonNullable<ResourceFilter['anyOf']>,
+  dialect: SqlDialect,
+): Expression<SqlBool> {
+  const folded = (values: string[]) => sql.join(values.map((value) => sql`lower(${value})`));
+  const alternatives: Expression<SqlBool>[] = [];
+  if (anyOf.id && anyOf.id.length > 0)
+    alternatives.push(sql<SqlBool>`lower(resources.id) in (${folded(anyOf.id)})`);
+  for (const [key, values] of Object.entries(anyOf.attributes ?? {})) {
+    if (values.length === 0) continue;
+    alternatives.push(
+      dialect === 'postgres'
+        ? sql<SqlBool>`(jsonb_typeof(resources.attributes::jsonb -> ${key}::text) = 'string' and lower(resources.attributes::jsonb ->> ${key}::text) in (${folded(values)}))`
+        : sql<SqlBool>`(json_type(resources.attributes, ${`$.${key}`}) = 'text' and lower(json_extract(resources.attributes, ${`$.${key}`})) in (${folded(values)}))`,
+    );
+  }
+  return alternatives.length === 0 ? sql<SqlBool>`1 = 0` : eb.or(alternatives);
 }
 
 const LIKE_ESCAPE = '!';

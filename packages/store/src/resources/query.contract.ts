@@ -165,6 +165,61 @@ export function describeQueryContract(open: () => Promise<Store>): void {
         });
     });
 
+    it('matches any of several ids and attribute values, case-insensitively, within the rest of the filter', async () => {
+      const vm =
+        '/subscriptions/s/resourceGroups/RG/providers/Microsoft.Compute/virtualMachines/vm1';
+      const disk = (id: string, attributes: Record<string, unknown>) =>
+        resourceIn(east, id, { type: 'azure.disk', attributes });
+      await store().resources.applyBatch({
+        scope: east,
+        type: 'azure.disk',
+        runId: 'r1',
+        resources: [
+          disk('/disks/os-1', { managedBy: vm.toUpperCase() }),
+          disk('/disks/DATA-1', { managedBy: null }),
+          disk('/disks/data-2', { managedBy: vm }),
+          disk('/disks/other', { managedBy: `${vm}0` }),
+          disk('/disks/numeric', { managedBy: 7, lun: '7' }),
+          disk('/disks/nested', { nested: { managedBy: vm } }),
+        ],
+      });
+      await store().resources.applyBatch({
+        scope: west,
+        type: 'azure.disk',
+        runId: 'r1',
+        resources: [resourceIn(west, '/disks/data-1', { type: 'azure.disk' })],
+      });
+      const byAnyOf = async (
+        anyOf: NonNullable<Parameters<Store['resources']['query']>[0]['anyOf']>,
+      ) => ids(await query({ ...all, region: ['us-east-1'], type: ['azure.disk'], anyOf }));
+      expect(
+        await byAnyOf({ id: ['/disks/data-1', '/disks/none'], attributes: { managedBy: [vm] } }),
+      ).toEqual(['/disks/DATA-1', '/disks/data-2', '/disks/os-1']);
+      expect(await byAnyOf({ id: ['/DISKS/OTHER'] })).toEqual(['/disks/other']);
+      // A number is not the string that spells it, and nested attributes are not top-level.
+      expect(await byAnyOf({ attributes: { managedBy: ['7'], lun: ['7'] } })).toEqual([
+        '/disks/numeric',
+      ]);
+      expect(await byAnyOf({ attributes: { managedBy: ["x' or 1=1 --"] } })).toEqual([]);
+      // Nothing asked, nothing found.
+      expect(await byAnyOf({})).toEqual([]);
+      expect(await byAnyOf({ id: [], attributes: { managedBy: [] } })).toEqual([]);
+      // It narrows, never widens: the other fields still hold, and totals and facets follow.
+      const counted = await query({ ...all, limit: 1, anyOf: { id: ['/disks/data-1'] } });
+      expect(counted.total).toBe(2);
+      const facets = await store().resources.facets({ anyOf: { id: ['/disks/data-1'] } });
+      expect(facets.region).toEqual([
+        { value: 'us-east-1', count: 1 },
+        { value: 'us-west-2', count: 1 },
+      ]);
+      for (const anyOf of [
+        { attributes: { 'managedBy.x': [vm] } },
+        { attributes: { "a') or 1=1 --": [vm] } },
+        { id: Array.from({ length: 1001 }, (_, i) => `/disks/${i}`) },
+      ])
+        await expect(query({ ...all, anyOf })).rejects.toMatchObject({ code: 'invalid_input' });
+    });
+
     it('sorts both ways with nulls last and a stable tiebreak on uid', async () => {
       await seed(store());
       const byName = (dir: 'asc' | 'desc') =>

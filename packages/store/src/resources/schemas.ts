@@ -32,6 +32,27 @@ const ATTRIBUTE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_ATTRIBUTE_CONDITIONS = 8;
 
 const valuesSchema = z.array(z.string()).optional();
+const attributeKeySchema = z.string().regex(ATTRIBUTE_KEY, 'an attribute name is an identifier');
+/** Values of one `anyOf`, in all: each is a bound parameter of one statement. */
+const MAX_ANY_OF_VALUES = 1000;
+
+const anyOfSchema = z
+  .object({
+    id: z.array(z.string()).optional(),
+    attributes: z
+      .record(attributeKeySchema, z.array(z.string()))
+      .refine((attributes) => Object.keys(attributes).length <= MAX_ATTRIBUTE_CONDITIONS, {
+        message: `at most ${MAX_ATTRIBUTE_CONDITIONS} attribute names`,
+      })
+      .optional(),
+  })
+  .refine(
+    (anyOf) =>
+      (anyOf.id?.length ?? 0) +
+        Object.values(anyOf.attributes ?? {}).reduce((n, values) => n + values.length, 0) <=
+      MAX_ANY_OF_VALUES,
+    { message: `at most ${MAX_ANY_OF_VALUES} values in anyOf` },
+  );
 
 export const resourceFilterSchema = z.object({
   provider: valuesSchema,
@@ -42,11 +63,12 @@ export const resourceFilterSchema = z.object({
   tags: z.array(z.object({ key: z.string().min(1), value: z.string().optional() })).optional(),
   q: z.string().optional(),
   attributes: z
-    .record(z.string().regex(ATTRIBUTE_KEY, 'an attribute name is an identifier'), z.string())
+    .record(attributeKeySchema, z.string())
     .refine((attributes) => Object.keys(attributes).length <= MAX_ATTRIBUTE_CONDITIONS, {
       message: `at most ${MAX_ATTRIBUTE_CONDITIONS} attribute conditions`,
     })
     .optional(),
+  anyOf: anyOfSchema.optional(),
   includeDeleted: z.boolean().optional(),
 });
 
