@@ -1,5 +1,5 @@
 import { COMPUTE_PART_TYPES, COMPUTE_TYPES } from '@ccx/core';
-import type { Store, StoredResource } from '@ccx/store';
+import type { ResourceFilter, Store, StoredResource } from '@ccx/store';
 
 export interface RelatedResource {
   uid: string;
@@ -9,38 +9,59 @@ export interface RelatedResource {
   state: string | null;
 }
 
-/** Neighbours are looked for among at most this many resources of a type in one region. */
-const MAX_CANDIDATES = 2000;
+/** Neighbours are read from the store this many at a time. */
+const RELATED_PAGE = 500;
 
 const lower = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 ? value.toLowerCase() : null;
 const lowerList = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(lower).filter((v): v is string => v !== null) : [];
+const strings = (...values: unknown[]): string[] =>
+  values
+    .flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : [value]))
+    .filter((value): value is string => typeof value === 'string' && value.length > 0);
+
+type AnyOf = NonNullable<ResourceFilter['anyOf']>;
 
 /**
  * Which resources of `type` in the same account and region belong to `resource`, by the
- * attributes the inventory records on either side. ARM ids compare case-insensitively, as
- * Azure treats them.
+ * attributes the inventory records on either side. `candidates` is what the store is asked
+ * for (any of these ids or attribute values, case-insensitively), so only the linked rows are
+ * read however many others the region holds; `belongs` then decides exactly. ARM ids compare
+ * case-insensitively, as Azure treats them.
  */
 const RELATIONS: Record<
   string,
-  { type: string; belongs(candidate: StoredResource, owner: StoredResource): boolean }[]
+  {
+    type: string;
+    candidates(owner: StoredResource): AnyOf;
+    belongs(candidate: StoredResource, owner: StoredResource): boolean;
+  }[]
 > = {
   [COMPUTE_TYPES.ec2Instance]: [
     {
       type: COMPUTE_TYPES.ec2Volume,
+      candidates: (instance) => ({
+        id: strings(instance.attributes['volumeIds']),
+        attributes: { attachedInstanceId: [instance.id] },
+      }),
       belongs: (volume, instance) =>
         volume.attributes['attachedInstanceId'] === instance.id ||
         lowerList(instance.attributes['volumeIds']).includes(volume.id.toLowerCase()),
     },
     {
       type: COMPUTE_TYPES.ec2Address,
+      candidates: (instance) => ({ attributes: { instanceId: [instance.id] } }),
       belongs: (address, instance) => address.attributes['instanceId'] === instance.id,
     },
   ],
   [COMPUTE_TYPES.azureVm]: [
     {
       type: COMPUTE_TYPES.azureDisk,
+      candidates: (vm) => ({
+        id: strings(vm.attributes['osDiskId'], vm.attributes['dataDiskIds']),
+        attributes: { managedBy: [vm.id] },
+      }),
       belongs: (disk, vm) => {
         const id = disk.id.toLowerCase();
         return (
@@ -54,6 +75,10 @@ const RELATIONS: Record<
   [COMPUTE_TYPES.ecsService]: [
     {
       type: COMPUTE_TYPES.ecsCluster,
+      candidates: (service) => {
+        const arn = strings(service.attributes['clusterArn']);
+        return { id: arn, attributes: { clusterArn: arn } };
+      },
       belongs: (cluster, service) =>
         lower(service.attributes['clusterArn']) === cluster.id.toLowerCase() ||
         lower(service.attributes['clusterArn']) === lower(cluster.attributes['clusterArn']),
@@ -69,16 +94,23 @@ export async function relatedResources(
   const relations = RELATIONS[resource.type] ?? [];
   const found = await Promise.all(
     relations.map(async (relation) => {
-      const { items } = await store.resources.query({
-        provider: [resource.provider],
-        account: [resource.account],
-        region: [resource.region],
-        type: [relation.type],
-        sort: { field: 'id', dir: 'asc' },
-        offset: 0,
-        limit: MAX_CANDIDATES,
-      });
-      return items.filter((candidate) => relation.belongs(candidate, resource));
+      const anyOf = relation.candidates(resource);
+      const linked: StoredResource[] = [];
+      for (let offset = 0; ; offset += RELATED_PAGE) {
+        const { items, total } = await store.resources.query({
+          provider: [resource.provider],
+          account: [resource.account],
+          region: [resource.region],
+          type: [relation.type],
+          anyOf,
+          sort: { field: 'id', dir: 'asc' },
+          offset,
+          limit: RELATED_PAGE,
+        });
+        linked.push(...items);
+        if (items.length < RELATED_PAGE || offset + RELATED_PAGE >= total) break;
+      }
+      return linked.filter((candidate) => relation.belongs(candidate, resource));
     }),
   );
   return found.flat().map((r) => ({
