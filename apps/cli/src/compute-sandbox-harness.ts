@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AuditEvent } from '@ccx/core';
 import { startSandbox, writeSandboxConfig, type SandboxHandle } from '@ccx/sandbox';
-import { openStore } from '@ccx/store';
+import { openStore, type Store, type StoredResource } from '@ccx/store';
 import { afterAll, beforeAll } from 'vitest';
 import { runCcx, tempCwd, type InProcessResult } from './testing';
 
@@ -10,8 +10,12 @@ export interface ComputeSandbox {
   sandbox: () => SandboxHandle;
   /** `ccx compute <args>` against the config `ccx sandbox` writes, in the test's own folder. */
   ccx: (...args: string[]) => Promise<InProcessResult>;
+  /** `ccx sync` of the sandbox into the store the CLI's actions audit to and read from. */
+  sync: () => Promise<InProcessResult>;
   /** The audit events the CLI wrote about `uid`, oldest first. */
   auditOf: (uid: string) => Promise<AuditEvent[]>;
+  /** The resource as that store holds it now, or null. */
+  stored: (uid: string) => Promise<StoredResource | null>;
 }
 
 /**
@@ -23,6 +27,14 @@ export function useComputeSandbox(): ComputeSandbox {
   let sandbox: SandboxHandle | undefined;
   let cwd = '';
   const config = ['--config', '.ccx/sandbox.yaml'];
+  const withStore = async <T>(read: (store: Store) => Promise<T>): Promise<T> => {
+    const store = await openStore({ url: join(cwd, '.ccx', 'data', 'ccx.db') });
+    try {
+      return await read(store);
+    } finally {
+      await store.close();
+    }
+  };
 
   beforeAll(async () => {
     cwd = tempCwd();
@@ -43,14 +55,12 @@ export function useComputeSandbox(): ComputeSandbox {
       return sandbox;
     },
     ccx: (...args) => runCcx(cwd, ['compute', ...args, ...config]),
-    auditOf: async (uid) => {
-      const store = await openStore({ url: join(cwd, '.ccx', 'data', 'ccx.db') });
-      try {
+    sync: () => runCcx(cwd, ['sync', ...config]),
+    auditOf: (uid) =>
+      withStore(async (store) => {
         const { items } = await store.audit.list({ target: uid, offset: 0, limit: 20 });
         return items.reverse();
-      } finally {
-        await store.close();
-      }
-    },
+      }),
+    stored: (uid) => withStore((store) => store.resources.get(uid)),
   };
 }

@@ -6,7 +6,7 @@ import { useComputeSandbox } from '../compute-sandbox-harness';
  * `ccx sandbox` writes, the real AWS provider and SDKs, the sandbox's EC2 and ECS. Nothing is
  * mocked.
  */
-const { ccx, sandbox, auditOf } = useComputeSandbox();
+const { ccx, sandbox, sync, auditOf, stored } = useComputeSandbox();
 
 interface Listing {
   uri: string;
@@ -97,12 +97,17 @@ describe('ccx compute on Elastic IPs and ECS services', () => {
       '--json',
     );
     expect(deployed.code, deployed.stderr).toBe(0);
+    // Nothing is synced yet: the checks the stored service would allow are said to be missing.
+    expect(deployed.stderr).toContain(
+      `warning: ${service.uri}: its container names and whether the revision changes anything were not checked, because the store does not hold this service`,
+    );
     expect(deployed.stderr).toContain(`${service.uri}: registered`);
     expect(deployed.stderr).toContain(`${service.uri}: stable (active)`);
     expect(JSON.parse(deployed.stdout)).toMatchObject({
       uri: service.uri,
       action: 'compute.deploy',
       state: 'active',
+      unchecked: [expect.stringContaining('the store does not hold this service')],
     });
     expect(await trail(service.uid)).toEqual(['compute.deploy pending', 'compute.deploy success']);
 
@@ -120,8 +125,102 @@ describe('ccx compute on Elastic IPs and ECS services', () => {
       expect(answer.code, args.join(' ')).toBe(2);
       expect(answer.stderr, args.join(' ')).toContain(message);
     }
+    // Without a stored service the provider refuses the unknown container, once sent.
     const unknown = await ccx('deploy', service.uri, '--image', 'ghost=nginx:1', '--yes');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no container ghost');
+  });
+});
+
+interface Container {
+  name: string;
+  image: string | null;
+}
+
+describe('ccx compute actions with a synced store, checked and recorded as the API does', () => {
+  it('refuses an unknown container or a deploy that changes nothing before sending, from the stored service', async () => {
+    const synced = await sync();
+    expect(synced.code, synced.stderr).toBe(0);
+    const service = (await listed('ecs.service')).find((s) => s.state === 'active')!;
+    const containers = (await stored(service.uid))!.attributes['containers'] as Container[];
+    const container = containers.find((c) => c.image !== null)!;
+    expect(container).toBeDefined();
+    const before = await trail(service.uid);
+    sandbox().resetStats();
+
+    const unknown = await ccx('deploy', service.uri, '--image', 'ghost=nginx:1', '--yes');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('The task definition has no container ghost');
+    const same = await ccx(
+      'deploy',
+      service.uri,
+      '--image',
+      `${container.name}=${container.image!}`,
+      '--yes',
+    );
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('Nothing would change');
+    expect(sandbox().stats().byOperation['ecs:RegisterTaskDefinition']).toBeUndefined();
+    expect(await trail(service.uid)).toEqual(before);
+
+    const image = `${container.image!.split(':')[0]!}:2.0.1`;
+    const deployed = await ccx(
+      'deploy',
+      service.uri,
+      '--image',
+      `${container.name}=${image}`,
+      '--yes',
+      '--json',
+    );
+    expect(deployed.code, deployed.stderr).toBe(0);
+    expect(deployed.stderr).not.toContain('not checked');
+    expect(JSON.parse(deployed.stdout)).toMatchObject({ state: 'active', unchecked: [] });
+    // The store follows the new revision, so the same deploy again changes nothing.
+    const after = (await stored(service.uid))!.attributes['containers'] as Container[];
+    expect(after.find((c) => c.name === container.name)?.image).toBe(image);
+    const again = await ccx(
+      'deploy',
+      service.uri,
+      '--image',
+      `${container.name}=${image}`,
+      '--yes',
+    );
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('Nothing would change');
+  });
+
+  it('frees in the store the address EC2 moved aside from the instance, as the API does', async () => {
+    const addresses = [];
+    for (const address of await listed('ec2.address')) addresses.push((await stored(address.uid))!);
+    const moved = addresses.find((a) => a.state === 'in-use')!;
+    const free = addresses.find((a) => a.state === 'available')!;
+    expect(moved).toBeDefined();
+    expect(free).toBeDefined();
+    const instanceId = moved.attributes['instanceId'] as string;
+    const instance = `aws://${moved.account}/${moved.region}/ec2.instance/${instanceId}`;
+
+    const associated = await ccx(
+      'associate',
+      `aws://${free.account}/${free.region}/ec2.address/${free.id}`,
+      '--instance',
+      instance,
+      '--yes',
+    );
+    expect(associated.code, associated.stderr).toBe(0);
+    expect(await stored(free.uid)).toMatchObject({
+      state: 'in-use',
+      attributes: { instanceId },
+    });
+    expect(await stored(moved.uid)).toMatchObject({
+      state: 'available',
+      attributes: { instanceId: null, associationId: null },
+    });
+    const fromStore = await ccx('ls', '--type', 'ec2.address', '--from-store', '--json');
+    const states = Object.fromEntries(
+      (JSON.parse(fromStore.stdout) as Listing[]).map((a) => [a.uid, a.state]),
+    );
+    expect(states).toMatchObject({ [free.uid]: 'in-use', [moved.uid]: 'available' });
+    // The provider agrees: EC2 moved the old address aside.
+    expect((await listed('ec2.address')).find((a) => a.uid === moved.uid)?.state).toBe('available');
   });
 });

@@ -231,6 +231,8 @@ async function runActions(
     // Every target is resolved and checked before the first is sent: all or nothing refused.
     const targets = [];
     for (const uri of uris) targets.push(await prepareAction(session, uri, input));
+    // Said before the question, so nobody confirms believing more was checked than was.
+    for (const line of targets.flatMap((t) => t.unchecked)) ctx.stderr.write(`warning: ${line}\n`);
     if (flags.yes !== true) {
       const names = targets.map((t) => `  ${t.uri} (${t.status.state ?? 'unknown'})`).join('\n');
       ctx.stderr.write(`${names}\n`);

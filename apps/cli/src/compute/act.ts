@@ -15,11 +15,15 @@ import {
   type ProviderConnection,
   type ResourceRef,
 } from '@ccx/core';
-import { attributesFromStatus, executeAction, planAction, type ActionPlan } from '@ccx/api';
+import {
+  attributesFromStatus,
+  clearDisplacedAddresses,
+  executeAction,
+  planAction,
+  type ActionPlan,
+} from '@ccx/api';
 import type { ComputeSession } from './session';
-
-/** A resource as the action checks take it. */
-type ActionSubject = Parameters<typeof planAction>[0];
+import { withStoredAttributes, type ActionSubject } from './stored-checks';
 
 /** A resource named on the command line, with the connection that acts on it. */
 export interface ActionTarget {
@@ -31,6 +35,10 @@ export interface ActionTarget {
   /** What the provider says now: the state an action is checked against. */
   status: ComputeStatus;
   plan: ActionPlan;
+  /** For an association: the instance the address goes to, as the provider reads it. */
+  instance: ActionSubject | null;
+  /** Checks the API makes that could not be made here, each said as a sentence. */
+  unchecked: string[];
 }
 
 /**
@@ -109,17 +117,28 @@ async function readLive(
 /**
  * Resolves and checks an action on one URI before anything is sent: the provider's reading of
  * the resource decides whether its state allows the action, as the API decides from the store;
- * an association reads its instance from the provider too.
+ * an association reads its instance from the provider too. A deploy also reads the stored
+ * service, as the API does, for what the provider's reading lacks (its containers).
  */
 export async function prepareAction(
   session: ComputeSession,
-  uri: string,
+  named: string,
   input: ActionInput,
 ): Promise<ActionTarget> {
-  const ref = parseUri(uri);
+  const ref = parseUri(named);
   const connection = await connectionFor(session.connections, ref);
   const compute = connection.compute!;
-  const { status, subject } = await readLive(connection, ref);
+  const live = await readLive(connection, ref);
+  const { status } = live;
+  const uid = resourceUid(ref);
+  const uri = formatComputeUri(ref);
+  const { subject, unchecked } = await withStoredAttributes(
+    () => session.store(),
+    uid,
+    uri,
+    live.subject,
+    input,
+  );
   let instance: ActionSubject | null = null;
   if (input.action === 'compute.associate-address') {
     const instanceRef = parseUri(input.instance);
@@ -129,15 +148,7 @@ export async function prepareAction(
     }
   }
   const plan = planAction(subject, compute, input, { instance });
-  return {
-    uri: formatComputeUri(ref),
-    uid: resourceUid(ref),
-    ref,
-    compute,
-    connection: connection.name,
-    status,
-    plan,
-  };
+  return { uri, uid, ref, compute, connection: connection.name, status, plan, instance, unchecked };
 }
 
 /** What `--json` prints for each resource once its action has ended. */
@@ -148,12 +159,15 @@ export interface ActionOutcome {
   size: string | null;
   desiredCount: number | null;
   runningCount: number | null;
+  /** Checks the API makes that could not be made before sending (empty when all were). */
+  unchecked: string[];
 }
 
 /**
  * Sends the action with the audit trail (`pending` before, the outcome after, as
  * `cli:<user>`), follows it to its target, and writes the provider's reading to the store
- * when the resource is stored there.
+ * when the resource is stored there. An association also frees, in the store, the address
+ * EC2 moved aside from the instance, as the API does.
  */
 export async function runAction(
   session: ComputeSession,
@@ -182,6 +196,8 @@ export async function runAction(
     state: executed.status.state,
     attributes: executed.attributes,
   });
+  if (input.action === 'compute.associate-address' && target.instance)
+    await clearDisplacedAddresses(store, { uid: target.uid, ...target.ref }, target.instance.id);
   return {
     uri: target.uri,
     action: input.action,
@@ -189,6 +205,7 @@ export async function runAction(
     size: executed.status.size,
     desiredCount: executed.status.desiredCount ?? null,
     runningCount: executed.status.runningCount ?? null,
+    unchecked: target.unchecked,
   };
 }
 
