@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { isApiError } from '../api/errors';
 
 /**
  * How a list page's view is read from and written to the URL query. Each list keeps its own
@@ -58,4 +59,15 @@ export function useListView<V>(codec: ListViewCodec<V>): ListView<V> {
     };
   }, [codec, setView, view]);
   return { view, setView, setFilters, paging };
+}
+
+/**
+ * The API's refusal of the order a list view asks for (`invalid_input` naming that `sort`, as
+ * a sort done in memory answers beyond its limit), as its message; null for any other
+ * failure. A page says it beside its filters with a way back to the default order: the
+ * filters are fine, only the order is not available.
+ */
+export function sortRefusal(error: unknown, sort: string | null): string | null {
+  if (sort === null || !isApiError(error, 'invalid_input')) return null;
+  return error.details['sort'] === sort ? error.message : null;
 }

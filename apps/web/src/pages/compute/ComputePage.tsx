@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { listCompute } from '../../api/compute';
+import { Link } from 'react-router';
+import { listCompute, type ComputeListQuery } from '../../api/compute';
 import { COMPUTE_FACET_FIELDS } from '../../api/schemas/compute';
 import type {
   BulkAnswer,
@@ -17,8 +18,13 @@ import { ListFooter } from '../../components/list/ListFooter';
 import { SearchBox } from '../../components/list/SearchBox';
 import { SandboxBadge } from '../../components/SandboxBadge';
 import { computeKeys } from '../../compute/query-keys';
-import { computeView, isComputeFiltered, nextComputeSort } from '../../compute/url-state';
-import { useListView } from '../../hooks/useListView';
+import {
+  computeParams,
+  computeView,
+  isComputeFiltered,
+  nextComputeSort,
+} from '../../compute/url-state';
+import { sortRefusal, useListView } from '../../hooks/useListView';
 import { BulkActions } from './BulkActions';
 import { ComputeTable } from './ComputeTable';
 
@@ -29,10 +35,20 @@ const FACET_LABELS = {
   region: 'Region',
 } as const satisfies Record<ComputeFacetField, string>;
 
+/** The same filters in the API's default order, from the first page. */
+const inDefaultOrder = (view: ComputeListQuery): ComputeListQuery => ({
+  ...view,
+  sort: null,
+  order: 'asc',
+  page: 1,
+});
+
 /**
  * Every instance, VM and service, paged, filtered and sorted on the server; the view is the
  * URL query. Rows selected here (across pages) take bulk actions, whose progress shows on
- * their rows.
+ * their rows. An order the API refuses for these filters (too many rows to sort by size or
+ * saving) is said with the API's reason and a link to the default order; the filters stay,
+ * their counts read from that default order.
  */
 export function ComputePage() {
   const client = useApiClient();
@@ -42,6 +58,16 @@ export function ComputePage() {
     queryFn: ({ signal }) => listCompute(client, view, signal),
     placeholderData: keepPreviousData,
   });
+  const refusal = list.isError ? sortRefusal(list.error, view.sort) : null;
+  const defaultOrder = inDefaultOrder(view);
+  // Fetched only under a refusal: its facets keep the filters usable, and following the
+  // link then shows its page at once.
+  const fallback = useQuery({
+    queryKey: computeKeys.list(defaultOrder),
+    queryFn: ({ signal }) => listCompute(client, defaultOrder, signal),
+    enabled: refusal !== null,
+  });
+  const counted = list.data ?? (refusal === null ? undefined : fallback.data);
   const status = useQuery({ queryKey: queryKeys.status, queryFn: () => getStatus(client) });
   const [selected, setSelected] = useState<ReadonlyMap<string, ComputeEntry>>(new Map());
   const [operations, setOperations] = useState<ReadonlyMap<string, Operation>>(new Map());
@@ -93,7 +119,7 @@ export function ComputePage() {
         </h1>
         {status.data?.sandbox ? <SandboxBadge /> : null}
         <span className="muted" data-testid="compute-total">
-          {list.data ? `${list.data.total} resources` : ''}
+          {counted ? `${counted.total} resources` : ''}
         </span>
       </header>
       <div className="toolbar">
@@ -104,7 +130,7 @@ export function ComputePage() {
         labels={FACET_LABELS}
         idPrefix="compute-facet"
         selected={view}
-        facets={list.data?.facets}
+        facets={counted?.facets}
         onChange={(field, values) => setFilters({ [field]: values })}
       />
       {selection.length > 0 || operations.size > 0 ? (
@@ -118,7 +144,11 @@ export function ComputePage() {
           onClear={() => setSelected(new Map())}
         />
       ) : null}
-      {list.isError ? <ErrorPanel error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {refusal !== null ? (
+        <SortRefused message={refusal} to={defaultOrder} />
+      ) : list.isError ? (
+        <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />
+      ) : null}
       {list.data ? (
         <>
           <ComputeTable
@@ -137,6 +167,17 @@ export function ComputePage() {
       ) : list.isPending ? (
         <p className="muted">Loading compute resources…</p>
       ) : null}
+    </div>
+  );
+}
+
+/** The API's reason an order is refused, and the one click back to the default order. */
+function SortRefused({ message, to }: { message: string; to: ComputeListQuery }) {
+  return (
+    <div className="panel error-panel" role="alert">
+      <strong>Cannot sort these resources that way</strong>
+      <p>{message}</p>
+      <Link to={{ search: computeParams(to).toString() }}>Show them in the default order</Link>
     </div>
   );
 }

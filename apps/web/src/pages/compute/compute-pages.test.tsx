@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/errors';
 import type {
   ComputeDetail,
   ComputeEntry,
@@ -20,6 +21,7 @@ import {
   hostile,
   idleDialog,
   renderComputeDetail,
+  renderWithFailures,
   serviceEntry,
 } from './compute-test-setup';
 
@@ -181,6 +183,54 @@ describe('compute list', () => {
       [computeKeys.list(empty), listPage([])],
     ]);
     expect(textOf(fresh)).toContain('run a sync');
+  });
+
+  it('says why the API refused an order, keeps the filters and links back to the default order', () => {
+    const search = 'q=web&state=running,stopped&sort=size&order=desc&page=3&pageSize=100';
+    const view = parseComputeParams(new URLSearchParams(search));
+    const defaultOrder = { ...view, sort: null, order: 'asc' as const, page: 1 };
+    const message =
+      'Sorting by size covers at most 20000 resources and 24000 match: narrow the filter, or sort by name, state, type or region';
+    const refused = new ApiError('invalid_input', `${message} ${hostile}`, {
+      status: 400,
+      details: { sort: 'size', matching: 24_000, limit: 20_000 },
+    });
+    const html = renderWithFailures(
+      `/compute?${search}`,
+      [
+        [queryKeys.session, sessionFor('operator')],
+        [queryKeys.status, statusWith(true)],
+        [computeKeys.list(defaultOrder), listPage([entry()], 24_000)],
+      ],
+      [[computeKeys.list(view), refused]],
+    );
+    expect(html).not.toContain('<img');
+    const alert = /<div[^>]*role="alert"[^>]*>.*?<\/div>/s.exec(html)?.[0] ?? '';
+    expect(textOf(alert)).toContain(message);
+    expect(textOf(html)).not.toContain('Could not load');
+    // One click back: the same filters and page size, in the default order, from page 1.
+    const back = /<a[^>]*href="([^"]*)"[^>]*>Show them in the default order<\/a>/.exec(alert);
+    expect(back?.[1]?.replace(/&amp;/g, '&')).toBe(
+      '/compute?q=web&state=running%2Cstopped&pageSize=100',
+    );
+    // The rest of the page stays: the search, the filters with their counts, the total.
+    expect(html).toMatch(/<input[^>]*value="web"/);
+    const state = /<select[^>]*name="state"[^>]*>.*?<\/select>/s.exec(html)?.[0] ?? '';
+    expect(state.match(/<option[^>]*selected/g)).toHaveLength(2);
+    expect(textOf(state)).toContain('running (1)');
+    expect(html).toContain('data-testid="sandbox-badge"');
+    expect(textOf(html)).toContain('24000 resources');
+    // No rows: those of the default order would contradict the order the headers show.
+    expect(html).not.toContain('data-testid="compute-row"');
+
+    // Any other failure is a failed load, with a retry.
+    const other = renderWithFailures(
+      `/compute?${search}`,
+      [[queryKeys.session, sessionFor('operator')]],
+      [[computeKeys.list(view), new ApiError('invalid_input', 'Bad filter', { status: 400 })]],
+    );
+    expect(textOf(other)).toContain('Could not load Bad filter Try again');
+    expect(other).not.toContain('default order');
   });
 
   it('plans a bulk action: rows whose state allows it are sent, the others listed as skipped', () => {
