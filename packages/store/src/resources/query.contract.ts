@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minute, resourceIn, scopeOf } from '../testing/fixtures';
 import { useStore } from '../testing/use-store';
-import type { ScopeRef, Store } from '../types';
+import type { ResourceFilter, ScopeRef, Store } from '../types';
 
 const east = scopeOf();
 const west = scopeOf({ region: 'us-west-2' });
@@ -189,9 +189,8 @@ export function describeQueryContract(open: () => Promise<Store>): void {
         runId: 'r1',
         resources: [resourceIn(west, '/disks/data-1', { type: 'azure.disk' })],
       });
-      const byAnyOf = async (
-        anyOf: NonNullable<Parameters<Store['resources']['query']>[0]['anyOf']>,
-      ) => ids(await query({ ...all, region: ['us-east-1'], type: ['azure.disk'], anyOf }));
+      const byAnyOf = async (anyOf: NonNullable<ResourceFilter['anyOf']>) =>
+        ids(await query({ ...all, region: ['us-east-1'], type: ['azure.disk'], anyOf }));
       expect(
         await byAnyOf({ id: ['/disks/data-1', '/disks/none'], attributes: { managedBy: [vm] } }),
       ).toEqual(['/disks/DATA-1', '/disks/data-2', '/disks/os-1']);
@@ -212,11 +211,12 @@ export function describeQueryContract(open: () => Promise<Store>): void {
         { value: 'us-east-1', count: 1 },
         { value: 'us-west-2', count: 1 },
       ]);
-      for (const anyOf of [
+      const refused: NonNullable<ResourceFilter['anyOf']>[] = [
         { attributes: { 'managedBy.x': [vm] } },
         { attributes: { "a') or 1=1 --": [vm] } },
         { id: Array.from({ length: 1001 }, (_, i) => `/disks/${i}`) },
-      ])
+      ];
+      for (const anyOf of refused)
         await expect(query({ ...all, anyOf })).rejects.toMatchObject({ code: 'invalid_input' });
     });
 
