@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ESTATE_REGIONS, KNOWN_REGIONS } from './estate/regions';
+import { SUBSCRIPTION_METRICS_MODES } from './azure-arm/arm-context';
 import { faultSpecSchema } from './faults/fault-spec';
 
 export const DEFAULT_STATE_DIR = '.ccx/sandbox';
@@ -43,6 +44,12 @@ export const sandboxOptionsSchema = z.object({
    * so it is off unless asked for (the demo asks; tests that need only AWS do not pay for it).
    */
   azure: z.boolean().default(false),
+  /**
+   * How Azure Monitor answers the subscription-scope metrics call: `served`, or refused as a
+   * cloud or API version without it does (`badRequest`, `notFound`) or as it does a caller whose
+   * role lacks it at subscription scope (`forbidden`). The per-VM metrics call is always served.
+   */
+  azureSubscriptionMetrics: z.enum(SUBSCRIPTION_METRICS_MODES).default('served'),
   /** Objects per Azure container, scaled (1 = the storage seed's few hundred; 0 = none). */
   azureScale: z.number().min(0).max(100).default(1),
   /** Objects per seeded S3 bucket, scaled (1 = the storage seed's few hundred; 0 = no seeded buckets). */

@@ -191,6 +191,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}): Promise<San
       seed: options.seed,
       transitionMs: options.transitionMs,
       seedTime: todayUtc(now()),
+      subscriptionMetrics: options.azureSubscriptionMetrics,
       faults,
       stats,
       now,

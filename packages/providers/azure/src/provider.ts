@@ -21,7 +21,7 @@ export const azureProvider = {
       storageAccounts.length > 0
         ? blobStorage(name, new StorageAccounts(name, parsed), parsed.sandbox)
         : null;
-    const compute = azureCompute(name, parsed, ctx.extraCaPem);
+    const compute = azureCompute(name, parsed, ctx.extraCaPem, ctx.logger);
     const storageScopes = storageAccounts.map((account): Scope => ({
       provider: 'azure',
       connection: name,

@@ -13,7 +13,23 @@ export interface ArmContext {
   /** Items per page of a listing before `nextLink` takes over. */
   pageSize: number;
   seed: number;
+  /** How the subscription-scope metrics call is answered (the per-VM one always is). */
+  subscriptionMetrics: SubscriptionMetricsMode;
+  /** The app registration tokens are issued to: named in an authorization failure. */
+  clientId: string;
 }
+
+/**
+ * `served`, or refused as a cloud or API version without the call answers (`badRequest`,
+ * `notFound`) or as a caller whose role lacks it at subscription scope (`forbidden`).
+ */
+export const SUBSCRIPTION_METRICS_MODES = [
+  'served',
+  'badRequest',
+  'forbidden',
+  'notFound',
+] as const;
+export type SubscriptionMetricsMode = (typeof SUBSCRIPTION_METRICS_MODES)[number];
 
 export interface ArmRequest {
   method: string;

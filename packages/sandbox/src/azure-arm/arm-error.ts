@@ -45,6 +45,20 @@ export const armErrors = {
       'MissingApiVersionParameter',
       'The api-version query parameter (?api-version=) is required for all requests.',
     ),
+  /** A caller whose role does not grant the action at the scope it asked for. */
+  authorizationFailed: (clientId: string, action: string, scope: string) =>
+    new ArmError(
+      403,
+      'AuthorizationFailed',
+      `The client '${clientId}' with object id '${clientId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    ),
+  /** A cloud (or an API version) that does not offer a resource type's operation. */
+  noRegisteredProvider: (location: string, apiVersion: string, type: string) =>
+    new ArmError(
+      400,
+      'NoRegisteredProviderFound',
+      `No registered resource provider found for location '${location}' and API version '${apiVersion}' for type '${type}'.`,
+    ),
   invalidParameter: (message: string) => new ArmError(400, 'InvalidParameter', message),
   invalidBody: (message: string) => new ArmError(400, 'InvalidRequestContent', message),
   operationNotAllowed: (message: string) => new ArmError(409, 'OperationNotAllowed', message),

@@ -14,6 +14,7 @@ import {
   type ArmContext,
   type ArmReply,
   type ArmRequest,
+  type SubscriptionMetricsMode,
 } from './arm-context';
 import { seedArmEstate } from './arm-estate';
 import { routeCompute } from './compute-routes';
@@ -53,6 +54,8 @@ export interface ArmServerOptions {
   seedTime: number;
   /** Items per listing page; ARM's own pages are larger, a small one exercises `nextLink`. */
   pageSize?: number;
+  /** How the subscription-scope metrics call is answered; `served` unless a test refuses it. */
+  subscriptionMetrics?: SubscriptionMetricsMode;
   faults: FaultInjector;
   stats: StatsCounter;
   now: () => number;
@@ -249,6 +252,8 @@ export async function startArmServer(
     transitionMs: options.transitionMs,
     pageSize: options.pageSize ?? 10,
     seed: options.seed,
+    subscriptionMetrics: options.subscriptionMetrics ?? 'served',
+    clientId: estate.clientId,
   };
   tokens = new EntraTokens(estate, baseUrl, [baseUrl, ...PUBLIC_ARM_AUDIENCES], options.now);
   return {

@@ -232,6 +232,33 @@ export function routeResourceMetrics(
   return metricsReply(context, request, vm.id, [vm], queryOf(request, {}), null);
 }
 
+/** The subscription-scope call as a cloud without it, or a caller without the role, answers. */
+function refuseIfSwitchedOff(
+  context: ArmContext,
+  request: ArmRequest,
+  sub: string,
+  region: string,
+): void {
+  switch (context.subscriptionMetrics) {
+    case 'served':
+      return;
+    case 'badRequest':
+      throw armErrors.noRegisteredProvider(
+        region,
+        request.query.get('api-version') ?? '',
+        'metrics',
+      );
+    case 'forbidden':
+      throw armErrors.authorizationFailed(
+        context.clientId,
+        'Microsoft.Insights/metrics/read',
+        `/subscriptions/${sub}/providers/Microsoft.Insights`,
+      );
+    case 'notFound':
+      throw armErrors.noRoute(`/subscriptions/${sub}/providers/Microsoft.Insights/metrics`);
+  }
+}
+
 /**
  * `GET|POST /subscriptions/{s}/providers/Microsoft.Insights/metrics?region=…`: the metrics of
  * every VM of a region (or the ones the `$filter` names), one time series per VM told apart by
@@ -246,6 +273,7 @@ export function routeSubscriptionMetrics(
     throw armErrors.badMethod(request.method);
   const region = request.query.get('region');
   if (!region) throw armErrors.invalidParameter('The region query parameter is required.');
+  refuseIfSwitchedOff(context, request, sub, region);
   const query = queryOf(request, request.method === 'POST' ? jsonBody(request) : {});
   if (query.metricnamespace?.toLowerCase() !== VM_NAMESPACE)
     throw armErrors.invalidParameter(

@@ -1,4 +1,4 @@
-import type { ComputeActions, Inventory, Metrics, Scope } from '@ccx/core';
+import type { ComputeActions, Inventory, Logger, Metrics, Scope } from '@ccx/core';
 import type { AzureConfig } from '../config';
 import { ArmClients } from './arm-clients';
 import { SubscriptionListing } from './listing';
@@ -18,6 +18,7 @@ export function azureCompute(
   connection: string,
   config: AzureConfig,
   extraCaPem: string | undefined,
+  logger: Logger,
 ): AzureCompute | null {
   if (!config.compute) return null;
   const subscriptions = config.compute.subscriptions;
@@ -34,6 +35,6 @@ export function azureCompute(
       list: (scope, type, options) => listCompute(listing, scope, type, options?.signal),
     },
     compute: vmActions(clients, listing),
-    metrics: vmMetrics(clients),
+    metrics: vmMetrics(clients, logger),
   };
 }

@@ -11,7 +11,7 @@ import { azureProvider } from '../provider';
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** A sandbox with short transitions, and the provider connected to its compute estate. */
-async function connectToSandbox(): Promise<{
+async function connectToSandbox(subscriptionMetrics: 'served' | 'forbidden' = 'served'): Promise<{
   sandbox: SandboxHandle;
   connection: ProviderConnection;
   byScope: { scope: Scope; vms: Resource[] }[];
@@ -21,6 +21,7 @@ async function connectToSandbox(): Promise<{
     s3Scale: 0,
     gcsScale: 0,
     transitionMs: 100,
+    azureSubscriptionMetrics: subscriptionMetrics,
   });
   const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
   const connection = await azureProvider.connect(
@@ -76,3 +77,28 @@ describeMetricsContract('Azure VMs on the sandbox', async () => {
     cleanup: () => sandbox.stop(),
   };
 });
+
+describeMetricsContract(
+  'Azure VMs on the sandbox, per VM where the subscription-scope call is refused',
+  async () => {
+    const { sandbox, connection, byScope } = await connectToSandbox('forbidden');
+    const { scope, vms } = byScope.find(
+      ({ vms }) => vms.filter((vm) => vm.state === 'running').length >= 3,
+    )!;
+    return {
+      metrics: connection.metrics!,
+      scope,
+      refs: vms.filter((vm) => vm.state === 'running').slice(0, 3),
+      type: COMPUTE_TYPES.azureVm,
+      // Every call of the scope: the refused batch call (once) and the per-VM ones.
+      callCount: () => {
+        const counts = sandbox.stats().byOperation;
+        return (
+          (counts['azure:metrics.listAtSubscriptionScope'] ?? 0) +
+          (counts['azure:metrics.list'] ?? 0)
+        );
+      },
+      cleanup: () => sandbox.stop(),
+    };
+  },
+);

@@ -91,7 +91,8 @@ export interface SubscriptionMetricsQuery {
  * where they are read (a timestamp string, finite numbers) rather than object by object here.
  */
 export interface MetricPoint {
-  timeStamp: string;
+  /** A string on the wire; the SDK's own operations deserialize it to a Date. */
+  timeStamp: string | Date;
   average?: number | null;
   maximum?: number | null;
   minimum?: number | null;
