@@ -1,10 +1,10 @@
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxAccount } from '../estate/account';
 import { FaultInjector } from '../faults/fault-injector';
 import { StatsCounter } from '../stats';
+import { Sha256 } from '../testing/sha256';
 import { AwsError } from './aws-error';
 import { createAwsRouter } from './aws-router';
 import { CredentialStore } from './credential-store';
@@ -16,26 +16,6 @@ import type { AwsService } from './service';
  * envelope each keeps, on small services of each protocol: what a request gets back and how
  * it is counted, for every way a request can end.
  */
-
-function bytes(data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array {
-  if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-}
-
-/** The hash constructor the signer expects, over node:crypto. */
-class Sha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(bytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-}
 
 const account: SandboxAccount = {
   id: '111111111111',
