@@ -63,15 +63,23 @@ describeComputeActionsContract('Azure VMs on the sandbox', async () => {
   };
 });
 
+/** The first scope with three running VMs, and those three: what the metrics contract reads. */
+function threeRunning(byScope: { scope: Scope; vms: Resource[] }[]): {
+  scope: Scope;
+  refs: Resource[];
+} {
+  for (const { scope, vms } of byScope) {
+    const running = vms.filter((vm) => vm.state === 'running');
+    if (running.length >= 3) return { scope, refs: running.slice(0, 3) };
+  }
+  throw new Error('the seed has no scope with three running VMs');
+}
+
 describeMetricsContract('Azure VMs on the sandbox', async () => {
   const { sandbox, connection, byScope } = await connectToSandbox();
-  const { scope, vms } = byScope.find(
-    ({ vms }) => vms.filter((vm) => vm.state === 'running').length >= 3,
-  )!;
   return {
     metrics: connection.metrics!,
-    scope,
-    refs: vms.filter((vm) => vm.state === 'running').slice(0, 3),
+    ...threeRunning(byScope),
     type: COMPUTE_TYPES.azureVm,
     callCount: () => sandbox.stats().byOperation['azure:metrics.listAtSubscriptionScope'] ?? 0,
     cleanup: () => sandbox.stop(),
@@ -82,13 +90,9 @@ describeMetricsContract(
   'Azure VMs on the sandbox, per VM where the subscription-scope call is refused',
   async () => {
     const { sandbox, connection, byScope } = await connectToSandbox('forbidden');
-    const { scope, vms } = byScope.find(
-      ({ vms }) => vms.filter((vm) => vm.state === 'running').length >= 3,
-    )!;
     return {
       metrics: connection.metrics!,
-      scope,
-      refs: vms.filter((vm) => vm.state === 'running').slice(0, 3),
+      ...threeRunning(byScope),
       type: COMPUTE_TYPES.azureVm,
       // Every call of the scope: the refused batch call (once) and the per-VM ones.
       callCount: () => {
