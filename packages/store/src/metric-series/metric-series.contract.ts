@@ -10,19 +10,29 @@ const T = 1_764_000_000 - (1_764_000_000 % HOUR);
 const A = 'aws/111111111111/us-east-1/ec2.instance/i-a';
 const B = 'aws/111111111111/us-east-1/ec2.instance/i-b';
 
+/** An hourly series with the points at the given timestamps (gaps where hours are missing). */
+function atHours(
+  uid: string,
+  metric: MetricSeries['metric'],
+  timestamps: number[],
+  values: number[],
+): MetricSeries {
+  return { uid, metric, periodSeconds: HOUR, timestamps, values };
+}
+
+/** An hourly series without gaps, its first point at `from`. */
 function hourly(
   uid: string,
   metric: MetricSeries['metric'],
   from: number,
   values: number[],
 ): MetricSeries {
-  return {
+  return atHours(
     uid,
     metric,
-    periodSeconds: HOUR,
-    timestamps: values.map((_, i) => from + i * HOUR),
+    values.map((_, i) => from + i * HOUR),
     values,
-  };
+  );
 }
 
 /** Synced metric series: one packed row per resource × metric, merged point by point. */
@@ -56,16 +66,7 @@ export function describeMetricSeriesContract(open: () => Promise<Store>): void {
     it('keeps gaps as gaps and drops points before keepAfter, deleting a series left empty', async () => {
       const { metricSeries } = store();
       await metricSeries.merge({
-        series: [
-          {
-            uid: A,
-            metric: 'cpu',
-            periodSeconds: HOUR,
-            timestamps: [T, T + 3 * HOUR],
-            values: [1, 4],
-          },
-          hourly(A, 'cpuMax', T, [9]),
-        ],
+        series: [atHours(A, 'cpu', [T, T + 3 * HOUR], [1, 4]), hourly(A, 'cpuMax', T, [9])],
         keepAfter: 0,
       });
       const result = await metricSeries.merge({
@@ -74,13 +75,7 @@ export function describeMetricSeriesContract(open: () => Promise<Store>): void {
       });
       expect(result).toEqual({ series: 1, points: 1 });
       expect(await metricSeries.list({ uids: [A] })).toEqual([
-        {
-          uid: A,
-          metric: 'cpu',
-          periodSeconds: HOUR,
-          timestamps: [T + 3 * HOUR, T + 4 * HOUR],
-          values: [4, 5],
-        },
+        atHours(A, 'cpu', [T + 3 * HOUR, T + 4 * HOUR], [4, 5]),
       ]);
     });
 
@@ -113,13 +108,7 @@ export function describeMetricSeriesContract(open: () => Promise<Store>): void {
       const { metricSeries } = store();
       await metricSeries.merge({
         series: [
-          {
-            uid: A,
-            metric: 'cpu',
-            periodSeconds: HOUR,
-            timestamps: [T, T + HOUR, T + 4 * HOUR, T + 5 * HOUR],
-            values: [1, 2, 5, 6],
-          },
+          atHours(A, 'cpu', [T, T + HOUR, T + 4 * HOUR, T + 5 * HOUR], [1, 2, 5, 6]),
           hourly(A, 'cpuMax', T, [9, 9]),
           hourly(B, 'cpu', T + 10 * HOUR, [3]),
         ],
