@@ -52,7 +52,9 @@ export class StorageAccounts {
       );
     const credential = config.key
       ? new StorageSharedKeyCredential(config.name, config.key)
-      : (this.tokenCredential ??= defaultAzureCredential());
+      : (this.tokenCredential ??= defaultAzureCredential(
+          `Azure storage sign-in of connection ${this.connection}`,
+        ));
     const pipeline = newPipeline(credential, {
       retryOptions: {
         maxTries: this.config.maxAttempts,

@@ -1,11 +1,13 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import { signInError } from './sign-in-errors';
 
 /**
  * `DefaultAzureCredential`, loaded on the first token request. @azure/identity pulls in MSAL,
  * which is heavy to load; a connection that signs with shared keys (the sandbox, most tests)
- * never needs it, and a server starts without paying for it.
+ * never needs it, and a server starts without paying for it. A failed sign-in is a `forbidden`
+ * error naming what to configure.
  */
-export function defaultAzureCredential(): TokenCredential {
+export function defaultAzureCredential(what: string): TokenCredential {
   let credential: Promise<TokenCredential> | null = null;
   return {
     async getToken(
@@ -15,7 +17,11 @@ export function defaultAzureCredential(): TokenCredential {
       credential ??= import('@azure/identity').then(
         ({ DefaultAzureCredential }) => new DefaultAzureCredential(),
       );
-      return (await credential).getToken(scopes, options);
+      try {
+        return await (await credential).getToken(scopes, options);
+      } catch (error) {
+        throw signInError(error, { what, configKey: "the storage account's key" });
+      }
     },
   };
 }

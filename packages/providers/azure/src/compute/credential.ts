@@ -1,5 +1,6 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import type { AzureComputeConfig } from '../config';
+import { signInError } from '../sign-in-errors';
 
 /** TLS settings for every Azure pipeline: the public roots plus the extra CA, when one is set. */
 export interface ArmTls {
@@ -12,6 +13,9 @@ export interface ArmTls {
  * `ClientSecretCredential`; without, `DefaultAzureCredential` for the tenant. A custom
  * authority host (sovereign cloud, sandbox) turns instance discovery off, which only knows
  * Microsoft's hosts. The extra CA reaches MSAL's requests through the credential's pipeline.
+ * The default chain's first credential reads `AZURE_TENANT_ID`, `AZURE_CLIENT_ID` and
+ * `AZURE_CLIENT_SECRET` and gets these same options, so it signs in at the configured authority.
+ * A failed sign-in is a `forbidden` error that says what to configure.
  */
 export function computeCredential(
   config: AzureComputeConfig,
@@ -41,7 +45,14 @@ export function computeCredential(
       options?: GetTokenOptions,
     ): Promise<AccessToken | null> {
       credential ??= build();
-      return (await credential).getToken(scopes, options);
+      try {
+        return await (await credential).getToken(scopes, options);
+      } catch (error) {
+        throw signInError(error, {
+          what: `Azure compute sign-in to tenant ${config.tenantId}`,
+          configKey: 'compute.clientSecret',
+        });
+      }
     },
   };
 }

@@ -1,0 +1,134 @@
+import { CcxError, COMPUTE_TYPES, type ProviderConnection, type Resource } from '@ccx/core';
+import { azureCliConnection, startSandbox, type SandboxHandle } from '@ccx/sandbox';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { azureConfigSchema } from './config';
+import { azureProvider } from './provider';
+
+/** What `EnvironmentCredential` and the rest of the default chain read from the environment. */
+const CHAIN_VARIABLES = [
+  'AZURE_TENANT_ID',
+  'AZURE_CLIENT_ID',
+  'AZURE_CLIENT_SECRET',
+  'AZURE_AUTHORITY_HOST',
+  'AZURE_CLIENT_CERTIFICATE_PATH',
+  'AZURE_USERNAME',
+  'AZURE_PASSWORD',
+  'AZURE_FEDERATED_TOKEN_FILE',
+  'AZURE_TOKEN_CREDENTIALS',
+  'IDENTITY_ENDPOINT',
+  'MSI_ENDPOINT',
+] as const;
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+describe('DefaultAzureCredential on the sandbox: no secret in the connection', () => {
+  let sandbox: SandboxHandle;
+  const saved = new Map<string, string | undefined>();
+  const logged: string[] = [];
+  const logger = {
+    debug: (...args: unknown[]) => void logged.push(JSON.stringify(args)),
+    info: (...args: unknown[]) => void logged.push(JSON.stringify(args)),
+    warn: (...args: unknown[]) => void logged.push(JSON.stringify(args)),
+    error: (...args: unknown[]) => void logged.push(JSON.stringify(args)),
+  };
+
+  /** Sets the chain's variables for one test; `afterEach` puts the previous values back. */
+  const setEnv = (values: Partial<Record<(typeof CHAIN_VARIABLES)[number], string>>) => {
+    for (const name of CHAIN_VARIABLES) {
+      if (!saved.has(name)) saved.set(name, process.env[name]);
+      const value = values[name];
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+
+  /** The sandbox's connection with the client secret left out, as a keyless deployment has it. */
+  const connectKeyless = (): Promise<ProviderConnection> => {
+    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
+    const { clientSecret: _secret, ...compute } = config.compute!;
+    return azureProvider.connect(
+      name,
+      azureConfigSchema.parse({ ...config, maxAttempts: 1, compute }),
+      { logger, extraCaPem: sandbox.caPem },
+    );
+  };
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      stateDir: mkdtempSync(join(tmpdir(), 'ccx-azure-default-credential-')),
+      s3Scale: 0,
+      gcsScale: 0,
+    });
+  });
+  afterEach(() => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    saved.clear();
+  });
+  afterAll(() => sandbox?.stop());
+
+  it('signs in through EnvironmentCredential and lists every VM', async () => {
+    const { tenantId, clientId, clientSecret, authorityHost } = sandbox.azureCompute;
+    setEnv({
+      AZURE_TENANT_ID: tenantId,
+      AZURE_CLIENT_ID: clientId,
+      AZURE_CLIENT_SECRET: clientSecret,
+      AZURE_AUTHORITY_HOST: authorityHost,
+      AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
+    });
+    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
+    const connection = await connectKeyless();
+    const scopes = await connection.scopes();
+    const vms: Resource[] = [];
+    for (const scope of scopes)
+      vms.push(...(await collect(connection.inventory!.list(scope, COMPUTE_TYPES.azureVm))));
+    expect(vms).toHaveLength(sandbox.azureCompute.vmCount);
+    // The sandbox issues tokens to its one app only, and ARM accepted them.
+    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
+  });
+
+  it('names what to configure when no credential of the chain is available', async () => {
+    setEnv({ AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' });
+    const connection = await connectKeyless();
+    const error = await connection.scopes().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('forbidden');
+    expect((error as CcxError).message).toMatch(/compute\.clientSecret/);
+    expect((error as CcxError).message).toMatch(/AZURE_TENANT_ID/);
+  });
+
+  it('says the sign-in was refused for a wrong secret, without the secret', async () => {
+    const { tenantId, clientId, authorityHost } = sandbox.azureCompute;
+    const wrong = 'not-the-secret-Zq8~x1';
+    setEnv({
+      AZURE_TENANT_ID: tenantId,
+      AZURE_CLIENT_ID: clientId,
+      AZURE_CLIENT_SECRET: wrong,
+      AZURE_AUTHORITY_HOST: authorityHost,
+      AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
+    });
+    const connection = await connectKeyless();
+    const error = await connection.scopes().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('forbidden');
+    expect((error as CcxError).message).toMatch(/AADSTS7000215/);
+    expect((error as CcxError).message).not.toContain(wrong);
+    expect(JSON.stringify((error as CcxError).details)).not.toContain(wrong);
+    expect(logged.join('\n')).not.toContain(wrong);
+  });
+});

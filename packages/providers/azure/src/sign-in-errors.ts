@@ -1,0 +1,73 @@
+import { CcxError } from '@ccx/core';
+
+/** Where a keyless connection's credential comes from, for the message that says what to set. */
+export interface SignInTarget {
+  /** `Azure compute of connection prod` or `Storage account data of connection prod`. */
+  what: string;
+  /** The config key that would make the connection sign in without the default chain. */
+  configKey: string;
+}
+
+interface IdentityErrorShape extends Error {
+  statusCode?: number;
+  errorResponse?: { error?: unknown; errorDescription?: unknown };
+  errors?: unknown[];
+}
+
+const UNAVAILABLE = 'CredentialUnavailableError';
+const AGGREGATE = 'AggregateAuthenticationError';
+const REFUSED = 'AuthenticationError';
+
+/** `AADSTS7000215: Invalid client secret provided.`: the code and its first sentence only. */
+function entraReason(error: IdentityErrorShape): string | null {
+  const description = error.errorResponse?.errorDescription;
+  const text = typeof description === 'string' ? description : error.message;
+  const match = /AADSTS\d+:[^.\n]*\./.exec(text);
+  if (match) return match[0];
+  const code = error.errorResponse?.error;
+  return typeof code === 'string' && code !== 'unknown' && code !== 'unknown_error' ? code : null;
+}
+
+/** The first refusal in what the credential threw, looking inside a chain's aggregate. */
+function firstRefusal(error: IdentityErrorShape): IdentityErrorShape | null {
+  if (error.name === REFUSED) return error;
+  if (error.name !== AGGREGATE || !Array.isArray(error.errors)) return null;
+  for (const inner of error.errors)
+    if (inner instanceof Error && inner.name === REFUSED) return inner;
+  return null;
+}
+
+/**
+ * What a token credential threw, as a domain error that says what to configure. Every failure
+ * of the default chain is `forbidden` and not retryable: no credential available (nothing is
+ * set where the chain looks) or Entra refused the one that was (its `AADSTS` code is kept; the
+ * secret is never part of Entra's answer). Anything else (a network failure reaching Entra)
+ * passes through unchanged, for the caller's own mapping.
+ */
+export function signInError(error: unknown, target: SignInTarget): unknown {
+  if (!(error instanceof Error)) return error;
+  const shaped = error as IdentityErrorShape;
+  const refusal = firstRefusal(shaped);
+  if (refusal) {
+    const reason = entraReason(refusal) ?? `HTTP ${refusal.statusCode ?? 'error'}`;
+    return new CcxError(
+      'forbidden',
+      `${target.what}: Entra refused the sign-in (${reason}). Check the tenant, client id and secret (or certificate) the credential uses.`,
+      {
+        cause: error,
+        retryable: false,
+        details: {
+          azureCode: reason.split(':')[0] ?? null,
+          httpStatus: refusal.statusCode ?? null,
+        },
+      },
+    );
+  }
+  if (shaped.name === UNAVAILABLE || shaped.name === AGGREGATE)
+    return new CcxError(
+      'forbidden',
+      `${target.what}: no Azure credential is available. Set ${target.configKey} in the connection, or AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (with AZURE_AUTHORITY_HOST outside the public cloud) in the environment of ccx, or run it with a managed or workload identity, or after \`az login\`.`,
+      { cause: error, retryable: false, details: { azureCode: shaped.name, httpStatus: null } },
+    );
+  return error;
+}
