@@ -27,6 +27,8 @@ const PUBLIC_ARM_AUDIENCES = [
   'https://management.azure.com',
   'https://management.core.windows.net',
 ];
+/** Blob Storage's resource: the sandbox issues its tokens (Azurite checks them), ARM refuses them. */
+const STORAGE_AUDIENCES = ['https://storage.azure.com'];
 
 /** What the sandbox handle shows of its Azure compute estate: where and how to sign in. */
 export interface SandboxAzureCompute {
@@ -255,7 +257,13 @@ export async function startArmServer(
     subscriptionMetrics: options.subscriptionMetrics ?? 'served',
     clientId: estate.clientId,
   };
-  tokens = new EntraTokens(estate, baseUrl, [baseUrl, ...PUBLIC_ARM_AUDIENCES], options.now);
+  tokens = new EntraTokens(
+    estate,
+    baseUrl,
+    [baseUrl, ...PUBLIC_ARM_AUDIENCES],
+    options.now,
+    STORAGE_AUDIENCES,
+  );
   return {
     azureCompute: {
       armUrl: baseUrl,

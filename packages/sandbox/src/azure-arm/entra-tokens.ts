@@ -41,9 +41,14 @@ export class EntraTokens {
     private readonly app: EntraApp,
     /** The https origin the endpoints are served at (the credential's `authorityHost`). */
     private readonly origin: string,
-    /** Resources a token may be issued for: ARM's public URI and the sandbox's own origin. */
+    /** Resources ARM accepts a token for: ARM's public URI and the sandbox's own origin. */
     private readonly audiences: readonly string[],
     private readonly now: () => number,
+    /**
+     * Further resources a token may be issued for but ARM refuses, as Entra issues a storage
+     * token (`https://storage.azure.com`) that Resource Manager does not take.
+     */
+    private readonly otherAudiences: readonly string[] = [],
   ) {}
 
   openIdConfiguration(tenant: string): TokenReply {
@@ -159,7 +164,11 @@ export class EntraTokens {
         `The provided value for scope ${scopes.join(' ')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
       );
     const resource = scope.slice(0, -'/.default'.length);
-    if (!this.audiences.some((aud) => trimSlash(aud) === trimSlash(resource)))
+    if (
+      ![...this.audiences, ...this.otherAudiences].some(
+        (aud) => trimSlash(aud) === trimSlash(resource),
+      )
+    )
       return this.error(
         400,
         'invalid_resource',

@@ -11,6 +11,12 @@ export interface AzuriteOptions {
   startTimeoutMs?: number;
   /** In-memory extent store cap; Azurite's default is half the machine's memory. */
   memoryLimitMb?: number;
+  /**
+   * Serve HTTPS with this certificate and key (PEM files) and accept Entra bearer tokens
+   * (`--oauth basic`: issuer, audience and lifetime are checked, not the signature). Azurite
+   * takes bearer tokens over HTTPS only.
+   */
+  oauth?: { certFile: string; keyFile: string };
 }
 
 /** A running Azurite blob service. Accounts are path-style: `${blobUrl}/${account}`. */
@@ -86,6 +92,9 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHand
     options.host,
     '--blobPort',
     '0',
+    ...(options.oauth
+      ? ['--cert', options.oauth.certFile, '--key', options.oauth.keyFile, '--oauth', 'basic']
+      : []),
   ];
   const child = spawn(process.execPath, args, {
     env: { ...env, AZURITE_ACCOUNTS: azuriteAccountsEnv(options.accounts) },
