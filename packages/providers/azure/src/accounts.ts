@@ -6,6 +6,7 @@ import {
   type ContainerClient,
 } from '@azure/storage-blob';
 import { CcxError } from '@ccx/core';
+import { rootCertificates } from 'node:tls';
 import { defaultAzureCredential } from './default-credential';
 import { blobEndpointOf, type AzureConfig, type AzureStorageAccountConfig } from './config';
 
@@ -28,10 +29,16 @@ export class StorageAccounts {
   private readonly built = new Map<string, StorageAccount>();
   private tokenCredential: TokenCredential | null = null;
 
+  /** The public roots plus the extra CA, when one is set: ARM's pipelines trust the same. */
+  private readonly tlsOptions: { ca: string[] } | undefined;
+
   constructor(
     private readonly connection: string,
     private readonly config: AzureConfig,
-  ) {}
+    extraCaPem?: string,
+  ) {
+    this.tlsOptions = extraCaPem ? { ca: [...rootCertificates, extraCaPem] } : undefined;
+  }
 
   names(): string[] {
     return (this.config.storageAccounts ?? []).map((account) => account.name);
@@ -54,6 +61,13 @@ export class StorageAccounts {
       ? new StorageSharedKeyCredential(config.name, config.key)
       : (this.tokenCredential ??= defaultAzureCredential(
           `Azure storage sign-in of connection ${this.connection}`,
+          {
+            ...(this.tlsOptions ? { tlsOptions: this.tlsOptions } : {}),
+            ...(this.config.compute?.authorityHost
+              ? { authorityHost: this.config.compute.authorityHost }
+              : {}),
+            ...(this.config.compute ? { tenantId: this.config.compute.tenantId } : {}),
+          },
         ));
     const pipeline = newPipeline(credential, {
       retryOptions: {
@@ -62,6 +76,9 @@ export class StorageAccounts {
         ...(this.config.sandbox ? { retryDelayInMs: 100, maxRetryDelayInMs: 1000 } : {}),
       },
       userAgentOptions: { userAgentPrefix: 'ccx' },
+      // Not in StoragePipelineOptions' type, but the blob client builds its core pipeline from
+      // every option of the pipeline, and the core pipeline applies `tlsOptions` to requests.
+      ...(this.tlsOptions ? { tlsOptions: this.tlsOptions } : {}),
     });
     const account: StorageAccount = {
       name,

@@ -1,8 +1,18 @@
 import { CcxError, COMPUTE_TYPES, type ProviderConnection, type Resource } from '@ccx/core';
-import { azureCliConnection, startSandbox, type SandboxHandle } from '@ccx/sandbox';
-import { mkdtempSync } from 'node:fs';
+import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
+import {
+  azureCliConnection,
+  ensureSandboxTls,
+  sandboxAzureAccounts,
+  startAzurite,
+  startSandbox,
+  type AzuriteHandle,
+  type SandboxHandle,
+} from '@ccx/sandbox';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rootCertificates } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { azureConfigSchema } from './config';
 import { azureProvider } from './provider';
@@ -30,6 +40,8 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 describe('DefaultAzureCredential on the sandbox: no secret in the connection', () => {
   let sandbox: SandboxHandle;
+  /** Azurite over HTTPS with the sandbox's certificate, taking the sandbox's Entra tokens. */
+  let azurite: AzuriteHandle;
   const saved = new Map<string, string | undefined>();
   const logged: string[] = [];
   const logger = {
@@ -61,11 +73,28 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
   };
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      stateDir: mkdtempSync(join(tmpdir(), 'ccx-azure-default-credential-')),
-      s3Scale: 0,
-      gcsScale: 0,
+    const stateDir = mkdtempSync(join(tmpdir(), 'ccx-azure-default-credential-'));
+    sandbox = await startSandbox({ stateDir, s3Scale: 0, gcsScale: 0 });
+    const tls = await ensureSandboxTls(stateDir);
+    const certFile = join(stateDir, 'azurite-cert.pem');
+    const keyFile = join(stateDir, 'azurite-key.pem');
+    writeFileSync(certFile, tls.cert);
+    writeFileSync(keyFile, tls.key, { mode: 0o600 });
+    azurite = await startAzurite({
+      host: '127.0.0.1',
+      accounts: sandboxAzureAccounts(7),
+      oauth: { certFile, keyFile },
     });
+    // Arranged with the account key: a container with one blob for the keyless reader to find.
+    const [account] = azurite.accounts;
+    const service = new BlobServiceClient(
+      `${azurite.blobUrl}/${account!.name}`,
+      new StorageSharedKeyCredential(account!.name, account!.key),
+      { tlsOptions: { ca: [...rootCertificates, sandbox.caPem] } } as object,
+    );
+    const container = service.getContainerClient('reports');
+    await container.create();
+    await container.getBlockBlobClient('q3/<b>summary</b>.txt').upload('hello', 5);
   });
   afterEach(() => {
     for (const [name, value] of saved) {
@@ -74,7 +103,10 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
     }
     saved.clear();
   });
-  afterAll(() => sandbox?.stop());
+  afterAll(async () => {
+    await azurite?.stop();
+    await sandbox?.stop();
+  });
 
   it('signs in through EnvironmentCredential and lists every VM', async () => {
     const { tenantId, clientId, clientSecret, authorityHost } = sandbox.azureCompute;
@@ -93,6 +125,41 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
       vms.push(...(await collect(connection.inventory!.list(scope, COMPUTE_TYPES.azureVm))));
     expect(vms).toHaveLength(sandbox.azureCompute.vmCount);
     // The sandbox issues tokens to its one app only, and ARM accepted them.
+    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
+  });
+
+  it('reads a blob container with a token from the same chain, no account key', async () => {
+    const { tenantId, clientId, clientSecret, authorityHost } = sandbox.azureCompute;
+    setEnv({
+      AZURE_TENANT_ID: tenantId,
+      AZURE_CLIENT_ID: clientId,
+      AZURE_CLIENT_SECRET: clientSecret,
+      AZURE_AUTHORITY_HOST: authorityHost,
+      AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
+    });
+    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
+    const [account] = azurite.accounts;
+    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
+    const { clientSecret: _secret, ...compute } = config.compute!;
+    const connection = await azureProvider.connect(
+      name,
+      azureConfigSchema.parse({
+        ...config,
+        compute,
+        storageAccounts: [{ name: account!.name }],
+        blobEndpoint: `${azurite.blobUrl}/{account}`,
+        maxAttempts: 1,
+      }),
+      { logger, extraCaPem: sandbox.caPem },
+    );
+    const storage = connection.storage!;
+    const [scope] = await storage.accounts();
+    const buckets = await collect(storage.listBuckets(scope!));
+    expect(buckets.map((bucket) => bucket.bucket)).toEqual(['reports']);
+    const keys: string[] = [];
+    for await (const page of storage.listObjects(buckets[0]!))
+      for (const entry of page.entries) if (entry.kind === 'object') keys.push(entry.key);
+    expect(keys).toEqual(['q3/<b>summary</b>.txt']);
     expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
   });
 

@@ -19,7 +19,7 @@ export const azureProvider = {
     const storageAccounts = parsed.storageAccounts ?? [];
     const storage =
       storageAccounts.length > 0
-        ? blobStorage(name, new StorageAccounts(name, parsed), parsed.sandbox)
+        ? blobStorage(name, new StorageAccounts(name, parsed, ctx.extraCaPem), parsed.sandbox)
         : null;
     const compute = azureCompute(name, parsed, ctx.extraCaPem, ctx.logger);
     const storageScopes = storageAccounts.map((account): Scope => ({

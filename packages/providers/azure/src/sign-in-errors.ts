@@ -24,8 +24,9 @@ function entraReason(error: IdentityErrorShape): string | null {
   const text = typeof description === 'string' ? description : error.message;
   const match = /AADSTS\d+:[^.\n]*\./.exec(text);
   if (match) return match[0];
-  const code = error.errorResponse?.error;
-  return typeof code === 'string' && code !== 'unknown' && code !== 'unknown_error' ? code : null;
+  // MSAL's own failures (`endpoints_resolution_error: …`) come as the description's first line.
+  const first = typeof description === 'string' ? description.split('\n', 1)[0]?.trim() : '';
+  return first ? first.slice(0, 200) : null;
 }
 
 /** The first refusal in what the credential threw, looking inside a chain's aggregate. */
@@ -52,7 +53,7 @@ export function signInError(error: unknown, target: SignInTarget): unknown {
     const reason = entraReason(refusal) ?? `HTTP ${refusal.statusCode ?? 'error'}`;
     return new CcxError(
       'forbidden',
-      `${target.what}: Entra refused the sign-in (${reason}). Check the tenant, client id and secret (or certificate) the credential uses.`,
+      `${target.what}: Entra refused the sign-in (${reason}). Check the tenant, authority host, client id and secret (or certificate) the credential uses.`,
       {
         cause: error,
         retryable: false,
