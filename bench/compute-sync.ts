@@ -27,33 +27,20 @@
  * Options: `--instances N` (default 10000), `--regions N` (default 4), `--latency MS`
  * (default 50).
  */
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { SYNCED_METRICS, type Logger } from '@ccx/core';
-import { awsProvider } from '@ccx/provider-aws';
-import { DEFAULT_ESTATE_REGIONS } from '@ccx/sandbox';
-import { openStore, type Store } from '@ccx/store';
-import { createSyncService, type SyncSummary } from '@ccx/sync';
+import { SYNCED_METRICS } from '@ccx/core';
+import type { SyncSummary } from '@ccx/sync';
+import { withComputeSandbox, type ComputeSandbox } from './support/compute-sandbox';
+import {
+  measureSync,
+  megabytes,
+  round,
+  silent,
+  stopwatch,
+  type SandboxStats,
+} from './support/figures';
 
 /** GetMetricData calls the AWS metrics provider keeps in flight per fetch. */
 const CALL_CONCURRENCY = 4;
-
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
-interface ChildReady {
-  url: string;
-  instances: number;
-  account: { id: string; alias: string; accessKeyId: string; secretAccessKey: string };
-}
-
-interface SandboxStats {
-  total: number;
-  byOperation: Record<string, number>;
-}
 
 interface SyncFigures {
   summary: SyncSummary;
@@ -65,69 +52,19 @@ interface SyncFigures {
   metricStoreSeconds: number;
 }
 
-export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      instances: { type: 'string', default: '10000' },
-      regions: { type: 'string', default: '4' },
-      latency: { type: 'string', default: '50' },
-    },
-  });
-  const instances = Number(values.instances);
-  const regionCount = Number(values.regions);
-  const latencyMs = Number(values.latency);
-  const regions = DEFAULT_ESTATE_REGIONS.slice(0, regionCount);
-  if (regions.length !== regionCount || instances % regionCount !== 0) {
-    throw new Error(`--regions must be 1–${DEFAULT_ESTATE_REGIONS.length} and divide --instances`);
-  }
-  const perRegion = instances / regionCount;
-
-  const dir = await mkdtemp(join(tmpdir(), 'ccx-bench-'));
-  const child = fork(
-    new URL('./support/compute-sandbox-child.ts', import.meta.url),
-    [
-      JSON.stringify({
-        stateDir: join(dir, 'sandbox'),
-        latencyMs,
-        regions,
-        instancesPerRegion: perRegion,
-      }),
-    ],
-    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
-  const [ready] = (await once(child, 'message')) as [ChildReady];
-  const store = await openStore({ url: join(dir, 'ccx.db') });
-  const connection = await awsProvider.connect(
-    'bench',
-    awsProvider.configSchema.parse({
-      endpoint: ready.url,
-      credentials: {
-        accessKeyId: ready.account.accessKeyId,
-        secretAccessKey: ready.account.secretAccessKey,
-      },
-      regions: [...regions],
-      accounts: [{ alias: ready.account.alias }],
-    }),
-    { logger: silent },
-  );
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 20);
-
-  try {
-    const first = await syncOnce(store, connection, ready.url);
-    const second = await syncOnce(store, connection, ready.url);
-    clearInterval(sampler);
-    const ec2Metrics = connection.metrics?.metricsFor('ec2.instance') ?? [];
+export function run(args: string[]): Promise<Record<string, unknown>> {
+  return withComputeSandbox(args, async ({ estate, sandbox, rss }) => {
+    const { instances, regionCount, latencyMs } = estate;
+    const first = await syncOnce(sandbox);
+    const second = await syncOnce(sandbox);
+    rss.stop();
+    const ec2Metrics = sandbox.connection.metrics?.metricsFor('ec2.instance') ?? [];
     const metricsPerInstance = SYNCED_METRICS.filter((metric) =>
       ec2Metrics.includes(metric),
     ).length;
     const baseline = instances;
     const naiveBaseline = instances + instances * metricsPerInstance;
-    const stored = await store.resources.counts();
-    const mb = (value: number) => Math.round(value / 1024 / 1024);
+    const stored = await sandbox.store.resources.counts();
 
     const report = (label: string, figures: SyncFigures) => {
       const { stats, summary } = figures;
@@ -188,8 +125,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     };
     const firstFigures = report('first sync (14 days of metrics)', first);
     const secondFigures = report('second sync (incremental)', second);
-    console.log(`instances            ${ready.instances} in the sandbox`);
-    console.log(`peak RSS             ${mb(peakRss)} MB (this process; the sandbox runs apart)`);
+    console.log(`instances            ${sandbox.instances} in the sandbox`);
+    console.log(
+      `peak RSS             ${megabytes(rss.peak())} MB (this process; the sandbox runs apart)`,
+    );
     if (first.summary.status !== 'succeeded' || second.summary.status !== 'succeeded') {
       throw new Error(`expected clean syncs, got ${first.summary.status}/${second.summary.status}`);
     }
@@ -205,86 +144,37 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       storedResources: stored.total,
       first: firstFigures,
       second: secondFigures,
-      peakRssMb: mb(peakRss),
+      peakRssMb: megabytes(rss.peak()),
     };
-  } finally {
-    clearInterval(sampler);
-    await connection.close();
-    await store.close();
-    child.disconnect();
-    await once(child, 'exit');
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** One sync with the sinks timed, and the sandbox's counters of exactly that sync. */
-async function syncOnce(
-  store: Store,
-  connection: Awaited<ReturnType<typeof awsProvider.connect>>,
-  sandboxUrl: string,
-): Promise<SyncFigures> {
-  let inventoryMs = 0;
-  let metricMs = 0;
-  const timed = async <T>(add: (ms: number) => void, work: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      add(performance.now() - started);
-    }
+async function syncOnce({ store, connection, url }: ComputeSandbox): Promise<SyncFigures> {
+  const inventoryWrites = stopwatch();
+  const metricWrites = stopwatch();
+  const measured = await measureSync(
+    {
+      connections: [connection],
+      sink: {
+        applyBatch: (input) => inventoryWrites.timed(() => store.resources.applyBatch(input)),
+        completeListing: (input) =>
+          inventoryWrites.timed(() => store.resources.completeListing(input)),
+      },
+      metrics: {
+        latest: (query) => metricWrites.timed(() => store.metricSeries.latest(query)),
+        merge: (input) => metricWrites.timed(() => store.metricSeries.merge(input)),
+      },
+      runs: store.syncRuns,
+      logger: silent,
+      // Every job of every region at once: the bound is the sandbox's latency, not the queue.
+      limits: { maxConcurrentJobs: 64, perProvider: 64 },
+    },
+    url,
+  );
+  return {
+    ...measured,
+    inventoryStoreSeconds: inventoryWrites.seconds(),
+    metricStoreSeconds: metricWrites.seconds(),
   };
-  const sync = createSyncService({
-    connections: [connection],
-    sink: {
-      applyBatch: (input) =>
-        timed(
-          (ms) => (inventoryMs += ms),
-          () => store.resources.applyBatch(input),
-        ),
-      completeListing: (input) =>
-        timed(
-          (ms) => (inventoryMs += ms),
-          () => store.resources.completeListing(input),
-        ),
-    },
-    metrics: {
-      latest: (query) =>
-        timed(
-          (ms) => (metricMs += ms),
-          () => store.metricSeries.latest(query),
-        ),
-      merge: (input) =>
-        timed(
-          (ms) => (metricMs += ms),
-          () => store.metricSeries.merge(input),
-        ),
-    },
-    runs: store.syncRuns,
-    logger: silent,
-    // Every job of every region at once: the bound is the sandbox's latency, not the queue.
-    limits: { maxConcurrentJobs: 64, perProvider: 64 },
-  });
-  try {
-    await fetch(`${sandboxUrl}/_sandbox/stats/reset`, { method: 'POST' });
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    const summary = await sync.run('bench');
-    const cpu = process.cpuUsage(cpuBefore);
-    const wallSeconds = (performance.now() - started) / 1000;
-    const stats = (await (await fetch(`${sandboxUrl}/_sandbox/stats`)).json()) as SandboxStats;
-    return {
-      summary,
-      stats,
-      wallSeconds,
-      cpuSeconds: (cpu.user + cpu.system) / 1e6,
-      inventoryStoreSeconds: inventoryMs / 1000,
-      metricStoreSeconds: metricMs / 1000,
-    };
-  } finally {
-    await sync.close();
-  }
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -7,23 +7,14 @@
  * a child process, so the memory is the lister's alone. Options: `--objects N` (default
  * 1,000,000), `--latency MS` (default 0).
  */
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Logger } from '@ccx/core';
-import { awsProvider } from '@ccx/provider-aws';
+import { connectAws, forkSandboxChild } from './support/sandbox-child';
 
 const PAGE_SIZE = 1000;
 const BUCKET = 'ccx-bench-million';
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
-interface ChildReady {
-  url: string;
-  account: { id: string; alias: string; accessKeyId: string; secretAccessKey: string };
-}
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
   const { values } = parseArgs({
@@ -39,25 +30,12 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     throw new Error('--objects must be a positive integer');
 
   const dir = await mkdtemp(join(tmpdir(), 'ccx-bench-'));
-  const child = fork(
+  const child = await forkSandboxChild(
     new URL('./support/storage-sandbox-child.ts', import.meta.url),
-    [JSON.stringify({ stateDir: join(dir, 'sandbox'), latencyMs, objects, bucket: BUCKET })],
-    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    { stateDir: join(dir, 'sandbox'), latencyMs, objects, bucket: BUCKET },
   );
-  const [ready] = (await once(child, 'message')) as [ChildReady];
-  const connection = await awsProvider.connect(
-    'bench',
-    awsProvider.configSchema.parse({
-      endpoint: ready.url,
-      credentials: {
-        accessKeyId: ready.account.accessKeyId,
-        secretAccessKey: ready.account.secretAccessKey,
-      },
-      regions: ['us-east-1'],
-      accounts: [{ alias: ready.account.alias }],
-    }),
-    { logger: silent },
-  );
+  const { ready } = child;
+  const connection = await connectAws(ready, ['us-east-1']);
   const storage = connection.storage;
   if (!storage) throw new Error('the AWS provider has no storage capability');
 
@@ -141,8 +119,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     };
   } finally {
     await connection.close();
-    child.disconnect();
-    await once(child, 'exit');
+    await child.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }
