@@ -125,6 +125,22 @@ describe('the Azure compute sandbox through the official SDKs', () => {
     });
   });
 
+  it('issues a Blob Storage token, which Resource Manager refuses for its audience', async () => {
+    const storageToken = await credential.getToken('https://storage.azure.com/.default');
+    const claims = JSON.parse(
+      Buffer.from(storageToken.token.split('.')[1]!, 'base64url').toString('utf8'),
+    ) as { aud: string; appid: string };
+    expect(claims).toMatchObject({
+      aud: 'https://storage.azure.com',
+      appid: sandbox.azureCompute.clientId,
+    });
+    const asStorage: TokenCredential = { getToken: () => Promise.resolve(storageToken) };
+    await expect(client(sub(), asStorage).virtualMachines.listAll().next()).rejects.toMatchObject({
+      statusCode: 401,
+      code: 'InvalidAuthenticationTokenAudience',
+    });
+  });
+
   it('follows a deallocate and a start through Azure-AsyncOperation to the final power state', async () => {
     const compute = client(sub());
     let running: { group: string; name: string } | null = null;
