@@ -13,6 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
+import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { azureConfigSchema } from './config';
 import { azureProvider } from './provider';
@@ -176,6 +177,28 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
     expect((error as CcxError).message).toMatch(/AZURE_TENANT_ID/);
   });
 
+  it('names the account key when a keyless storage account finds no credential', async () => {
+    setEnv({ AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' });
+    const [account] = azurite.accounts;
+    const connection = await azureProvider.connect(
+      'keyless-storage',
+      azureConfigSchema.parse({
+        storageAccounts: [{ name: account!.name }],
+        blobEndpoint: `${azurite.blobUrl}/{account}`,
+        maxAttempts: 1,
+      }),
+      { logger, extraCaPem: sandbox.caPem },
+    );
+    const error = await collect(connection.storage!.listBuckets(account!.name)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('forbidden');
+    expect((error as CcxError).message).toMatch(/storage account's key/);
+    expect((error as CcxError).message).toMatch(/AZURE_CLIENT_SECRET/);
+  });
+
   it('says the sign-in was refused for a wrong secret, without the secret', async () => {
     const { tenantId, clientId, authorityHost } = sandbox.azureCompute;
     const wrong = 'not-the-secret-Zq8~x1';
@@ -196,6 +219,8 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
     expect((error as CcxError).message).toMatch(/AADSTS7000215/);
     expect((error as CcxError).message).not.toContain(wrong);
     expect(JSON.stringify((error as CcxError).details)).not.toContain(wrong);
+    // The kept cause (what a server log may print in full) holds no secret either.
+    expect(inspect(error, { depth: 10 })).not.toContain(wrong);
     expect(logged.join('\n')).not.toContain(wrong);
   });
 });
