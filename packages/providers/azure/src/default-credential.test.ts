@@ -199,6 +199,36 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
     expect((error as CcxError).message).toMatch(/AZURE_CLIENT_SECRET/);
   });
 
+  it('tells an unreachable authority apart from a refusal, and lets it be retried', async () => {
+    const { tenantId, clientId, clientSecret } = sandbox.azureCompute;
+    setEnv({
+      AZURE_TENANT_ID: tenantId,
+      AZURE_CLIENT_ID: clientId,
+      AZURE_CLIENT_SECRET: clientSecret,
+      AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
+    });
+    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
+    const { clientSecret: _secret, ...compute } = config.compute!;
+    // Port 9 (discard) on loopback: nothing listens there, the connection is refused at once.
+    const connection = await azureProvider.connect(
+      name,
+      azureConfigSchema.parse({
+        ...config,
+        maxAttempts: 1,
+        compute: { ...compute, authorityHost: 'https://127.0.0.1:9' },
+      }),
+      { logger, extraCaPem: sandbox.caPem },
+    );
+    const error = await connection.scopes().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('unavailable');
+    expect((error as CcxError).retryable).toBe(true);
+    expect((error as CcxError).message).not.toContain(clientSecret);
+  });
+
   it('says the sign-in was refused for a wrong secret, without the secret', async () => {
     const { tenantId, clientId, authorityHost } = sandbox.azureCompute;
     const wrong = 'not-the-secret-Zq8~x1';

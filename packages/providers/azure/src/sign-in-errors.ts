@@ -42,14 +42,34 @@ function firstRefusal(error: IdentityErrorShape): IdentityErrorShape | null {
  * What a token credential threw, as a domain error that says what to configure. Every failure
  * of the default chain is `forbidden` and not retryable: no credential available (nothing is
  * set where the chain looks) or Entra refused the one that was (its `AADSTS` code is kept; the
- * secret is never part of Entra's answer). Anything else (a network failure reaching Entra)
- * passes through unchanged, for the caller's own mapping.
+ * secret is never part of Entra's answer). An authority that cannot be reached, throttles or
+ * fails is `unavailable` (or `rate_limited`) and retryable. Anything else passes through
+ * unchanged, for the caller's own mapping.
  */
 export function signInError(error: unknown, target: SignInTarget): unknown {
   if (!(error instanceof Error)) return error;
   const shaped = error as IdentityErrorShape;
   const refusal = firstRefusal(shaped);
   if (refusal) {
+    const status = refusal.statusCode ?? 0;
+    const description = refusal.errorResponse?.errorDescription;
+    // MSAL reports an authority whose metadata it cannot read (down, unreachable, or no such
+    // tenant there) as a refusal too, with status 400: that one is worth another try.
+    const unreachable =
+      status === 429 ||
+      status >= 500 ||
+      (typeof description === 'string' &&
+        /^(network_error|endpoints_resolution_error)\b/.test(description));
+    if (unreachable)
+      return new CcxError(
+        status === 429 ? 'rate_limited' : 'unavailable',
+        `${target.what}: Entra could not be reached or is busy (${entraReason(refusal) ?? `HTTP ${status}`}). Check the authority host and the tenant.`,
+        {
+          cause: error,
+          retryable: true,
+          details: { azureCode: null, httpStatus: refusal.statusCode ?? null },
+        },
+      );
     const reason = entraReason(refusal) ?? `HTTP ${refusal.statusCode ?? 'error'}`;
     return new CcxError(
       'forbidden',
