@@ -62,6 +62,21 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
     }
   };
 
+  /** The environment credential's variables for the sandbox's app, as a deployment sets them. */
+  const setSandboxEnv = (
+    overrides: Partial<Record<(typeof CHAIN_VARIABLES)[number], string>> = {},
+  ) => {
+    const { tenantId, clientId, clientSecret, authorityHost } = sandbox.azureCompute;
+    setEnv({
+      AZURE_TENANT_ID: tenantId,
+      AZURE_CLIENT_ID: clientId,
+      AZURE_CLIENT_SECRET: clientSecret,
+      AZURE_AUTHORITY_HOST: authorityHost,
+      AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
+      ...overrides,
+    });
+  };
+
   /** The sandbox's connection with the client secret left out, as a keyless deployment has it. */
   const connectKeyless = (): Promise<ProviderConnection> => {
     const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
@@ -110,14 +125,7 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
   });
 
   it('signs in through EnvironmentCredential and lists every VM', async () => {
-    const { tenantId, clientId, clientSecret, authorityHost } = sandbox.azureCompute;
-    setEnv({
-      AZURE_TENANT_ID: tenantId,
-      AZURE_CLIENT_ID: clientId,
-      AZURE_CLIENT_SECRET: clientSecret,
-      AZURE_AUTHORITY_HOST: authorityHost,
-      AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
-    });
+    setSandboxEnv();
     const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
     const connection = await connectKeyless();
     const scopes = await connection.scopes();
@@ -130,14 +138,7 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
   });
 
   it('reads a blob container with a token from the same chain, no account key', async () => {
-    const { tenantId, clientId, clientSecret, authorityHost } = sandbox.azureCompute;
-    setEnv({
-      AZURE_TENANT_ID: tenantId,
-      AZURE_CLIENT_ID: clientId,
-      AZURE_CLIENT_SECRET: clientSecret,
-      AZURE_AUTHORITY_HOST: authorityHost,
-      AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
-    });
+    setSandboxEnv();
     const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
     const [account] = azurite.accounts;
     const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
@@ -230,15 +231,8 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
   });
 
   it('says the sign-in was refused for a wrong secret, without the secret', async () => {
-    const { tenantId, clientId, authorityHost } = sandbox.azureCompute;
     const wrong = 'not-the-secret-Zq8~x1';
-    setEnv({
-      AZURE_TENANT_ID: tenantId,
-      AZURE_CLIENT_ID: clientId,
-      AZURE_CLIENT_SECRET: wrong,
-      AZURE_AUTHORITY_HOST: authorityHost,
-      AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
-    });
+    setSandboxEnv({ AZURE_CLIENT_SECRET: wrong });
     const connection = await connectKeyless();
     const error = await connection.scopes().then(
       () => null,
