@@ -25,19 +25,19 @@ const describeTasksInput = z.object({
   include: z.array(z.string()).optional(),
 });
 
-/** Every live task of the cluster: services' (settled first), then standalone ones. */
-function clusterTasks(ecs: EcsContext, cluster: ClusterRecord): TaskRecord[] {
-  const tasks: TaskRecord[] = [];
+/**
+ * The cluster's tasks once its services are brought up to date (which also moves the tasks they
+ * stopped to `stopped`): the live ones (services' first, then standalone) and the kept stopped.
+ */
+function settledTasks(
+  ecs: EcsContext,
+  cluster: ClusterRecord,
+): { live: TaskRecord[]; stopped: StoppedTaskRecord[] } {
+  const live: TaskRecord[] = [];
   for (const service of settledServices(ecs, cluster))
-    for (const deployment of service.deployments) tasks.push(...deployment.tasks);
-  tasks.push(...cluster.standaloneTasks);
-  return tasks;
-}
-
-/** Stopped tasks of the cluster, after its services have stopped what they were due to. */
-function stoppedTasks(ecs: EcsContext, cluster: ClusterRecord): StoppedTaskRecord[] {
-  settledServices(ecs, cluster);
-  return cluster.stoppedTasks;
+    for (const deployment of service.deployments) live.push(...deployment.tasks);
+  live.push(...cluster.standaloneTasks);
+  return { live, stopped: cluster.stoppedTasks };
 }
 
 const familyOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1, arn.lastIndexOf(':'));
@@ -58,8 +58,9 @@ export function listTasks(estate: EcsEstate, transitionMs: number, ctx: JsonOper
     throw invalidParameter('desiredStatus must be one of RUNNING, PENDING, STOPPED.');
   }
   const serviceName = input.serviceName?.slice(input.serviceName.lastIndexOf('/') + 1);
+  const { live, stopped } = settledTasks(ecs, cluster);
   const candidates: readonly (TaskRecord | StoppedTaskRecord)[] =
-    status === 'STOPPED' ? stoppedTasks(ecs, cluster) : clusterTasks(ecs, cluster);
+    status === 'STOPPED' ? stopped : live;
   const arns = candidates
     .filter((task) => !serviceName || task.group === `service:${serviceName}`)
     .filter((task) => !input.family || familyOf(task.taskDefinitionArn) === input.family)
@@ -86,8 +87,9 @@ export function describeTasks(estate: EcsEstate, transitionMs: number, ctx: Json
   if (identifiers.length > 100) throw tooManyItems('tasks', 100);
   const ecs = ecsContext(estate, transitionMs, ctx);
   const cluster = findCluster(ecs, input.cluster);
+  const { live, stopped } = settledTasks(ecs, cluster);
   const byId = new Map<string, TaskRecord | StoppedTaskRecord>(
-    [...stoppedTasks(ecs, cluster), ...clusterTasks(ecs, cluster)].map((task) => [task.id, task]),
+    [...stopped, ...live].map((task) => [task.id, task]),
   );
   const withTags = (input.include ?? []).includes('TAGS');
   const tasks = [];
