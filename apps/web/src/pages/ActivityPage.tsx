@@ -10,6 +10,7 @@ import { NotConnected } from '../components/NotConnected';
 import { Pager } from '../components/Pager';
 import { Time } from '../components/Time';
 import {
+  activityFiltersKey,
   activityHref,
   activityParams,
   parseActivityParams,
@@ -142,7 +143,8 @@ const field = (data: FormData, name: string): string | undefined => {
 /**
  * Target, action and outcome, each an exact match. Text applies on submit (Enter or the
  * button), since a partial uid matches nothing; the outcome applies as soon as it is picked.
- * The form is keyed by the applied view, so Back or a link puts its fields back in step.
+ * The form is keyed by the applied filters (not the page), so Back or a link puts its fields
+ * back in step while paging keeps what is being typed.
  */
 function AuditFilters({
   view,
@@ -167,7 +169,7 @@ function AuditFilters({
   };
   return (
     <form
-      key={JSON.stringify(view)}
+      key={activityFiltersKey(view)}
       className="facets"
       role="search"
       aria-label="Filter the audit log"

@@ -47,6 +47,14 @@ export function activityParams(view: Partial<ActivityView>): URLSearchParams {
   return params;
 }
 
+/**
+ * What the filter form is keyed on: the applied filters and not the page, so paging leaves a
+ * half-typed field alone while Back or a link that changes a filter resets the fields.
+ */
+export function activityFiltersKey(view: Partial<ActivityView>): string {
+  return activityParams({ ...view, offset: 0 }).toString();
+}
+
 /** The activity page filtered as given: `/activity?target=<uid>` for a resource's log. */
 export function activityHref(view: Partial<ActivityView>): string {
   const search = activityParams(view).toString();

@@ -1,15 +1,16 @@
-import { QueryClient, QueryClientProvider, type QueryKey } from '@tanstack/react-query';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
+import type { QueryKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../api/client';
 import type { AuditEvent, AuditPage } from '../api/schemas/audit';
-import { ApiClientProvider } from '../app/api-context';
 import { queryKeys } from '../app/query-keys';
 import { computeKeys } from '../compute/query-keys';
 import { instance, sessionFor, statusWith } from '../testing/fixtures';
-import { renderPage, textOf } from '../testing/render-page';
-import { activityHref, activityParams, parseActivityParams } from './activity-params';
+import { renderInApp, renderPage, textOf } from '../testing/render-page';
+import {
+  activityFiltersKey,
+  activityHref,
+  activityParams,
+  parseActivityParams,
+} from './activity-params';
 import { AuditPanel } from './compute/AuditPanel';
 import { resourceHref } from './resource-href';
 
@@ -76,6 +77,18 @@ describe('activity filters in the URL', () => {
     expect(activityHref({})).toBe('/activity');
   });
 
+  it('keys the filter form on the filters, so paging keeps what is being typed', () => {
+    const first = parseActivityParams(new URLSearchParams({ action: 'compute.stop' }));
+    const later = parseActivityParams(
+      new URLSearchParams({ action: 'compute.stop', offset: '100' }),
+    );
+    expect(activityFiltersKey(later)).toBe(activityFiltersKey(first));
+    expect(activityFiltersKey({ ...first, action: 'compute.start' })).not.toBe(
+      activityFiltersKey(first),
+    );
+    expect(activityFiltersKey({ ...first, target: hostile })).not.toBe(activityFiltersKey(first));
+  });
+
   it('drops what the API would refuse, field by field', () => {
     const params = new URLSearchParams({
       target: 'x'.repeat(2001),
@@ -140,22 +153,9 @@ function expectActivityLink(html: string) {
 
 describe('links to a resource’s activity', () => {
   it('from the compute detail page’s audit panel', () => {
-    const queryClient = new QueryClient({
-      defaultOptions: { queries: { retry: false, staleTime: Infinity } },
-    });
-    queryClient.setQueryData(computeKeys.audit(hostile), page([event({ target: hostile })]));
-    const client = createApiClient({
-      fetch: () => Promise.reject(new Error('render tests do not fetch')),
-    });
-    const html = renderToString(
-      <ApiClientProvider client={client}>
-        <QueryClientProvider client={queryClient}>
-          <MemoryRouter>
-            <AuditPanel uid={hostile} />
-          </MemoryRouter>
-        </QueryClientProvider>
-      </ApiClientProvider>,
-    );
+    const html = renderInApp(<AuditPanel uid={hostile} />, [
+      [computeKeys.audit(hostile), page([event({ target: hostile })])],
+    ]);
     expect(html).not.toContain('<img');
     expectActivityLink(html);
   });
