@@ -7,8 +7,16 @@ import { createApiClient } from '../api/client';
 import { ApiClientProvider } from '../app/api-context';
 import { routes } from '../app/routes';
 
-function Routes() {
+/** The app's real route table, as the app mounts it. */
+export function AppRoutes() {
   return useRoutes(routes);
+}
+
+/** The query cache a render test starts from: as the API answered, no retries, never stale. */
+export function testQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, retryOnMount: false, staleTime: Infinity } },
+  });
 }
 
 /**
@@ -17,18 +25,25 @@ function Routes() {
  * shows exactly what the seeded answers produce; a fetch here would be a test bug and fails.
  */
 export function renderPage(path: string, seed: [QueryKey, unknown][]): string {
-  return renderInApp(<Routes />, seed, path);
+  return renderInApp(<AppRoutes />, seed, path);
 }
 
 /**
  * One component (a page's part, a dialog) to HTML inside what the app gives it: the API
- * client, the seeded query cache and a router at `path`. As with a page, nothing is fetched.
+ * client, the query cache (seeded with answers, or one the test prepared from
+ * `testQueryClient`) and a router at `path`. As with a page, nothing is fetched.
  */
-export function renderInApp(node: ReactNode, seed: [QueryKey, unknown][] = [], path = '/'): string {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Infinity } },
-  });
-  for (const [key, data] of seed) queryClient.setQueryData(key, data);
+export function renderInApp(
+  node: ReactNode,
+  seed: [QueryKey, unknown][] | QueryClient = [],
+  path = '/',
+): string {
+  let queryClient: QueryClient;
+  if (seed instanceof QueryClient) queryClient = seed;
+  else {
+    queryClient = testQueryClient();
+    for (const [key, data] of seed) queryClient.setQueryData(key, data);
+  }
   const client = createApiClient({
     fetch: () => Promise.reject(new Error('render tests do not fetch')),
   });

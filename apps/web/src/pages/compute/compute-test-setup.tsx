@@ -1,13 +1,11 @@
 /** What the compute render tests share: answers shaped as the API sends them, and renderers. */
-import { QueryClient, QueryClientProvider, type QueryKey } from '@tanstack/react-query';
-import { useRoutes } from 'react-router';
+import type { QueryKey } from '@tanstack/react-query';
 import type { ComputeDetail, ComputeEntry, MetricsAnswer } from '../../api/schemas/compute';
 import { queryKeys } from '../../app/query-keys';
 import { computeKeys } from '../../compute/query-keys';
-import { routes } from '../../app/routes';
 import { computeHref } from '../../compute/url-state';
 import { sessionFor, statusWith } from '../../testing/fixtures';
-import { renderInApp, renderPage } from '../../testing/render-page';
+import { AppRoutes, renderInApp, renderPage, testQueryClient } from '../../testing/render-page';
 
 export const hostile = '<img src=x onerror="alert(1)">';
 export const ACCOUNT = '111122223333';
@@ -94,10 +92,6 @@ export const idleDialog = {
   onConfirm: () => undefined,
 };
 
-function AppRoutes() {
-  return useRoutes(routes);
-}
-
 /**
  * The app at `path` with some queries answered and others failed, as if the API had refused
  * them. A failed query is not retried when the page mounts, so the render shows the failure
@@ -108,20 +102,12 @@ export function renderWithFailures(
   answered: [QueryKey, unknown][],
   failed: [QueryKey, Error][],
 ): string {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, retryOnMount: false, staleTime: Infinity } },
-  });
+  const queryClient = testQueryClient();
   for (const [key, data] of answered) queryClient.setQueryData(key, data);
   for (const [queryKey, error] of failed)
     queryClient
       .getQueryCache()
       .build(queryClient, { queryKey })
       .setState({ status: 'error', error, errorUpdatedAt: Date.now(), fetchStatus: 'idle' });
-  return renderInApp(
-    <QueryClientProvider client={queryClient}>
-      <AppRoutes />
-    </QueryClientProvider>,
-    [],
-    path,
-  );
+  return renderInApp(<AppRoutes />, queryClient, path);
 }
