@@ -127,8 +127,8 @@ export const computeDetailSchema = z.object({
   findings: z.array(computeFindingSchema).default([]),
   sizes: z.array(sizeChoiceSchema).default([]),
   related: z.array(relatedResourceSchema).default([]),
-  /** An ECS service's tasks; absent from servers that do not list them. */
-  tasks: z.array(serviceTaskSchema).optional(),
+  /** An ECS service's tasks, live then stopped; the server sends it (empty) for any resource. */
+  tasks: z.array(serviceTaskSchema).default([]),
 });
 export type ComputeDetail = z.infer<typeof computeDetailSchema>;
 

@@ -1,4 +1,4 @@
-import { metricRangeSchema } from '@ccx/core';
+import { COMPUTE_TYPES, metricRangeSchema } from '@ccx/core';
 import type { MetricRange } from '@ccx/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useSearchParams } from 'react-router';
@@ -71,7 +71,7 @@ function ComputeDetailView({ uid }: { uid: string }) {
       </header>
       <ComputeActions entry={entry} sizes={detail.data.sizes} attributes={detail.data.attributes} />
       <ComputeSummary detail={detail.data} />
-      {entry.type === 'ecs.service' ? <TasksPanel tasks={detail.data.tasks ?? []} /> : null}
+      {entry.type === COMPUTE_TYPES.ecsService ? <TasksPanel tasks={detail.data.tasks} /> : null}
       <MetricsPanel uid={uid} range={range} onRange={setRange} />
       <FindingsPanel findings={detail.data.findings} />
       <AuditPanel uid={uid} />

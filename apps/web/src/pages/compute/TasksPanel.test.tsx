@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ComputeDetail, ServiceTask } from '../../api/schemas/compute';
 import { computeDetailSchema } from '../../api/schemas/compute';
-import { queryKeys } from '../../app/query-keys';
-import { computeKeys } from '../../compute/query-keys';
-import { computeHref } from '../../compute/url-state';
-import { sessionFor, statusWith } from '../../testing/fixtures';
-import { renderPage, textOf } from '../../testing/render-page';
-
-const hostile = '<img src=x onerror="alert(1)">';
-const SERVICE_UID = 'aws/111122223333/us-east-1/ecs.service/prod-web%2Fcheckout';
+import { textOf } from '../../testing/render-page';
+import { hostile, renderComputeDetail, serviceEntry } from './compute-test-setup';
 
 function task(id: string, overrides: Partial<ServiceTask> = {}): ServiceTask {
   return {
@@ -30,42 +24,10 @@ function task(id: string, overrides: Partial<ServiceTask> = {}): ServiceTask {
 }
 
 function serviceDetail(tasks: ServiceTask[] | undefined, type = 'ecs.service'): ComputeDetail {
-  return computeDetailSchema.parse({
-    entry: {
-      uid: SERVICE_UID,
-      uri: 'aws://111122223333/us-east-1/ecs.service/prod-web%2Fcheckout',
-      provider: 'aws',
-      account: '111122223333',
-      region: 'us-east-1',
-      type,
-      id: 'prod-web/checkout',
-      name: 'checkout',
-      state: 'active',
-      size: null,
-      desiredCount: 2,
-      runningCount: 2,
-      tags: {},
-      sparkline: null,
-      findings: { count: 0, monthlySaving: null },
-      actions: [],
-    },
-    ...(tasks ? { tasks } : {}),
-  });
+  return computeDetailSchema.parse({ entry: serviceEntry({ type }), ...(tasks ? { tasks } : {}) });
 }
 
-function render(data: ComputeDetail): string {
-  const uid = data.entry.uid;
-  return renderPage(computeHref(uid), [
-    [queryKeys.session, sessionFor('viewer')],
-    [queryKeys.status, statusWith(true)],
-    [computeKeys.detail(uid), data],
-    [
-      computeKeys.metrics(uid, '24h'),
-      { range: '24h', periodSeconds: 300, source: 'store', series: [] },
-    ],
-    [computeKeys.audit(uid), { items: [], total: 0 }],
-  ]);
-}
+const render = (data: ComputeDetail) => renderComputeDetail('viewer', data);
 
 const panelOf = (html: string) =>
   /<section[^>]*aria-label="Tasks".*?<\/section>/s.exec(html)?.[0] ?? '';
@@ -135,7 +97,8 @@ describe('tasks panel of an ECS service', () => {
     expect(textOf(panelOf(render(serviceDetail([]))))).toContain(
       'No tasks in the inventory for this service.',
     );
-    // An older server that sends no tasks field still renders the panel, empty.
+    // A detail without a tasks field parses as a service with none.
+    expect(serviceDetail(undefined).tasks).toEqual([]);
     expect(textOf(panelOf(render(serviceDetail(undefined))))).toContain('No tasks');
     expect(panelOf(render(serviceDetail([task('abc')], 'ec2.instance')))).toBe('');
   });

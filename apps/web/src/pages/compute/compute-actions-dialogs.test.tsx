@@ -42,7 +42,7 @@ const addressAttributes = {
 };
 
 function detail(e: ComputeEntry, attributes: Record<string, unknown>): ComputeDetail {
-  return { entry: e, attributes, findings: [], sizes: [], related: [] };
+  return { entry: e, attributes, findings: [], sizes: [], related: [], tasks: [] };
 }
 
 describe('actions on services and addresses', () => {

@@ -106,6 +106,7 @@ function detail(overrides: Partial<ComputeDetail> = {}): ComputeDetail {
         state: 'in-use',
       },
     ],
+    tasks: [],
     ...overrides,
   };
 }
