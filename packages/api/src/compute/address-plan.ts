@@ -7,6 +7,7 @@ import {
 } from '@ccx/core';
 import type { ActionPlan, ActionSubject } from './action-plan';
 import { NO_ASSOCIATION } from './displaced-address';
+import { stringOrNull } from './resource-fields';
 
 type AssociateInput = Extract<ActionInput, { action: 'compute.associate-address' }>;
 type DisassociateInput = Extract<ActionInput, { action: 'compute.disassociate-address' }>;
@@ -17,17 +18,14 @@ export type InstanceSubject = ActionSubject;
 /** States from which an instance can no longer take an address. */
 const GONE_STATES: ReadonlySet<string> = new Set(['shutting-down', 'terminated']);
 
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.length > 0 ? value : null;
-
 /** The instance an Elastic IP points at, or null when it is not associated. */
 export function associatedInstance(address: Pick<ActionSubject, 'state' | 'attributes'>): {
   associated: boolean;
   instanceId: string | null;
 } {
-  const instanceId = text(address.attributes['instanceId']);
+  const instanceId = stringOrNull(address.attributes['instanceId']);
   const associated =
-    address.state === 'in-use' || text(address.attributes['associationId']) !== null;
+    address.state === 'in-use' || stringOrNull(address.attributes['associationId']) !== null;
   return { associated: associated || instanceId !== null, instanceId };
 }
 
@@ -83,7 +81,7 @@ export function planAssociate(
     audit: { previousInstanceId: associatedInstance(address).instanceId, instanceId },
     send: (c, ref, o) => c.associateAddress!(ref, instanceId, o),
     attributesAfter: (result: ActionResult) => ({
-      associationId: text(result.detail['associationId']),
+      associationId: stringOrNull(result.detail['associationId']),
       instanceId,
     }),
   };

@@ -1,5 +1,9 @@
 import { COMPUTE_TYPES } from '@ccx/core';
 import type { Store, StoredResource } from '@ccx/store';
+import { queryAll } from './related';
+
+/** Addresses that name the instance are read from the store this many at a time. */
+const ADDRESS_PAGE = 500;
 
 /** What an address holds while associated, cleared once it is not. */
 export const NO_ASSOCIATION = {
@@ -19,16 +23,19 @@ export async function clearDisplacedAddresses(
   address: Pick<StoredResource, 'uid' | 'provider' | 'account' | 'region'>,
   instanceId: string,
 ): Promise<void> {
-  const { items } = await store.resources.query({
-    type: [COMPUTE_TYPES.ec2Address],
-    provider: [address.provider],
-    account: [address.account],
-    region: [address.region],
-    offset: 0,
-    limit: 1000,
-  });
-  for (const other of items) {
-    if (other.uid === address.uid || other.attributes['instanceId'] !== instanceId) continue;
+  const holders = await queryAll(
+    store,
+    {
+      type: [COMPUTE_TYPES.ec2Address],
+      provider: [address.provider],
+      account: [address.account],
+      region: [address.region],
+      attributes: { instanceId },
+    },
+    ADDRESS_PAGE,
+  );
+  for (const other of holders) {
+    if (other.uid === address.uid) continue;
     await store.resources.refreshLive(other.uid, {
       state: 'available',
       attributes: NO_ASSOCIATION,

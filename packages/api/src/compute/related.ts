@@ -1,5 +1,6 @@
 import { COMPUTE_PART_TYPES, COMPUTE_TYPES } from '@ccx/core';
 import type { ResourceFilter, Store, StoredResource } from '@ccx/store';
+import { stringOrNull } from './resource-fields';
 
 export interface RelatedResource {
   uid: string;
@@ -86,6 +87,29 @@ const RELATIONS: Record<
   ],
 };
 
+/**
+ * Every stored resource the filter matches, read `page` rows at a time in id order, so a filter
+ * that matches many rows is read whole rather than cut at one page.
+ */
+export async function queryAll(
+  store: Store,
+  filter: ResourceFilter,
+  page: number,
+): Promise<StoredResource[]> {
+  const all: StoredResource[] = [];
+  for (let offset = 0; ; offset += page) {
+    const { items, total } = await store.resources.query({
+      ...filter,
+      sort: { field: 'id', dir: 'asc' },
+      offset,
+      limit: page,
+    });
+    all.push(...items);
+    if (items.length < page || offset + page >= total) break;
+  }
+  return all;
+}
+
 /** Volumes and addresses of an instance, disks of a VM, the cluster of a service. */
 export async function relatedResources(
   store: Store,
@@ -95,21 +119,17 @@ export async function relatedResources(
   const found = await Promise.all(
     relations.map(async (relation) => {
       const anyOf = relation.candidates(resource);
-      const linked: StoredResource[] = [];
-      for (let offset = 0; ; offset += RELATED_PAGE) {
-        const { items, total } = await store.resources.query({
+      const linked = await queryAll(
+        store,
+        {
           provider: [resource.provider],
           account: [resource.account],
           region: [resource.region],
           type: [relation.type],
           anyOf,
-          sort: { field: 'id', dir: 'asc' },
-          offset,
-          limit: RELATED_PAGE,
-        });
-        linked.push(...items);
-        if (items.length < RELATED_PAGE || offset + RELATED_PAGE >= total) break;
-      }
+        },
+        RELATED_PAGE,
+      );
       return linked.filter((candidate) => relation.belongs(candidate, resource));
     }),
   );
@@ -146,9 +166,6 @@ export interface ServiceTask {
 /** A service's detail shows at most this many tasks: live ones first, then the latest stopped. */
 export const MAX_SERVICE_TASKS = 200;
 
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.length > 0 ? value : null;
-
 /** The revision number of `family:revision`. */
 function revisionOf(taskDefinition: string | null): number | null {
   const match = taskDefinition ? /:(\d+)$/.exec(taskDefinition) : null;
@@ -157,23 +174,23 @@ function revisionOf(taskDefinition: string | null): number | null {
 
 function toServiceTask(task: StoredResource, serviceRevision: string | null): ServiceTask {
   const a = task.attributes;
-  const taskDefinition = text(a['taskDefinition']);
+  const taskDefinition = stringOrNull(a['taskDefinition']);
   return {
     uid: task.uid,
     id: task.name ?? task.id.slice(task.id.indexOf('/') + 1),
     state: task.state,
-    desiredStatus: text(a['desiredStatus']),
+    desiredStatus: stringOrNull(a['desiredStatus']),
     taskDefinition,
     revision: revisionOf(taskDefinition),
     current: taskDefinition !== null && taskDefinition === serviceRevision,
-    healthStatus: text(a['healthStatus']),
-    launchType: text(a['launchType']),
-    availabilityZone: text(a['availabilityZone']),
-    privateIp: text(a['privateIp']),
-    startedAt: text(a['startedAt']),
-    stoppedAt: text(a['stoppedAt']),
-    stopCode: text(a['stopCode']),
-    stoppedReason: text(a['stoppedReason']),
+    healthStatus: stringOrNull(a['healthStatus']),
+    launchType: stringOrNull(a['launchType']),
+    availabilityZone: stringOrNull(a['availabilityZone']),
+    privateIp: stringOrNull(a['privateIp']),
+    startedAt: stringOrNull(a['startedAt']),
+    stoppedAt: stringOrNull(a['stoppedAt']),
+    stopCode: stringOrNull(a['stopCode']),
+    stoppedReason: stringOrNull(a['stoppedReason']),
   };
 }
 
@@ -197,24 +214,20 @@ const TASK_PAGE = 1000;
  */
 export async function serviceTasks(store: Store, service: StoredResource): Promise<ServiceTask[]> {
   if (service.type !== COMPUTE_TYPES.ecsService) return [];
-  const cluster = text(service.attributes['clusterName']);
+  const cluster = stringOrNull(service.attributes['clusterName']);
   if (!cluster || !service.name) return [];
-  const tasks: StoredResource[] = [];
-  for (let offset = 0; ; offset += TASK_PAGE) {
-    const { items, total } = await store.resources.query({
+  const tasks = await queryAll(
+    store,
+    {
       provider: [service.provider],
       account: [service.account],
       region: [service.region],
       type: [COMPUTE_PART_TYPES.ecsTask],
       attributes: { clusterName: cluster, service: service.name },
-      sort: { field: 'id', dir: 'asc' },
-      offset,
-      limit: TASK_PAGE,
-    });
-    tasks.push(...items);
-    if (items.length < TASK_PAGE || offset + TASK_PAGE >= total) break;
-  }
-  const definition = text(service.attributes['taskDefinition']);
+    },
+    TASK_PAGE,
+  );
+  const definition = stringOrNull(service.attributes['taskDefinition']);
   const serviceRevision = definition ? definition.slice(definition.lastIndexOf('/') + 1) : null;
   return tasks
     .map((task) => toServiceTask(task, serviceRevision))

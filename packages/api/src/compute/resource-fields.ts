@@ -11,7 +11,8 @@ const SIZE_ATTRIBUTE: Record<string, string> = {
   [COMPUTE_TYPES.azureVm]: 'vmSize',
 };
 
-const stringOrNull = (value: unknown): string | null =>
+/** A non-empty string attribute, or null: what an absent, empty or mistyped value reads as. */
+export const stringOrNull = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 ? value : null;
 const countOrNull = (value: unknown): number | null =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
