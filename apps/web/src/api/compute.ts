@@ -61,13 +61,18 @@ export function listCompute(
   });
 }
 
+/** How many instances the associate dialog lists at once; a search narrows the rest. */
+export const ADDRESS_TARGETS_PAGE = 200;
+
 /**
  * The instances an Elastic IP can be associated with: EC2 instances of its own account and
- * region that are running or stopped (the server checks the choice again).
+ * region that are running or stopped (the server checks the choice again), matching `q` (name,
+ * id or tag value), first by name. `total` says how many match beyond the page.
  */
 export function listAddressTargets(
   client: ApiClient,
   address: { provider: string; account: string; region: string },
+  q: string,
   signal?: AbortSignal,
 ): Promise<ComputePage> {
   return client.request('/api/compute', computePageSchema, {
@@ -77,10 +82,11 @@ export function listAddressTargets(
       account: address.account,
       region: address.region,
       state: 'running,stopped',
+      q: q.trim(),
       sort: 'name',
       order: 'asc',
       page: 1,
-      pageSize: 200,
+      pageSize: ADDRESS_TARGETS_PAGE,
     },
     signal,
   });

@@ -12,5 +12,15 @@ export const computeKeys = {
   detail: (uid: string) => ['compute', 'one', uid] as const,
   metrics: (uid: string, range: MetricRange) => ['compute', 'metrics', uid, range] as const,
   audit: (uid: string) => ['compute', 'audit', uid] as const,
+  /** The instances an address of this account and region can take, matching `q` (trimmed). */
+  addressTargets: (address: { provider: string; account: string; region: string }, q: string) =>
+    [
+      'compute',
+      'address-targets',
+      address.provider,
+      address.account,
+      address.region,
+      q.trim(),
+    ] as const,
   operation: (id: string) => ['operations', id] as const,
 };

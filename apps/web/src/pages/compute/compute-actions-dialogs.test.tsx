@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../api/client';
+import { ADDRESS_TARGETS_PAGE, listAddressTargets } from '../../api/compute';
 import type { ComputeDetail, ComputeEntry, ComputePage } from '../../api/schemas/compute';
+import { computeKeys } from '../../compute/query-keys';
 import { renderInApp, textOf } from '../../testing/render-page';
 import { ActionDialog } from './ActionDialog';
 import { AssociateDialog } from './AssociateDialog';
@@ -125,51 +128,90 @@ describe('new revision dialog', () => {
 });
 
 describe('associate dialog', () => {
+  /** Associate is offered only for an address that points at no instance. */
+  const available: ComputeEntry = {
+    ...address,
+    state: 'available',
+    actions: ['compute.associate-address'],
+  };
+  const availableAttributes = { publicIp: '44.1.2.3' };
+  const targets = (items: ComputeEntry[], total = items.length): ComputePage => ({
+    items,
+    total,
+    page: 1,
+    pageSize: ADDRESS_TARGETS_PAGE,
+    facets: { type: [], provider: [], state: [], region: [] },
+  });
   function render(page: ComputePage) {
     return renderInApp(
-      <AssociateDialog entry={address} attributes={addressAttributes} {...idleDialog} />,
-      [[['compute', 'address-targets', 'aws', ACCOUNT, 'us-east-1'], page]],
+      <AssociateDialog entry={available} attributes={availableAttributes} {...idleDialog} />,
+      [[computeKeys.addressTargets(available, ''), page]],
     );
   }
+  const rowsOf = (html: string) =>
+    [...html.matchAll(/<tr[^>]*data-testid="instance-row".*?<\/tr>/gs)].map((m) => m[0]);
 
-  it('lists the instances of its account and region to choose from, the current one disabled', () => {
-    const items = [
-      entry({}),
-      entry({
-        uid: `aws/${ACCOUNT}/us-east-1/ec2.instance/i-0def`,
-        id: 'i-0def',
-        name: hostile,
-        state: 'stopped',
-      }),
-    ];
-    const html = render({
-      items,
-      total: 2,
-      page: 1,
-      pageSize: 200,
-      facets: { type: [], provider: [], state: [], region: [] },
-    });
-    expect(html).not.toContain('<img');
-    const rows = [...html.matchAll(/<tr[^>]*data-testid="instance-row".*?<\/tr>/gs)].map(
-      (m) => m[0],
+  it('lists the instances of its account and region to choose from', () => {
+    const html = render(
+      targets([
+        entry({}),
+        entry({
+          uid: `aws/${ACCOUNT}/us-east-1/ec2.instance/i-0def`,
+          id: 'i-0def',
+          name: hostile,
+          state: 'stopped',
+        }),
+      ]),
     );
+    expect(html).not.toContain('<img');
+    const rows = rowsOf(html);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/<input[^>]*disabled/);
-    expect(textOf(rows[0] ?? '')).toContain('(current)');
-    expect(rows[1]).not.toMatch(/<input[^>]*disabled/);
+    for (const row of rows) expect(row).not.toMatch(/<input[^>]*disabled/);
+    expect(textOf(html)).not.toContain('(current)');
+    expect(textOf(rows[0] ?? '')).toContain('i-0abc');
     expect(textOf(rows[1] ?? '')).toContain('stopped');
     expect(textOf(html)).toContain('44.1.2.3');
     expect(html).toMatch(/<button[^>]*class="danger"[^>]*disabled/);
+    // Every match fits on the page: nothing says some are left out.
+    expect(html).not.toContain('data-testid="instance-count"');
+  });
+
+  it('offers a search, and says how many match when more do than it lists', () => {
+    const html = render(targets([entry({})], 450));
+    expect(html).toMatch(/<input[^>]*type="search"/);
+    expect(rowsOf(html)).toHaveLength(1);
+    expect(textOf(html)).toContain('Showing 1 of 450 instances');
+  });
+
+  it('asks the server for the instances matching the search, first by name', async () => {
+    const asked: URL[] = [];
+    const client = createApiClient({
+      fetch: (input) => {
+        asked.push(new URL(input instanceof Request ? input.url : input, 'http://ccx.test'));
+        return Promise.resolve(Response.json(targets([])));
+      },
+    });
+    await listAddressTargets(client, available, '  web <b> ');
+    expect(asked).toHaveLength(1);
+    expect(Object.fromEntries(asked[0]?.searchParams ?? [])).toEqual({
+      type: 'ec2.instance',
+      provider: 'aws',
+      account: ACCOUNT,
+      region: 'us-east-1',
+      state: 'running,stopped',
+      q: 'web <b>',
+      sort: 'name',
+      order: 'asc',
+      page: '1',
+      pageSize: String(ADDRESS_TARGETS_PAGE),
+    });
+    expect(computeKeys.addressTargets(available, ' web ')).toEqual(
+      computeKeys.addressTargets(available, 'web'),
+    );
   });
 
   it('says so when no instance of its account and region can take it', () => {
-    const html = render({
-      items: [],
-      total: 0,
-      page: 1,
-      pageSize: 200,
-      facets: { type: [], provider: [], state: [], region: [] },
-    });
+    const html = render(targets([]));
     expect(textOf(html)).toContain('No running or stopped instance in this account and region.');
   });
 });
