@@ -46,8 +46,8 @@ describe('inventory in a real browser', () => {
 
     await page.getByLabel('State').selectOption('running');
     await page.getByLabel('Search').fill(target.id);
-    // Wait for the search to be committed to the URL: a click while the commit is still pending
-    // would be overtaken by it.
+    // Open the row from the committed search (its `q` in the URL), so the row clicked and the
+    // list Back returns to are the search's whatever the typing's timing.
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(target.id);
     await expect.poll(() => page.getByTestId('resource-row').count()).toBe(1);
     expect(new URL(page.url()).searchParams.get('state')).toBe('running');
