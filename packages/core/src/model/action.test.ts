@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, actionInputSchema, actionNameSchema } from './action';
+import { ACTIONS, actionInputSchema, actionNameSchema, taskDefinitionChangeSchema } from './action';
 
 const parse = (body: unknown) => actionInputSchema.safeParse(body);
 const INSTANCE_UID = 'aws/123456789012/us-east-1/ec2.instance/i-0123456789abcdef0';
@@ -54,6 +54,37 @@ describe('actionInputSchema', () => {
       expect(parse({ action: 'compute.deploy', ...body }).success, JSON.stringify(body)).toBe(
         false,
       );
+  });
+
+  it('refuses a container named __proto__ rather than dropping it from the change', () => {
+    // As JSON.parse and Object.fromEntries build it: an own property, not the prototype.
+    const images = JSON.parse('{"__proto__":"nginx:1","web":"nginx:1.27"}') as unknown;
+    expect(parse({ action: 'compute.deploy', images }).success).toBe(false);
+    expect(parse({ action: 'compute.deploy', cpu: '256', images }).success).toBe(false);
+    expect(taskDefinitionChangeSchema.safeParse({ images }).success).toBe(false);
+    // Names that are only Object members elsewhere are ordinary container names.
+    const members = parse({
+      action: 'compute.deploy',
+      images: { constructor: 'nginx:1', toString: 'nginx:2' },
+    });
+    expect(members.success && members.data).toMatchObject({
+      images: { constructor: 'nginx:1', toString: 'nginx:2' },
+    });
+  });
+
+  it('holds a provider’s task-definition change to the same rules as a deploy', () => {
+    const change = (body: Record<string, unknown>) =>
+      taskDefinitionChangeSchema.safeParse(body).success;
+    expect(change({ images: { web: 'nginx:1.27' }, cpu: '256', memory: '512' })).toBe(true);
+    for (const body of [
+      {},
+      { cpu: '0' },
+      { memory: '0512' },
+      { images: { web: 'a'.repeat(256) } },
+      { images: { web: 'user:secret@registry.example.com/app:1' } },
+      { cpu: '256', taskRoleArn: 'arn:aws:iam::1:role/admin' },
+    ])
+      expect(change(body), JSON.stringify(body)).toBe(false);
   });
 
   it('takes an instance uid to associate an address with, and refuses anything else', () => {

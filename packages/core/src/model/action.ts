@@ -69,10 +69,16 @@ export const taskMemorySchema = z
 
 /**
  * Container name → image. A bad name is reported on the map itself, never echoing the name
- * (it may be markup or huge).
+ * (it may be markup or huge). `__proto__` is refused before the map is read: a record drops
+ * that key silently, so the container it names would vanish from the change rather than be
+ * refused.
  */
 export const containerImagesSchema = z
-  .record(z.string(), containerImageSchema)
+  .custom<unknown>(
+    (value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'),
+    { message: 'expected container names of letters, digits, - and _ (at most 255)' },
+  )
+  .pipe(z.record(z.string(), containerImageSchema))
   .superRefine((images, ctx) => {
     const names = Object.keys(images);
     if (names.some((name) => !containerNameSchema.safeParse(name).success))
@@ -100,21 +106,37 @@ export const resourceUidSchema = z
     { message: 'expected a resource uid' },
   );
 
-const deployInputSchema = z
-  .object({
-    action: z.literal('compute.deploy'),
-    images: containerImagesSchema.optional(),
-    cpu: taskCpuSchema.optional(),
-    memory: taskMemorySchema.optional(),
-  })
+const taskDefinitionChangeFields = {
+  images: containerImagesSchema.optional(),
+  cpu: taskCpuSchema.optional(),
+  memory: taskMemorySchema.optional(),
+};
+
+const changesSomething = (change: {
+  images?: Record<string, string> | undefined;
+  cpu?: string | undefined;
+  memory?: string | undefined;
+}) =>
+  change.cpu !== undefined ||
+  change.memory !== undefined ||
+  Object.keys(change.images ?? {}).length > 0;
+
+/**
+ * A new task-definition revision as a provider takes it: the same rules as a deploy's
+ * parameters, so what the API accepts the provider accepts, and a direct caller of the
+ * provider is held to them too.
+ */
+export const taskDefinitionChangeSchema = z
+  .object(taskDefinitionChangeFields)
   .strict()
-  .refine(
-    (input) =>
-      input.cpu !== undefined ||
-      input.memory !== undefined ||
-      Object.keys(input.images ?? {}).length > 0,
-    { message: 'a deploy names at least one of images, cpu or memory' },
-  );
+  .refine(changesSomething, {
+    message: 'a task definition change names at least one of images, cpu or memory',
+  });
+
+const deployInputSchema = z
+  .object({ action: z.literal('compute.deploy'), ...taskDefinitionChangeFields })
+  .strict()
+  .refine(changesSomething, { message: 'a deploy names at least one of images, cpu or memory' });
 
 /** An action with its parameters, as the API and the CLI accept it. */
 export const actionInputSchema = z.discriminatedUnion('action', [

@@ -1,4 +1,8 @@
-import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
+import {
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  ECSClient,
+} from '@aws-sdk/client-ecs';
 import {
   CcxError,
   resourceSchema,
@@ -256,6 +260,42 @@ describe('ECS compute actions', () => {
     expect((await rejection(compute.registerTaskDefinitionRevision!(ref, {}))).code).toBe(
       'invalid_input',
     );
+    // The provider holds a change to the same rules as the API's deploy parameters.
+    for (const change of [
+      { cpu: '0' },
+      { memory: '0256' },
+      { images: { app: 'registry.example.com/' + 'a'.repeat(300) } },
+    ]) {
+      expect((await rejection(compute.registerTaskDefinitionRevision!(ref, change))).code).toBe(
+        'invalid_input',
+      );
+    }
+    // A change that would register the live revision again is refused, judged by ECS's
+    // current revision rather than by what the last sync stored.
+    const ecs = new ECSClient({
+      region: scope.region,
+      endpoint: sandbox.url,
+      credentials: sandbox.accounts[0]!,
+    });
+    const [cluster, serviceName] = ref.id.split('/');
+    const { services } = await ecs.send(
+      new DescribeServicesCommand({ cluster, services: [serviceName!] }),
+    );
+    const live = (
+      await ecs.send(
+        new DescribeTaskDefinitionCommand({ taskDefinition: services![0]!.taskDefinition! }),
+      )
+    ).taskDefinition!;
+    ecs.destroy();
+    const first = live.containerDefinitions![0]!;
+    const same = await rejection(
+      compute.registerTaskDefinitionRevision!(ref, {
+        images: { [first.name!]: first.image! },
+        ...(live.cpu ? { cpu: live.cpu } : {}),
+      }),
+    );
+    expect(same.code).toBe('invalid_input');
+    expect(same.message).toMatch(/^Nothing would change/);
     expect(sandbox.stats().byOperation['ecs:RegisterTaskDefinition']).toBeUndefined();
     expect(sandbox.stats().byOperation['ecs:UpdateService']).toBeUndefined();
   });

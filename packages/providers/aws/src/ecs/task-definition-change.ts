@@ -1,32 +1,5 @@
 import type { RegisterTaskDefinitionCommandInput, TaskDefinition, Tag } from '@aws-sdk/client-ecs';
-import { CcxError, type TaskDefinitionChange } from '@ccx/core';
-import { z } from 'zod';
-
-/** Container images as registries name them: no spaces or control characters, bounded. */
-const imageSchema = z
-  .string()
-  .regex(/^[\x21-\x7e]{1,1024}$/, 'expected a container image reference');
-
-export const taskDefinitionChangeSchema = z
-  .object({
-    cpu: z
-      .string()
-      .regex(/^\d{1,6}$/, 'expected CPU units such as 256 or 1024')
-      .optional(),
-    memory: z
-      .string()
-      .regex(/^\d{1,7}$/, 'expected memory in MiB such as 512 or 2048')
-      .optional(),
-    images: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,255}$/), imageSchema).optional(),
-  })
-  .strict()
-  .refine(
-    (change) =>
-      change.cpu !== undefined ||
-      change.memory !== undefined ||
-      Object.keys(change.images ?? {}).length > 0,
-    'a task definition change names at least one of cpu, memory or images',
-  );
+import { CcxError, taskDefinitionChangeSchema, type TaskDefinitionChange } from '@ccx/core';
 
 export function parseTaskDefinitionChange(change: TaskDefinitionChange): TaskDefinitionChange {
   const parsed = taskDefinitionChangeSchema.safeParse(change);
@@ -41,7 +14,9 @@ export function parseTaskDefinitionChange(change: TaskDefinitionChange): TaskDef
 /**
  * The RegisterTaskDefinition input for the next revision: every registrable field of the
  * current revision, with only the changed ones replaced. A container the change names that
- * the definition does not have is refused before anything is registered.
+ * the definition does not have, and a change that would register the current revision again,
+ * are refused before anything is registered: this is read from the live revision, so a change
+ * made outside ccx since the last sync is judged as ECS has it now.
  */
 export function nextRevisionInput(
   current: TaskDefinition,
@@ -60,13 +35,28 @@ export function nextRevisionInput(
       },
     );
   }
+  const images = change.images ?? {};
+  const imageOf = (name: string | undefined): string | undefined =>
+    name !== undefined && Object.hasOwn(images, name) ? images[name] : undefined;
+  const changes =
+    containers.some((c) => {
+      const image = imageOf(c.name);
+      return image !== undefined && image !== c.image;
+    }) ||
+    (change.cpu !== undefined && change.cpu !== current.cpu) ||
+    (change.memory !== undefined && change.memory !== current.memory);
+  if (!changes)
+    throw new CcxError(
+      'invalid_input',
+      'Nothing would change: the task definition already has these values',
+    );
   return {
     family: current.family,
     taskRoleArn: current.taskRoleArn,
     executionRoleArn: current.executionRoleArn,
     networkMode: current.networkMode,
     containerDefinitions: containers.map((container) => {
-      const image = container.name === undefined ? undefined : change.images?.[container.name];
+      const image = imageOf(container.name);
       return image === undefined ? container : { ...container, image };
     }),
     volumes: current.volumes,
