@@ -90,24 +90,19 @@ describe('ccx compute on Elastic IPs and ECS services', () => {
       'deploy',
       service.uri,
       '--cpu',
-      '1024',
+      '4096',
       '--memory',
-      '2048',
+      '16384',
       '--yes',
       '--json',
     );
     expect(deployed.code, deployed.stderr).toBe(0);
-    // Nothing is synced yet: the checks the stored service would allow are said to be missing.
-    expect(deployed.stderr).toContain(
-      `warning: ${service.uri}: its container names and whether the revision changes anything were not checked, because the store does not hold this service`,
-    );
     expect(deployed.stderr).toContain(`${service.uri}: registered`);
     expect(deployed.stderr).toContain(`${service.uri}: stable (active)`);
     expect(JSON.parse(deployed.stdout)).toMatchObject({
       uri: service.uri,
       action: 'compute.deploy',
       state: 'active',
-      unchecked: [expect.stringContaining('the store does not hold this service')],
     });
     expect(await trail(service.uid)).toEqual(['compute.deploy pending', 'compute.deploy success']);
 
@@ -117,6 +112,8 @@ describe('ccx compute on Elastic IPs and ECS services', () => {
       [['--image', 'web=../../etc/passwd'], 'images.web: expected a container image reference'],
       [['--image', 'no-equals-sign'], '--image takes NAME=IMAGE'],
       [['--image', 'web=nginx:1', '--image', 'web=nginx:2'], 'names each container once'],
+      [['--image', '__proto__=nginx:1'], 'images: expected container names'],
+      [['--image', '__proto__=nginx:1', '--cpu', '256'], 'images: expected container names'],
       [['--cpu', 'lots'], 'cpu: expected CPU units'],
       [[], 'at least one of images, cpu or memory'],
     ];
@@ -138,7 +135,7 @@ interface Container {
 }
 
 describe('ccx compute actions with a synced store, checked and recorded as the API does', () => {
-  it('refuses an unknown container or a deploy that changes nothing before sending, from the stored service', async () => {
+  it('refuses an unknown container or a deploy that changes nothing before registering, from the live revision', async () => {
     const synced = await sync();
     expect(synced.code, synced.stderr).toBe(0);
     const service = (await listed('ecs.service')).find((s) => s.state === 'active')!;
@@ -161,7 +158,14 @@ describe('ccx compute actions with a synced store, checked and recorded as the A
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('Nothing would change');
     expect(sandbox().stats().byOperation['ecs:RegisterTaskDefinition']).toBeUndefined();
-    expect(await trail(service.uid)).toEqual(before);
+    // Both were sent to the provider, which read the live revision and refused: the trail says so.
+    expect(await trail(service.uid)).toEqual([
+      ...before,
+      'compute.deploy pending',
+      'compute.deploy failure',
+      'compute.deploy pending',
+      'compute.deploy failure',
+    ]);
 
     const image = `${container.image!.split(':')[0]!}:2.0.1`;
     const deployed = await ccx(
@@ -173,9 +177,8 @@ describe('ccx compute actions with a synced store, checked and recorded as the A
       '--json',
     );
     expect(deployed.code, deployed.stderr).toBe(0);
-    expect(deployed.stderr).not.toContain('not checked');
-    expect(JSON.parse(deployed.stdout)).toMatchObject({ state: 'active', unchecked: [] });
-    // The store follows the new revision, so the same deploy again changes nothing.
+    expect(JSON.parse(deployed.stdout)).toMatchObject({ state: 'active' });
+    // The store follows the new revision; ECS runs it, so the same deploy again changes nothing.
     const after = (await stored(service.uid))!.attributes['containers'] as Container[];
     expect(after.find((c) => c.name === container.name)?.image).toBe(image);
     const again = await ccx(

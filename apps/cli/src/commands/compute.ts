@@ -126,17 +126,23 @@ export function computeCommand(ctx: CliContext, outcome: Outcome): Command {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** `--image web=nginx:1.27` → `{web: 'nginx:1.27'}`; each container named once. */
+/**
+ * `--image web=nginx:1.27` → `{web: 'nginx:1.27'}`; each container named once. Built from
+ * entries, so every name is an own key (`__proto__` too, which an assignment would swallow)
+ * and the action schema judges it.
+ */
 function parseImages(values: readonly string[]): Record<string, string> {
-  const images: Record<string, string> = {};
+  const entries: [string, string][] = [];
+  const names = new Set<string>();
   for (const value of values) {
     const at = value.indexOf('=');
     if (at <= 0) throw invalidInput('--image takes NAME=IMAGE, e.g. web=nginx:1.27');
     const name = value.slice(0, at);
-    if (Object.hasOwn(images, name)) throw invalidInput('--image names each container once');
-    images[name] = value.slice(at + 1);
+    if (names.has(name)) throw invalidInput('--image names each container once');
+    names.add(name);
+    entries.push([name, value.slice(at + 1)]);
   }
-  return images;
+  return Object.fromEntries(entries);
 }
 
 /** Address actions act at once: there is no state to wait for. */
@@ -231,8 +237,6 @@ async function runActions(
     // Every target is resolved and checked before the first is sent: all or nothing refused.
     const targets = [];
     for (const uri of uris) targets.push(await prepareAction(session, uri, input));
-    // Said before the question, so nobody confirms believing more was checked than was.
-    for (const line of targets.flatMap((t) => t.unchecked)) ctx.stderr.write(`warning: ${line}\n`);
     if (flags.yes !== true) {
       const names = targets.map((t) => `  ${t.uri} (${t.status.state ?? 'unknown'})`).join('\n');
       ctx.stderr.write(`${names}\n`);

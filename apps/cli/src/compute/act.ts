@@ -37,8 +37,6 @@ export interface ActionTarget {
   plan: ActionPlan;
   /** For an association: the instance the address goes to, as the provider reads it. */
   instance: ActionSubject | null;
-  /** Checks the API makes that could not be made here, each said as a sentence. */
-  unchecked: string[];
 }
 
 /**
@@ -132,13 +130,7 @@ export async function prepareAction(
   const { status } = live;
   const uid = resourceUid(ref);
   const uri = formatComputeUri(ref);
-  const { subject, unchecked } = await withStoredAttributes(
-    () => session.store(),
-    uid,
-    uri,
-    live.subject,
-    input,
-  );
+  const subject = await withStoredAttributes(() => session.store(), uid, live.subject, input);
   let instance: ActionSubject | null = null;
   if (input.action === 'compute.associate-address') {
     const instanceRef = parseUri(input.instance);
@@ -148,7 +140,7 @@ export async function prepareAction(
     }
   }
   const plan = planAction(subject, compute, input, { instance });
-  return { uri, uid, ref, compute, connection: connection.name, status, plan, instance, unchecked };
+  return { uri, uid, ref, compute, connection: connection.name, status, plan, instance };
 }
 
 /** What `--json` prints for each resource once its action has ended. */
@@ -159,8 +151,6 @@ export interface ActionOutcome {
   size: string | null;
   desiredCount: number | null;
   runningCount: number | null;
-  /** Checks the API makes that could not be made before sending (empty when all were). */
-  unchecked: string[];
 }
 
 /**
@@ -205,7 +195,6 @@ export async function runAction(
     size: executed.status.size,
     desiredCount: executed.status.desiredCount ?? null,
     runningCount: executed.status.runningCount ?? null,
-    unchecked: target.unchecked,
   };
 }
 

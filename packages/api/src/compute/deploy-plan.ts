@@ -1,5 +1,6 @@
-import { invalidInput, type ActionInput, type ActionResult } from '@ccx/core';
+import type { ActionInput, ActionResult } from '@ccx/core';
 import type { ActionPlan, ActionSubject } from './action-plan';
+import { stringOrNull } from './resource-fields';
 
 type DeployInput = Extract<ActionInput, { action: 'compute.deploy' }>;
 
@@ -11,7 +12,7 @@ export interface ContainerImage {
 /**
  * The containers of a service's task definition as the inventory keeps them (`containers`
  * attribute), or null when the inventory does not know them (an older sync, a revision that
- * could not be read): then container names are left to the provider to check.
+ * could not be read). They are what the store shows until the next sync, not a check.
  */
 export function containersOf(service: Pick<ActionSubject, 'attributes'>): ContainerImage[] | null {
   const value = service.attributes['containers'];
@@ -26,32 +27,17 @@ export function containersOf(service: Pick<ActionSubject, 'attributes'>): Contai
   return out;
 }
 
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.length > 0 ? value : null;
-
 /**
- * A new task-definition revision for a service, checked against what the inventory knows: a
- * container the definition does not have is refused, and so is a change that changes nothing.
- * It waits until the service is stable on the new revision.
+ * A new task-definition revision for a service. It waits until the service is stable on the
+ * new revision. Whether the change names a container the definition lacks, or changes nothing,
+ * is not judged here from the stored service: the store holds the revision of the last sync,
+ * and a revision registered outside ccx since then would make a valid deploy look unknown or
+ * empty. The provider judges both from the live revision and refuses before registering
+ * anything.
  */
 export function planDeploy(service: ActionSubject, input: DeployInput): ActionPlan {
   const containers = containersOf(service);
   const images = input.images ?? {};
-  if (containers) {
-    const names = new Set(containers.map((c) => c.name));
-    const unknown = Object.keys(images).filter((name) => !names.has(name));
-    if (unknown.length > 0)
-      throw invalidInput(`The task definition has no container ${unknown.join(', ')}`, {
-        containers: [...names],
-      });
-  }
-  const currentImage = (name: string) => containers?.find((c) => c.name === name)?.image ?? null;
-  const changes =
-    Object.entries(images).some(([name, image]) => currentImage(name) !== image) ||
-    (input.cpu !== undefined && input.cpu !== text(service.attributes['taskCpu'])) ||
-    (input.memory !== undefined && input.memory !== text(service.attributes['taskMemory']));
-  if (!changes)
-    throw invalidInput('Nothing would change: the task definition already has these values');
   const change = {
     ...(Object.keys(images).length > 0 ? { images } : {}),
     ...(input.cpu === undefined ? {} : { cpu: input.cpu }),
@@ -61,17 +47,20 @@ export function planDeploy(service: ActionSubject, input: DeployInput): ActionPl
     input,
     waitFor: 'stable',
     readBack: 'describe',
-    audit: { previousTaskDefinition: text(service.attributes['taskDefinition']) },
+    audit: { previousTaskDefinition: stringOrNull(service.attributes['taskDefinition']) },
     send: (c, ref, o) => c.registerTaskDefinitionRevision!(ref, change, o),
     attributesAfter: (result: ActionResult) => ({
-      ...(text(result.detail['taskDefinition']) === null
+      ...(stringOrNull(result.detail['taskDefinition']) === null
         ? {}
         : { taskDefinition: result.detail['taskDefinition'] }),
       ...(input.cpu === undefined ? {} : { taskCpu: input.cpu }),
       ...(input.memory === undefined ? {} : { taskMemory: input.memory }),
       ...(containers && Object.keys(images).length > 0
         ? {
-            containers: containers.map((c) => ({ name: c.name, image: images[c.name] ?? c.image })),
+            containers: containers.map((c) => ({
+              name: c.name,
+              image: Object.hasOwn(images, c.name) ? images[c.name]! : c.image,
+            })),
           }
         : {}),
     }),
