@@ -56,7 +56,9 @@ export function listTasks(listing: EcsListing): AsyncIterable<Resource> {
       ),
     );
     return described.flatMap((out) =>
-      (out.tasks ?? []).flatMap((task) => mapTask(scope.account, scope.region, task) ?? []),
+      (out.tasks ?? []).flatMap(
+        (task) => mapTask(scope.account, scope.region, task, clusterArn) ?? [],
+      ),
     );
   });
 }

@@ -43,13 +43,19 @@ function mapContainer(container: Container) {
 /**
  * An ECS task as a core Resource: id `<cluster>/<taskId>`, name the task id, state the
  * lower-cased `lastStatus`. Attributes carry only what DescribeTasks returned (null when it
- * did not): `taskDefinition` as `family:revision`, `service` from the task's group. Null for
- * a task without an ARN, which names nothing.
+ * did not): `taskDefinition` as `family:revision`, `service` from the task's group. The
+ * cluster is the task's own `clusterArn`, else the one it was described in (`clusterArn`), so
+ * the id always names its cluster. Null for a task without an ARN, which names nothing.
  */
-export function mapTask(account: string, region: string, task: Task): Resource | null {
+export function mapTask(
+  account: string,
+  region: string,
+  task: Task,
+  clusterArn: string,
+): Resource | null {
   if (!task.taskArn) return null;
   const taskId = nameFromArn(task.taskArn);
-  const clusterName = task.clusterArn ? nameFromArn(task.clusterArn) : '';
+  const clusterName = nameFromArn(task.clusterArn || clusterArn);
   const group = task.group ?? '';
   return makeResource({
     provider: 'aws',
