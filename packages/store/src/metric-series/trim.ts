@@ -1,19 +1,21 @@
 import type { Insertable, Kysely } from 'kysely';
-import { chunkForParams, type DbContext } from '../db/dialect';
+import { PARAMETER_BUDGET, type DbContext } from '../db/dialect';
 import type { Database, MetricSeriesTable } from '../db/schema';
 import { writeTransaction } from '../db/write-transaction';
 import { mergePoints } from './points';
 import { lockSeriesScopes, SERIES_READ_COLUMNS, upsertRows } from './queries';
 import { fromRow, toRow } from './rows';
 
-/** Rows trimmed per statement pair: a few hundred kilobytes of points. */
-const TRIM_BATCH = 500;
+/** Uids trimmed per statement group: a few hundred kilobytes of points, well inside the budget. */
+const TRIM_BATCH = Math.min(500, PARAMETER_BUDGET);
 
 /**
  * Drops the points before `keepAfter` from every stored series: series with nothing newer are
- * deleted, and those that start before it are cut to their first point after it. Only those
- * rows are read and written. On PostgreSQL the scopes of the rows to cut are locked as a merge
- * locks them, so a merge running meanwhile loses none of its points.
+ * deleted, and those that start before it are cut to their first point after it. The table is
+ * scanned once, for the uids of rows that start before `keepAfter` (every row to delete or cut
+ * is one of them); the rest goes through those uids. On PostgreSQL the scopes of all those
+ * uids are locked before any row is deleted or written, in the order a merge takes them
+ * (scope locks, then rows), so trims and merges neither lose points nor deadlock.
  */
 export async function trimSeries(
   ctx: DbContext,
@@ -21,10 +23,6 @@ export async function trimSeries(
   at: string,
 ): Promise<{ trimmed: number; deleted: number }> {
   return writeTransaction(ctx, async (trx) => {
-    const removed = await trx
-      .deleteFrom('metric_series')
-      .where('end_s', '<', keepAfter)
-      .executeTakeFirst();
     const stale = await trx
       .selectFrom('metric_series')
       .select('resource_uid')
@@ -34,12 +32,18 @@ export async function trimSeries(
     const uids = stale.map((row) => row.resource_uid);
     await lockSeriesScopes(trx, ctx.dialect, uids);
     let trimmed = 0;
-    for (const chunk of chunkForParams(uids, 1)) {
-      for (let i = 0; i < chunk.length; i += TRIM_BATCH) {
-        trimmed += await trimRows(trx, chunk.slice(i, i + TRIM_BATCH), keepAfter, at);
-      }
+    let deleted = 0;
+    for (let i = 0; i < uids.length; i += TRIM_BATCH) {
+      const batch = uids.slice(i, i + TRIM_BATCH);
+      const removed = await trx
+        .deleteFrom('metric_series')
+        .where('resource_uid', 'in', batch)
+        .where('end_s', '<', keepAfter)
+        .executeTakeFirst();
+      deleted += Number(removed.numDeletedRows);
+      trimmed += await trimRows(trx, batch, keepAfter, at);
     }
-    return { trimmed, deleted: Number(removed.numDeletedRows) };
+    return { trimmed, deleted };
   });
 }
 
