@@ -2,9 +2,12 @@ import { CcxError } from '@ccx/core';
 
 /** Where a keyless connection's credential comes from, for the message that says what to set. */
 export interface SignInTarget {
-  /** `Azure compute of connection prod` or `Storage account data of connection prod`. */
+  /** Who signs in, as the message names it: `Azure compute sign-in to tenant <id>`. */
   what: string;
-  /** The config key that would make the connection sign in without the default chain. */
+  /**
+   * What to set instead of the default chain, as the message says it: a config key
+   * (`compute.clientSecret`) or, for a storage account, its key.
+   */
   configKey: string;
 }
 
@@ -39,12 +42,12 @@ function firstRefusal(error: IdentityErrorShape): IdentityErrorShape | null {
 }
 
 /**
- * What a token credential threw, as a domain error that says what to configure. Every failure
- * of the default chain is `forbidden` and not retryable: no credential available (nothing is
- * set where the chain looks) or Entra refused the one that was (its `AADSTS` code is kept; the
- * secret is never part of Entra's answer). An authority that cannot be reached, throttles or
- * fails is `unavailable` (or `rate_limited`) and retryable. Anything else passes through
- * unchanged, for the caller's own mapping.
+ * What a token credential threw, as a domain error that says what to configure. No credential
+ * available (nothing is set where the chain looks) and a refusal by Entra are `forbidden` and
+ * not retryable; a refusal keeps Entra's `AADSTS` code as `azureCode` when its answer has one
+ * (null otherwise), and the secret is never part of Entra's answer. An authority that cannot be
+ * reached, throttles or fails is `unavailable` (or `rate_limited`) and retryable. Anything else
+ * passes through unchanged, for the caller's own mapping.
  */
 export function signInError(error: unknown, target: SignInTarget): unknown {
   if (!(error instanceof Error)) return error;
@@ -78,7 +81,7 @@ export function signInError(error: unknown, target: SignInTarget): unknown {
         cause: error,
         retryable: false,
         details: {
-          azureCode: reason.split(':')[0] ?? null,
+          azureCode: /AADSTS\d+/.exec(reason)?.[0] ?? null,
           httpStatus: refusal.statusCode ?? null,
         },
       },
