@@ -69,12 +69,13 @@ export function filterExpression(
 /**
  * A top-level attribute that is a JSON string equal to `value`; a number or boolean never
  * matches, on either database. `key` is an identifier (checked by the filter's schema).
- * SQLite's `json_extract` yields SQL text only for a JSON string; PostgreSQL compares jsonb.
+ * SQLite's `json_extract` yields an object or array as its JSON text, so the type is checked
+ * first (text is a JSON string); PostgreSQL compares jsonb.
  */
 function attributeEquals(dialect: SqlDialect, key: string, value: string): Expression<SqlBool> {
   return dialect === 'postgres'
     ? sql<SqlBool>`(resources.attributes::jsonb -> ${key}::text) = to_jsonb(${value}::text)`
-    : sql<SqlBool>`json_extract(resources.attributes, ${`$.${key}`}) = ${value}`;
+    : sql<SqlBool>`(json_type(resources.attributes, ${`$.${key}`}) = 'text' and json_extract(resources.attributes, ${`$.${key}`}) = ${value})`;
 }
 
 /**

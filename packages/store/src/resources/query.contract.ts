@@ -136,6 +136,7 @@ export function describeQueryContract(open: () => Promise<Store>): void {
           task('web/t7', { clusterName: 'web', service: '7' }),
           task('web/t8', { clusterName: 'web', nested: { service: 'api' } }),
           task('web/t9', { clusterName: 'it\'s "odd" %_', service: 'api' }),
+          task('web/t10', { clusterName: 'web', service: ['api'], owner: { team: 'a' } }),
         ],
       });
       const byAttributes = async (attributes: Record<string, string>) =>
@@ -152,6 +153,9 @@ export function describeQueryContract(open: () => Promise<Store>): void {
       ]);
       // A number is not the string that spells it.
       expect(await byAttributes({ service: '7' })).toEqual(['web/t7']);
+      // Nor is an array or an object the JSON text that spells it.
+      expect(await byAttributes({ service: '["api"]' })).toEqual([]);
+      expect(await byAttributes({ owner: '{"team":"a"}' })).toEqual([]);
       expect(await byAttributes({ clusterName: 'it\'s "odd" %_' })).toEqual(['web/t9']);
       expect(await byAttributes({ desiredStatus: 'STOPPED' })).toEqual(['web/t2']);
       expect(await byAttributes({ missing: 'api' })).toEqual([]);
