@@ -91,7 +91,7 @@ export async function startAction(
           attributes: executed.attributes,
         });
         if (input.action === 'compute.associate-address' && context.instance)
-          await clearDisplacedAddresses(deps.store, resource, context.instance.id);
+          await freeDisplacedAddresses(deps, resource, context.instance.id);
         return executed.status;
       },
       finish: async (operation, error) => {
@@ -124,6 +124,26 @@ export async function startAction(
 async function contextOf(deps: ActionDeps, input: ActionInput): Promise<ActionContext> {
   if (input.action !== 'compute.associate-address') return {};
   return { instance: await deps.store.resources.get(input.instance) };
+}
+
+/**
+ * Once EC2 has associated the address, the association happened whatever the store does: a
+ * store that cannot follow (the address it moved aside still shown as in use) is logged, and
+ * the next sync corrects it, rather than the done association reported as failed.
+ */
+async function freeDisplacedAddresses(
+  deps: ActionDeps,
+  address: StoredResource,
+  instanceId: string,
+): Promise<void> {
+  try {
+    await clearDisplacedAddresses(deps.store, address, instanceId);
+  } catch (error) {
+    deps.logger.warn(
+      { ...safeError(error), target: address.uid, instanceId },
+      'could not free in the store the address EC2 moved aside; the next sync will',
+    );
+  }
 }
 
 /**

@@ -107,6 +107,40 @@ const inRegion = (type: string, region: string) =>
   stored.filter((r) => r.type === type && r.region === region);
 
 describe('Elastic IP actions on the sandbox', () => {
+  it('reports an association EC2 made as done when the store cannot free the moved address', async () => {
+    const holders = new Set(
+      inRegion('ec2.address', 'eu-west-1').map((a) => a.attributes['instanceId']),
+    );
+    const address = inRegion('ec2.address', 'eu-west-1').find((a) => a.state === 'available')!;
+    const instance = inRegion('ec2.instance', 'eu-west-1').find(
+      (i) => i.state === 'running' && !holders.has(i.id),
+    )!;
+    expect(address).toBeDefined();
+    expect(instance).toBeDefined();
+    // The store fails only the query that looks for the addresses EC2 moved aside.
+    const resources = h.store.resources;
+    const query = resources.query.bind(resources);
+    resources.query = (filter) =>
+      filter.type?.includes('ec2.address') && filter.attributes?.['instanceId']
+        ? Promise.reject(new Error('database is locked'))
+        : query(filter);
+    const logged = h.logLines.length;
+    try {
+      const done = await run(address.uid, {
+        action: 'compute.associate-address',
+        instance: instance.uid,
+      });
+      expect(done).toMatchObject({ status: 'succeeded', state: 'in-use', error: null });
+    } finally {
+      resources.query = query;
+    }
+    expect(h.logLines.slice(logged).join('')).toContain('the next sync will');
+    const events = await trail(address.uid);
+    expect(events.map((e) => e.outcome).slice(-2)).toEqual(['pending', 'success']);
+    const freed = await run(address.uid, { action: 'compute.disassociate-address' });
+    expect(freed).toMatchObject({ status: 'succeeded', state: 'available' });
+  });
+
   it('associates a free address with an instance beside it, then disassociates it', async () => {
     const address = inRegion('ec2.address', 'us-east-1').find((a) => a.state === 'available')!;
     const holders = new Set(
