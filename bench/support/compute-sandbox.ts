@@ -69,29 +69,37 @@ export async function withComputeSandbox<T>(
 ): Promise<T> {
   const estate = parseEstateArgs(args);
   const dir = await mkdtemp(join(tmpdir(), 'ccx-bench-'));
-  const child = await forkSandboxChild<SandboxReady & { instances: number }>(
-    new URL('./compute-sandbox-child.ts', import.meta.url),
-    {
-      stateDir: join(dir, 'sandbox'),
-      latencyMs: estate.latencyMs,
-      regions: estate.regions,
-      instancesPerRegion: estate.perRegion,
-    },
-  );
-  const store = await openStore({ url: join(dir, 'ccx.db') });
-  const connection = await connectAws(child.ready, estate.regions);
-  const rss = sampleRss();
   try {
-    return await bench({
-      estate,
-      sandbox: { url: child.ready.url, instances: child.ready.instances, store, connection },
-      rss,
-    });
+    const child = await forkSandboxChild<SandboxReady & { instances: number }>(
+      new URL('./compute-sandbox-child.ts', import.meta.url),
+      {
+        stateDir: join(dir, 'sandbox'),
+        latencyMs: estate.latencyMs,
+        regions: estate.regions,
+        instancesPerRegion: estate.perRegion,
+      },
+    );
+    // Each piece is closed only if it was opened: a setup that fails part way still stops
+    // the child, so the bench exits instead of hanging on it.
+    let store: Store | undefined;
+    let connection: AwsConnection | undefined;
+    let rss: RssSampler | undefined;
+    try {
+      store = await openStore({ url: join(dir, 'ccx.db') });
+      connection = await connectAws(child.ready, estate.regions);
+      rss = sampleRss();
+      return await bench({
+        estate,
+        sandbox: { url: child.ready.url, instances: child.ready.instances, store, connection },
+        rss,
+      });
+    } finally {
+      rss?.stop();
+      await connection?.close();
+      await store?.close();
+      await child.stop();
+    }
   } finally {
-    rss.stop();
-    await connection.close();
-    await store.close();
-    await child.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -18,7 +18,8 @@ export type AwsConnection = Awaited<ReturnType<typeof awsProvider.connect>>;
 
 /**
  * Starts `script` (run through tsx) with `options` as its JSON argument and waits for its
- * ready message. `stop` disconnects, which the child takes as its cue to stop the sandbox.
+ * ready message, or rejects with its exit code if it exits first. `stop` disconnects, which
+ * the child takes as its cue to stop the sandbox.
  */
 export async function forkSandboxChild<Ready extends SandboxReady>(
   script: URL,
@@ -28,7 +29,17 @@ export async function forkSandboxChild<Ready extends SandboxReady>(
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const [ready] = (await once(child, 'message')) as [Ready];
+  // A child that dies before it is ready (a port in use, a bad option) must fail the bench,
+  // not leave it waiting for a message that never comes.
+  const exited = once(child, 'exit').then((args) => {
+    const [code, signal] = args as [number | null, NodeJS.Signals | null];
+    throw new Error(
+      `The sandbox child exited before it was ready (${signal ?? `code ${String(code)}`})`,
+    );
+  });
+  // Once ready, the exit that `stop` waits for is expected: nobody is waiting on this then.
+  exited.catch(() => undefined);
+  const [ready] = (await Promise.race([once(child, 'message'), exited])) as [Ready];
   return {
     ready,
     stop: async () => {
