@@ -133,24 +133,25 @@ async function sortedInMemory(
   query: ComputeListQuery,
   offset: number,
 ): Promise<{ items: StoredResource[]; total: number }> {
-  const { total } = await deps.store.resources.query({ ...filter, offset: 0, limit: 0 });
-  if (total > MAX_IN_MEMORY_SORT)
-    throw invalidInput(
-      `Sorting by ${query.sort} covers at most ${MAX_IN_MEMORY_SORT} resources and ${total} match: ` +
-        'narrow the filter, or sort by name, state, type or region',
-      { sort: query.sort, matching: total, limit: MAX_IN_MEMORY_SORT },
-    );
+  // One query: its total says whether the rows it returned are all of them.
   const all = await deps.store.resources.query({
     ...filter,
     sort: { field: 'name', dir: 'asc' },
     offset: 0,
     limit: MAX_IN_MEMORY_SORT,
   });
+  const { total } = all;
+  if (total > MAX_IN_MEMORY_SORT)
+    throw invalidInput(
+      `Sorting by ${query.sort} covers at most ${MAX_IN_MEMORY_SORT} resources and ${total} match: ` +
+        'narrow the filter, or sort by name, state, type or region',
+      { sort: query.sort, matching: total, limit: MAX_IN_MEMORY_SORT },
+    );
   const direction = query.order === 'desc' ? -1 : 1;
   const order = query.sort === 'size' ? bySize(direction) : await bySaving(deps, direction);
   // Array.prototype.sort is stable: rows that compare equal keep the store's name order.
   const sorted = order(all.items);
-  return { items: sorted.slice(offset, offset + query.pageSize), total: all.total };
+  return { items: sorted.slice(offset, offset + query.pageSize), total };
 }
 
 type Order = (resources: readonly StoredResource[]) => StoredResource[];
