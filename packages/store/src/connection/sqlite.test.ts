@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../open-store';
 import { createSqliteDialect } from './sqlite';
 
-const crashScript = fileURLToPath(new URL('./crash-after-commit.ts', import.meta.url));
+const crashScript = fileURLToPath(new URL('../testing/crash-after-commit.ts', import.meta.url));
 
 describe('sqlite connection settings', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ccx-sqlite-'));
@@ -50,13 +50,15 @@ describe('sqlite connection settings', () => {
     };
     try {
       expect(await pragma('journal_mode')).toBe('wal');
-      // 0 is OFF; NORMAL (1) and above keep every commit across a crash of the process.
-      expect(await pragma('synchronous')).toBeGreaterThanOrEqual(1);
+      // NORMAL: every commit survives a crash of the process (0, OFF, would not).
+      expect(await pragma('synchronous')).toBe(1);
       expect(await pragma('temp_store')).toBe(2);
       expect(await pragma('foreign_keys')).toBe(1);
-      // Checkpoints still run on their own, so the WAL cannot grow without bound.
-      expect(await pragma('wal_autocheckpoint')).toBeGreaterThan(0);
-      expect(await pragma('journal_size_limit')).toBeGreaterThan(0);
+      // Larger than the defaults (1000 pages, 2 MiB, no limit), and checkpoints still run on
+      // their own, so the WAL cannot grow without bound.
+      expect(await pragma('wal_autocheckpoint')).toBe(16_384);
+      expect(await pragma('cache_size')).toBe(-32_768);
+      expect(await pragma('journal_size_limit')).toBe(64 * 1024 * 1024);
     } finally {
       await db.destroy();
     }
