@@ -1,9 +1,4 @@
-import {
-  SYNC_METRIC_PERIOD_SECONDS,
-  SYNC_METRIC_WINDOW_DAYS,
-  type Logger,
-  type MetricName,
-} from '@ccx/core';
+import type { Logger, MetricName } from '@ccx/core';
 import {
   ANALYSED_TYPES,
   analyzeCompute,
@@ -16,7 +11,7 @@ import {
   type RightsizingPreset,
 } from '@ccx/insights';
 import type { Store } from '@ccx/store';
-import type { SyncService } from '@ccx/sync';
+import { metricWindow, type SyncService } from '@ccx/sync';
 import { afterEachSync, type AfterSyncTask } from './after-sync';
 
 /** `runNow` analyses every compute resource (or right after the pass in progress). */
@@ -30,15 +25,6 @@ const ALL_KINDS = Object.values(COMPUTE_FINDING_KINDS);
 const PAGE = 1000;
 
 const pairKey = (uid: string, kind: string) => JSON.stringify([uid, kind]);
-
-/**
- * The start of the synced metric window at `now` (as the sync computes it): whole periods, 14
- * days back from the current one. Points before it are what the analysis no longer reads.
- */
-function metricWindowStart(now: Date): number {
-  const seconds = Math.floor(now.getTime() / 1000);
-  return seconds - (seconds % SYNC_METRIC_PERIOD_SECONDS) - SYNC_METRIC_WINDOW_DAYS * 86_400;
-}
 
 /**
  * Compute analysis in the background: after each sync run that completed (fully or partly)
@@ -182,7 +168,7 @@ export function scheduleComputeAnalysis(deps: {
     // instance's, a metric no longer synced) are trimmed to the window here.
     let trimmed = { trimmed: 0, deleted: 0 };
     try {
-      trimmed = await store.metricSeries.trimBefore({ keepAfter: metricWindowStart(now) });
+      trimmed = await store.metricSeries.trimBefore({ keepAfter: metricWindow(now).keepAfter });
     } catch (error) {
       logger.warn({ err: error }, 'metric series could not be trimmed to the window');
     }

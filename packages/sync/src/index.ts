@@ -8,6 +8,8 @@ export { syncLimitsSchema, retryPolicySchema } from './options';
 export type { SyncLimits, SyncLimitsInput, RetryPolicy, RetryPolicyInput } from './options';
 export { runJob } from './run-job';
 export { isRetryable } from './retryable';
+export { metricWindow } from './metric-window';
+export type { MetricWindow } from './metric-window';
 export { bullmqDriver } from './drivers/bullmq/driver';
 export type { BullmqDriverOptions } from './drivers/bullmq/driver';
 export { startSyncWorker } from './drivers/bullmq/worker';
