@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MetricSeries, Resource } from '@ccx/core';
@@ -31,8 +31,10 @@ function peaks(uid: string, metric: MetricSeries['metric'], floor: number, peak:
 }
 
 const running: RunningServer[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 const idleMachine = instance('i-idle', 'm5.large');
@@ -63,6 +65,7 @@ async function serverWith(
   machines: 'rightsizing' | 'idle' = 'rightsizing',
 ): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ccx-insights-'));
+  dirs.push(dir);
   const file = join(dir, 'ccx.yaml');
   writeFileSync(file, `dataDir: ${JSON.stringify(dir)}\nlogging: { level: silent }\n${insights}`);
   const config = loadConfig({ file, env: {} });

@@ -1,12 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isCcxError } from '@ccx/core';
 import { loadConfig } from './load';
 
+/** One folder for every config file of this test file, removed when it is done. */
+const dir = mkdtempSync(join(tmpdir(), 'ccx-insights-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
 function load(yaml: string) {
-  const file = join(mkdtempSync(join(tmpdir(), 'ccx-insights-')), 'ccx.yaml');
+  const file = join(dir, 'ccx.yaml');
   writeFileSync(file, yaml);
   return loadConfig({ file, env: {} });
 }
