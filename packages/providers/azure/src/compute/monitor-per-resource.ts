@@ -24,9 +24,24 @@ export interface MetricsSliceQuery {
 export const PER_RESOURCE_CONCURRENCY = 8;
 
 /**
+ * Statuses with which `Metrics - List` says one resource cannot be read: deleted since the
+ * last sync (404) or not readable by this identity (403). The subscription-scope call simply
+ * leaves such a resource out, so here it has no series rather than failing the others.
+ */
+const NO_SERIES_STATUSES = new Set([403, 404]);
+
+const statusOf = (error: unknown): number | null => {
+  if (typeof error !== 'object' || error === null) return null;
+  const { statusCode } = error as { statusCode?: unknown };
+  return typeof statusCode === 'number' ? statusCode : null;
+};
+
+/**
  * `Metrics - List` for each resource: what a scope falls back to where the subscription-scope
  * call is refused. Each call names one resource in its path, so its series carry no resource
- * metadata and are attributed to the id asked for. Calls run a few at a time; the first
+ * metadata and are attributed to the id asked for. Calls run a few at a time. A resource Azure
+ * says is gone or unreadable (`NO_SERIES_STATUSES`) has no series and is told to `onSkipped`,
+ * unless none at all could be read and one was refused (a missing right, not a gap). Any other
  * failure stops the others from starting and is what the caller sees.
  */
 export async function listMetricsPerResource(
@@ -34,8 +49,10 @@ export async function listMetricsPerResource(
   ids: readonly string[],
   query: MetricsSliceQuery,
   abortSignal?: AbortSignal,
+  onSkipped?: (id: string, status: number) => void,
 ): Promise<ResourceSeries[]> {
   const answers: ResourceSeries[][] = [];
+  const skipped: { id: string; status: number; error: unknown }[] = [];
   let next = 0;
   let failed = false;
   const worker = async () => {
@@ -60,11 +77,22 @@ export async function listMetricsPerResource(
           })),
         );
       } catch (error) {
+        const status = statusOf(error);
+        if (status !== null && NO_SERIES_STATUSES.has(status) && !abortSignal?.aborted) {
+          answers[index] = [];
+          skipped.push({ id, status, error });
+          continue;
+        }
         failed = true;
         throw error;
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(PER_RESOURCE_CONCURRENCY, ids.length) }, worker));
+  // Not one resource readable, and at least one refused: the identity lacks the right, which
+  // is the caller's error to see, not a gap in the series.
+  const refused = skipped.find((s) => s.status === 403);
+  if (refused && skipped.length === ids.length) throw refused.error;
+  for (const { id, status } of skipped) onSkipped?.(id, status);
   return answers.flat();
 }

@@ -128,6 +128,23 @@ describe('Azure VM metrics where the subscription-scope call is refused', () => 
     60_000,
   );
 
+  it('reads per VM past a VM deleted since the last sync, which has no series', async () => {
+    const refused = await estate('forbidden');
+    started.push(refused);
+    const vm = refused.vms[0]!;
+    const ghost = { ...vm, id: vm.id.replace(/[^/]+$/, 'vm-deleted-since-sync') };
+    const withGhost = { ...request, refs: [...refused.vms, ghost] };
+    expect(await fetchAll(refused, withGhost)).toEqual(expected);
+    expect(refused.warnings).toHaveLength(2);
+    expect(refused.warnings[1]).toEqual({
+      obj: { subscription: refused.scope.account, region: 'westeurope', vms: { 404: 1 } },
+      msg: expect.stringMatching(/no metrics this time/) as unknown,
+    });
+    expect(JSON.stringify(refused.warnings)).not.toMatch(/Bearer|secret/i);
+    // Where the subscription-scope call is served, it leaves such a VM out just the same.
+    expect(await fetchAll(served, withGhost)).toEqual(expected);
+  }, 60_000);
+
   it('does not fall back on server errors, which fail the fetch as retryable', async () => {
     served.sandbox.resetStats();
     served.sandbox.setFaults('azure.error=1');

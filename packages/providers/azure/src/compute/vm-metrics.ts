@@ -190,8 +190,14 @@ export function vmMetrics(clients: ArmClients, logger: Logger): Metrics {
         }),
       );
     };
+    // VMs the per-VM call found gone or unreadable, by status: said once for the whole fetch.
+    const skipped = new Map<number, Set<string>>();
+    const skip = (id: string, status: number) => {
+      const ids = skipped.get(status) ?? new Set<string>();
+      skipped.set(status, ids.add(id.toLowerCase()));
+    };
     const perResource = (chunk: string[]) => (query: MetricsSliceQuery) =>
-      listMetricsPerResource(client, chunk, query, options?.signal);
+      listMetricsPerResource(client, chunk, query, options?.signal, skip);
 
     for (let i = 0; i < ids.length; i += VMS_PER_CALL) {
       const chunk = ids.slice(i, i + VMS_PER_CALL);
@@ -231,6 +237,15 @@ export function vmMetrics(clients: ArmClients, logger: Logger): Metrics {
         yield { uid, metric, periodSeconds: period, ...series };
       }
     }
+    if (skipped.size > 0)
+      logger.warn(
+        {
+          subscription: scope.account,
+          region: scope.region,
+          vms: Object.fromEntries([...skipped].map(([status, vms]) => [status, vms.size])),
+        },
+        'Azure Monitor could not read some VMs one by one (404: deleted since the last sync, 403: not readable); they have no metrics this time',
+      );
   }
 
   return {
