@@ -76,7 +76,7 @@ export async function* fetchCall(
   for (const planned of queries) {
     const id = planned.query.Id!;
     if (done.has(id)) continue;
-    yield toSeries(planned, partial.get(id) ?? EMPTY, range.periodSeconds);
+    yield toSeries(planned, partial.get(id) ?? noPoints(), range.periodSeconds);
   }
 }
 
@@ -87,7 +87,8 @@ interface SeriesPoints {
   ascending: boolean;
 }
 
-const EMPTY: SeriesPoints = { timestamps: [], values: [], ascending: true };
+/** Fresh arrays each time: a yielded series is the consumer's, to keep or change. */
+const noPoints = (): SeriesPoints => ({ timestamps: [], values: [], ascending: true });
 
 /**
  * One result's points in epoch seconds. A sync reads millions of them, so the values array the
