@@ -46,11 +46,12 @@ export function createMetricSeriesRepository(ctx: DbContext): MetricSeriesReposi
         }
         const rows: Insertable<MetricSeriesTable>[] = [];
         const emptied: { uid: string; metric: string }[] = [];
-        let written = 0;
+        // Series holding points after the merge, rewritten or not (`series` of the result).
+        let holding = 0;
         for (const [key, { uid, metric, packed }] of merged) {
           const before = stored.get(key)?.packed;
           if (packed) {
-            written += 1;
+            holding += 1;
             // A merge that changed nothing (the same hours fetched again) writes nothing.
             if (!before || !samePoints(before, packed))
               rows.push(toRow({ uid, metric, packed }, at));
@@ -58,7 +59,7 @@ export function createMetricSeriesRepository(ctx: DbContext): MetricSeriesReposi
         }
         await upsertRows(trx, rows);
         await deletePairs(trx, emptied);
-        return { series: written, points };
+        return { series: holding, points };
       });
     },
 

@@ -15,8 +15,9 @@ export interface MetricSeriesRepository {
    * Merges fetched series into what is stored, in one transaction: a new value wins over a
    * stored one for the same period, points before `keepAfter` (epoch seconds) are dropped, and
    * a series whose period changed replaces the stored one. Timestamps are placed on the
-   * period's grid (epoch multiples of the period). Resolves with the series written and the
-   * points of the input they kept.
+   * period's grid (epoch multiples of the period). Resolves with the series of the input that
+   * hold points after the merge (each uid × metric once, whether its row was rewritten or
+   * already held those points) and the points of the input they kept.
    */
   merge(input: {
     series: readonly MetricSeries[];
