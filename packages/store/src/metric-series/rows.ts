@@ -1,6 +1,7 @@
 import { CcxError, metricNameSchema, type MetricName, type MetricSeries } from '@ccx/core';
 import type { Insertable, Selectable } from 'kysely';
 import type { MetricSeriesTable } from '../db/schema';
+import type { SeriesRow } from './queries';
 import { readValue, valueCount, viewOf, widthOf } from './encoding';
 import { MAX_POINTS_PER_SERIES, packedEnd, unpack, type PackedPoints } from './points';
 
@@ -26,12 +27,7 @@ function corrupt(uid: string, detail: string, cause?: unknown): CcxError {
  * and the two end values); every value is checked where it is decoded (`toMetricSeries`), so
  * a merge that only copies stored bytes never walks them.
  */
-export function fromRow(
-  row: Pick<
-    Selectable<MetricSeriesTable>,
-    'resource_uid' | 'metric' | 'period_s' | 'start_s' | 'end_s' | 'points'
-  >,
-): StoredSeries {
+export function fromRow(row: SeriesRow): StoredSeries {
   const metric = metricNameSchema.safeParse(row.metric);
   if (!metric.success) throw corrupt(row.resource_uid, 'belongs to an unknown metric');
   const bytes: unknown = row.points;
