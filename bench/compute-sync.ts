@@ -28,7 +28,6 @@
  * (default 50).
  */
 import { SYNCED_METRICS } from '@ccx/core';
-import type { SyncSummary } from '@ccx/sync';
 import { withComputeSandbox, type ComputeSandbox } from './support/compute-sandbox';
 import {
   measureSync,
@@ -36,18 +35,14 @@ import {
   round,
   silent,
   stopwatch,
-  type SandboxStats,
+  type MeasuredSync,
 } from './support/figures';
 
 /** GetMetricData calls the AWS metrics provider keeps in flight per fetch. */
 const CALL_CONCURRENCY = 4;
 
-interface SyncFigures {
-  summary: SyncSummary;
-  stats: SandboxStats;
-  wallSeconds: number;
-  /** CPU time of this (the syncing) process over the sync, user + system. */
-  cpuSeconds: number;
+/** A measured sync and the time its sinks spent writing to the store. */
+interface SyncFigures extends MeasuredSync {
   inventoryStoreSeconds: number;
   metricStoreSeconds: number;
 }
