@@ -63,6 +63,10 @@ export function metricSeriesBinaryMigration(dialect: SqlDialect): Migration {
         .execute();
       if (dialect === 'postgres') {
         await sql`alter table metric_series alter column points set storage external`.execute(db);
+        // The conversion reads a table renamed in this same transaction, page by page; a
+        // parallel plan gains nothing on pages of 500 rows, and a parallel worker resolving the
+        // renamed table was seen to fail once, so the migration's transaction plans serially.
+        await sql`set local max_parallel_workers_per_gather = 0`.execute(db);
       }
       await convertRows(db);
       await db.schema.dropTable('metric_series_json').execute();
