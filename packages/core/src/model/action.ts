@@ -74,11 +74,17 @@ export const taskMemorySchema = z
  * refused.
  */
 export const containerImagesSchema = z
-  .custom<unknown>(
-    (value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'),
-    { message: 'expected container names of letters, digits, - and _ (at most 255)' },
+  .preprocess(
+    (value, ctx) => {
+      if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__'))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected container names of letters, digits, - and _ (at most 255)',
+        });
+      return value;
+    },
+    z.record(z.string(), containerImageSchema),
   )
-  .pipe(z.record(z.string(), containerImageSchema))
   .superRefine((images, ctx) => {
     const names = Object.keys(images);
     if (names.some((name) => !containerNameSchema.safeParse(name).success))
