@@ -9,6 +9,7 @@ export type * from './capabilities/inventory';
 export type * from './capabilities/compute';
 export type * from './capabilities/metrics';
 export * from './compute/metrics';
+export * from './compute/progress';
 export * from './compute/types';
 export * from './compute/uri';
 export type * from './capabilities/provider';

@@ -6,7 +6,7 @@ import {
   type EC2Client,
   type _InstanceType,
 } from '@aws-sdk/client-ec2';
-import { CcxError, type ActionOptions, type ActionProgress, type ActionResult } from '@ccx/core';
+import { CcxError, reportProgress, type ActionOptions, type ActionResult } from '@ccx/core';
 import { fromEc2Error } from './ec2-errors';
 import { describeInstance } from './instance-status';
 import { waitForInstance } from './instance-waiters';
@@ -54,11 +54,8 @@ async function checkTargetType(ctx: ResizeContext, architecture: string | undefi
  */
 export async function resizeInstance(ctx: ResizeContext): Promise<ActionResult> {
   const { client, id, size, options } = ctx;
-  const report = (step: string, state: string | null, message?: string) => {
-    const progress: ActionProgress = { step, state, at: new Date().toISOString() };
-    if (message !== undefined) progress.message = message;
-    options.onProgress?.(progress);
-  };
+  const report = (step: string, state: string | null, message?: string) =>
+    reportProgress(options, step, state, message);
   const wait = (target: 'running' | 'stopped', signal = options.signal) =>
     waitForInstance(client, id, target, {
       signal,

@@ -10,8 +10,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import {
   CcxError,
-  type ActionOptions,
-  type ActionProgress,
+  reportProgress,
   type ActionResult,
   type ComputeActions,
   type ComputeStatus,
@@ -46,25 +45,6 @@ function statusOf(service: Service): ComputeStatus {
     pendingCount: service.pendingCount ?? 0,
     stable: isStable(service),
   };
-}
-
-function progress(
-  options: ActionOptions | undefined,
-  step: string,
-  state: string | null,
-  message?: string,
-) {
-  const event: ActionProgress = {
-    step,
-    state,
-    at: new Date().toISOString(),
-    ...(message ? { message } : {}),
-  };
-  try {
-    options?.onProgress?.(event);
-  } catch {
-    // A progress listener's failure is the listener's; the action goes on.
-  }
 }
 
 const instanceOnly = (action: string) => () =>
@@ -134,7 +114,7 @@ export function ecsCompute(
         );
       }
       const { client, name } = await target(ref);
-      progress(options, 'scaling', null, `desired count ${desiredCount}`);
+      reportProgress(options, 'scaling', null, `desired count ${desiredCount}`);
       try {
         const { service, requestId } = await update(
           client,
@@ -143,7 +123,7 @@ export function ecsCompute(
           options?.signal,
         );
         const state = service?.status?.toLowerCase() ?? null;
-        progress(options, 'accepted', state);
+        reportProgress(options, 'accepted', state);
         return {
           state,
           detail: {
@@ -168,7 +148,12 @@ export function ecsCompute(
         if (!service.taskDefinition) {
           throw new CcxError('conflict', `ECS service ${ref.id} has no task definition`);
         }
-        progress(options, 'reading', service.status?.toLowerCase() ?? null, service.taskDefinition);
+        reportProgress(
+          options,
+          'reading',
+          service.status?.toLowerCase() ?? null,
+          service.taskDefinition,
+        );
         const current = await client.send(
           new DescribeTaskDefinitionCommand({
             taskDefinition: service.taskDefinition,
@@ -185,7 +170,7 @@ export function ecsCompute(
         });
         registered = next.taskDefinition?.taskDefinitionArn ?? null;
         if (!registered) throw new CcxError('provider_error', 'ECS registered no task definition');
-        progress(options, 'registered', null, registered);
+        reportProgress(options, 'registered', null, registered);
         const { service: updated, requestId } = await update(
           client,
           name,
@@ -193,7 +178,7 @@ export function ecsCompute(
           signal,
         );
         const state = updated?.status?.toLowerCase() ?? null;
-        progress(options, 'deploying', state);
+        reportProgress(options, 'deploying', state);
         return {
           state,
           detail: {
@@ -230,7 +215,7 @@ export function ecsCompute(
       const { client, name } = await target(ref);
       const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const maxWaitTime = Math.max(timeoutMs / 1000, minDelay * 2);
-      progress(options, 'polling', null);
+      reportProgress(options, 'polling', null);
       let result;
       try {
         result = await waitUntilServicesStable(
@@ -256,7 +241,7 @@ export function ecsCompute(
               throw fromEcsError(error, `Describing ${ref.id}`);
             }),
           );
-      progress(options, 'stable', status.state);
+      reportProgress(options, 'stable', status.state);
       return status;
     },
   };

@@ -5,7 +5,7 @@ import {
   sizeNameSchema,
   STOPPED_STATES,
   type ActionOptions,
-  type ActionProgress,
+  reportProgress,
   type ActionResult,
   type ComputeActions,
   type ComputeStatus,
@@ -27,25 +27,6 @@ const STEP_OF: Record<PowerOperation, string> = {
   beginDeallocate: 'deallocating',
   beginRestart: 'restarting',
 };
-
-function report(
-  options: ActionOptions | undefined,
-  step: string,
-  state: string | null,
-  message?: string,
-) {
-  const progress: ActionProgress = {
-    step,
-    state,
-    at: new Date().toISOString(),
-    ...(message ? { message } : {}),
-  };
-  try {
-    options?.onProgress?.(progress);
-  } catch {
-    // A progress listener's failure is its own; the action goes on regardless.
-  }
-}
 
 /**
  * Actions on Azure VMs through arm-compute's long-running operations. Power actions resolve
@@ -97,7 +78,7 @@ export function vmActions(clients: ArmClients, listing: SubscriptionListing): Co
       listing.invalidate(vm.subscriptionId);
     }
     const after = await describe(ref, options?.signal);
-    report(options, STEP_OF[operation], after.state);
+    reportProgress(options, STEP_OF[operation], after.state);
     return {
       state: after.state,
       detail: { previousState: before.state, size: after.size, requestId },
@@ -115,7 +96,7 @@ export function vmActions(clients: ArmClients, listing: SubscriptionListing): Co
     const before = await describe(ref, options?.signal);
     if (before.size?.toLowerCase() === parsed.data.toLowerCase())
       throw new CcxError('invalid_input', `The VM is already of size ${parsed.data}`);
-    report(options, 'modifying', before.state, `${before.size ?? '?'} → ${parsed.data}`);
+    reportProgress(options, 'modifying', before.state, `${before.size ?? '?'} → ${parsed.data}`);
     let requestId: string | null = null;
     try {
       const poller = await operations(vm.subscriptionId).beginUpdate(
@@ -131,7 +112,7 @@ export function vmActions(clients: ArmClients, listing: SubscriptionListing): Co
         },
       );
       const during = await describe(ref, options?.signal);
-      report(options, 'polling', during.state);
+      reportProgress(options, 'polling', during.state);
       await poller.pollUntilDone({ abortSignal: options?.signal });
     } catch (error) {
       throw fromArmError(error, `Resizing VM ${vm.name}`);
@@ -139,7 +120,7 @@ export function vmActions(clients: ArmClients, listing: SubscriptionListing): Co
       listing.invalidate(vm.subscriptionId);
     }
     const after = await describe(ref, options?.signal);
-    report(options, after.state ?? 'done', after.state);
+    reportProgress(options, after.state ?? 'done', after.state);
     return {
       state: after.state,
       detail: {
@@ -166,7 +147,7 @@ export function vmActions(clients: ArmClients, listing: SubscriptionListing): Co
     for (;;) {
       const status = await describe(ref, options?.signal);
       if (status.state !== last)
-        report(options, reached(status.state, target) ? target : 'polling', status.state);
+        reportProgress(options, reached(status.state, target) ? target : 'polling', status.state);
       last = status.state;
       if (reached(status.state, target)) return status;
       if (Date.now() + clients.pollIntervalMs > deadline)
