@@ -4,6 +4,7 @@
  * the IPC channel with what the bench needs to connect, and stops when the parent disconnects.
  */
 import { startSandbox } from '@ccx/sandbox';
+import { serveToParent } from './serve-to-parent';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as {
   stateDir: string;
@@ -21,20 +22,4 @@ const handle = await startSandbox({
   faults: options.latencyMs > 0 ? `latency=${options.latencyMs}` : '',
   gcsScale: 0,
 });
-const account = handle.accounts[0];
-process.send?.({
-  url: handle.url,
-  instances: handle.instanceCount,
-  account: account && {
-    id: account.id,
-    alias: account.alias,
-    accessKeyId: account.accessKeyId,
-    secretAccessKey: account.secretAccessKey,
-  },
-});
-process.on('disconnect', () => {
-  handle
-    .stop()
-    .then(() => process.exit(0))
-    .catch(() => process.exit(1));
-});
+serveToParent(handle, { instances: handle.instanceCount });

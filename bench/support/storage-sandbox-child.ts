@@ -4,6 +4,7 @@
  * with what the bench needs to connect, and stops when the parent disconnects.
  */
 import { startSandbox } from '@ccx/sandbox';
+import { serveToParent } from './serve-to-parent';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as {
   stateDir: string;
@@ -17,19 +18,4 @@ const handle = await startSandbox({
   faults: options.latencyMs > 0 ? `latency=${options.latencyMs}` : '',
   syntheticBuckets: [{ name: options.bucket, objects: options.objects }],
 });
-const account = handle.accounts[0];
-process.send?.({
-  url: handle.url,
-  account: account && {
-    id: account.id,
-    alias: account.alias,
-    accessKeyId: account.accessKeyId,
-    secretAccessKey: account.secretAccessKey,
-  },
-});
-process.on('disconnect', () => {
-  handle
-    .stop()
-    .then(() => process.exit(0))
-    .catch(() => process.exit(1));
-});
+serveToParent(handle);
