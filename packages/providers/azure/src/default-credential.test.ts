@@ -39,6 +39,13 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+/** What `work` rejected with, or null when it resolved: the test then asserts on the error. */
+const failureOf = (work: Promise<unknown>): Promise<unknown> =>
+  work.then(
+    () => null,
+    (error: unknown) => error,
+  );
+
 describe('DefaultAzureCredential on the sandbox: no secret in the connection', () => {
   let sandbox: SandboxHandle;
   /** Azurite over HTTPS with the sandbox's certificate, taking the sandbox's Entra tokens. */
@@ -168,10 +175,7 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
   it('names what to configure when no credential of the chain is available', async () => {
     setEnv({ AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' });
     const connection = await connectKeyless();
-    const error = await connection.scopes().then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await failureOf(connection.scopes());
     expect(error).toBeInstanceOf(CcxError);
     expect((error as CcxError).code).toBe('forbidden');
     expect((error as CcxError).message).toMatch(/compute\.clientSecret/);
@@ -190,10 +194,7 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
       }),
       { logger, extraCaPem: sandbox.caPem },
     );
-    const error = await collect(connection.storage!.listBuckets(account!.name)).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await failureOf(collect(connection.storage!.listBuckets(account!.name)));
     expect(error).toBeInstanceOf(CcxError);
     expect((error as CcxError).code).toBe('forbidden');
     expect((error as CcxError).message).toMatch(/storage account's key/);
@@ -220,10 +221,7 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
       }),
       { logger, extraCaPem: sandbox.caPem },
     );
-    const error = await connection.scopes().then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await failureOf(connection.scopes());
     expect(error).toBeInstanceOf(CcxError);
     expect((error as CcxError).code).toBe('unavailable');
     expect((error as CcxError).retryable).toBe(true);
@@ -234,10 +232,7 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
     const wrong = 'not-the-secret-Zq8~x1';
     setSandboxEnv({ AZURE_CLIENT_SECRET: wrong });
     const connection = await connectKeyless();
-    const error = await connection.scopes().then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await failureOf(connection.scopes());
     expect(error).toBeInstanceOf(CcxError);
     expect((error as CcxError).code).toBe('forbidden');
     expect((error as CcxError).message).toMatch(/AADSTS7000215/);
