@@ -58,7 +58,7 @@ export async function listIntoSink(
       region: job.region,
     },
     job.type,
-    { signal: options.signal },
+    { signal: options.signal, run: job.runId },
   );
   for await (const resource of listing) {
     options.collect?.(resource);

@@ -2,6 +2,7 @@ import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { Resource, Scope } from '@ccx/core';
 import type { AccountDirectory } from '../account-directory';
 import type { ClientPool } from '../client-pool';
+import type { ClusterArnCache } from './cluster-arn-cache';
 import { clusterArns } from './cluster-arns';
 import { fromEcsError } from './ecs-errors';
 
@@ -11,6 +12,15 @@ export interface EcsListing {
   clients: ClientPool;
   scope: Scope;
   signal?: AbortSignal;
+  /** The sync run, whose listings of the scope's other ECS types share its cluster ARNs. */
+  run?: string;
+  clusters: ClusterArnCache;
+}
+
+/** The scope's cluster ARNs: read once per run and scope, shared by the types of that run. */
+export function scopeClusterArns(listing: EcsListing, client: ECSClient): Promise<string[]> {
+  const { clusters, run, scope, signal } = listing;
+  return clusters.get(run, scope, (shared) => clusterArns(client, shared), signal);
 }
 
 /**
@@ -41,7 +51,7 @@ export function eachCluster(
   perCluster: (client: ECSClient, clusterArn: string) => Promise<Resource[]>,
 ): AsyncIterable<Resource> {
   return withEcsClient(listing, what, async function* (client) {
-    for (const clusterArn of await clusterArns(client, listing.signal))
+    for (const clusterArn of await scopeClusterArns(listing, client))
       yield* await perCluster(client, clusterArn);
   });
 }

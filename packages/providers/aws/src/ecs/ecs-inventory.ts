@@ -8,8 +8,9 @@ import {
 import { CcxError, type Inventory, type Resource } from '@ccx/core';
 import type { AccountDirectory } from '../account-directory';
 import type { ClientPool } from '../client-pool';
-import { clusterArns, CONCURRENCY, LIST_PAGE_SIZE } from './cluster-arns';
-import { eachCluster, withEcsClient, type EcsListing } from './cluster-walk';
+import { ClusterArnCache } from './cluster-arn-cache';
+import { CONCURRENCY, LIST_PAGE_SIZE } from './cluster-arns';
+import { eachCluster, scopeClusterArns, withEcsClient, type EcsListing } from './cluster-walk';
 import { listTasks } from './ecs-tasks';
 import { ECS_CLUSTER, ECS_SERVICE, ECS_TASK } from './ecs-types';
 import { mapCluster, mapService } from './map-ecs';
@@ -19,11 +20,14 @@ import { TaskSizes } from './task-sizes';
 /** ECS's batch limits: DescribeServices takes 10 services, DescribeClusters 100 clusters. */
 export const DESCRIBE_SERVICES_BATCH = 10;
 export const DESCRIBE_CLUSTERS_BATCH = 100;
-/** ECS clusters of one scope: ListClusters, then DescribeClusters 100 at a time, with tags. */
+/**
+ * ECS clusters of one scope: ListClusters (shared with the run's other ECS types), then
+ * DescribeClusters 100 at a time, with tags.
+ */
 function listClusters(listing: EcsListing): AsyncIterable<Resource> {
   const { scope, signal } = listing;
   return withEcsClient(listing, 'clusters', async function* (client) {
-    for (const batch of chunks(await clusterArns(client, signal), DESCRIBE_CLUSTERS_BATCH)) {
+    for (const batch of chunks(await scopeClusterArns(listing, client), DESCRIBE_CLUSTERS_BATCH)) {
       const out = await client.send(
         new DescribeClustersCommand({ clusters: batch, include: ['TAGS'] }),
         { abortSignal: signal },
@@ -87,13 +91,24 @@ function listServices(listing: EcsListing, sizes: TaskSizes): AsyncIterable<Reso
   });
 }
 
-/** ECS clusters, services and tasks of a scope, as one inventory. */
+/**
+ * ECS clusters, services and tasks of a scope, as one inventory. The three listings of a scope
+ * in one sync run page through ListClusters once between them.
+ */
 export function ecsInventory(accounts: AccountDirectory, clients: ClientPool): Inventory {
   const sizes = new TaskSizes();
+  const clusters = new ClusterArnCache();
   return {
     types: [ECS_CLUSTER, ECS_SERVICE, ECS_TASK],
     list(scope, type, options) {
-      const listing: EcsListing = { accounts, clients, scope, signal: options?.signal };
+      const listing: EcsListing = {
+        accounts,
+        clients,
+        scope,
+        signal: options?.signal,
+        run: options?.run,
+        clusters,
+      };
       if (type === ECS_CLUSTER) return listClusters(listing);
       if (type === ECS_SERVICE) return listServices(listing, sizes);
       if (type === ECS_TASK) return listTasks(listing);
