@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { AuditEvent } from '@ccx/core';
 import { startSandbox, writeSandboxConfig, type SandboxHandle } from '@ccx/sandbox';
 import { openStore, type Store, type StoredResource } from '@ccx/store';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll } from 'vitest';
 import { runCcx, tempCwd, type InProcessResult } from './testing';
 
@@ -16,6 +18,11 @@ export interface ComputeSandbox {
   auditOf: (uid: string) => Promise<AuditEvent[]>;
   /** The resource as that store holds it now, or null. */
   stored: (uid: string) => Promise<StoredResource | null>;
+  /**
+   * Makes that store's database refuse every update of the resource `uid` with `message`, as
+   * a locked or failing database would, until the returned function lifts the refusal.
+   */
+  refuseUpdates: (uid: string, message: string) => () => void;
 }
 
 /**
@@ -27,8 +34,17 @@ export function useComputeSandbox(): ComputeSandbox {
   let sandbox: SandboxHandle | undefined;
   let cwd = '';
   const config = ['--config', '.ccx/sandbox.yaml'];
+  const storeFile = () => join(cwd, '.ccx', 'data', 'ccx.db');
+  const withDatabase = <T>(use: (db: Database.Database) => T): T => {
+    const db = new Database(storeFile());
+    try {
+      return use(db);
+    } finally {
+      db.close();
+    }
+  };
   const withStore = async <T>(read: (store: Store) => Promise<T>): Promise<T> => {
-    const store = await openStore({ url: join(cwd, '.ccx', 'data', 'ccx.db') });
+    const store = await openStore({ url: storeFile() });
     try {
       return await read(store);
     } finally {
@@ -62,5 +78,18 @@ export function useComputeSandbox(): ComputeSandbox {
         return items.reverse();
       }),
     stored: (uid) => withStore((store) => store.resources.get(uid)),
+    refuseUpdates: (uid, message) => {
+      const trigger = `refuse_update_${randomUUID().replaceAll('-', '')}`;
+      withDatabase((db) =>
+        db.exec(
+          `CREATE TRIGGER ${trigger} BEFORE UPDATE ON resources WHEN OLD.uid = ${quote(uid)}
+           BEGIN SELECT RAISE(ABORT, ${quote(message)}); END`,
+        ),
+      );
+      return () => withDatabase((db) => db.exec(`DROP TRIGGER ${trigger}`));
+    },
   };
 }
+
+/** An SQL string literal. */
+const quote = (text: string): string => `'${text.replaceAll("'", "''")}'`;

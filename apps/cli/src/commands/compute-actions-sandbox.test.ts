@@ -6,7 +6,7 @@ import { useComputeSandbox } from '../compute-sandbox-harness';
  * `ccx sandbox` writes, the real AWS provider and SDKs, the sandbox's EC2 and ECS. Nothing is
  * mocked.
  */
-const { ccx, sandbox, sync, auditOf, stored } = useComputeSandbox();
+const { ccx, sandbox, sync, auditOf, stored, refuseUpdates } = useComputeSandbox();
 
 interface Listing {
   uri: string;
@@ -225,5 +225,56 @@ describe('ccx compute actions with a synced store, checked and recorded as the A
     expect(states).toMatchObject({ [free.uid]: 'in-use', [moved.uid]: 'available' });
     // The provider agrees: EC2 moved the old address aside.
     expect((await listed('ec2.address')).find((a) => a.uid === moved.uid)?.state).toBe('available');
+  });
+
+  it('reports an association EC2 made as done when the store cannot free the moved address, with a warning', async () => {
+    const synced = await sync();
+    expect(synced.code, synced.stderr).toBe(0);
+    const addresses = [];
+    for (const address of await listed('ec2.address')) addresses.push((await stored(address.uid))!);
+    const moved = addresses.find((a) => a.state === 'in-use')!;
+    const free = addresses.find((a) => a.state === 'available')!;
+    expect(moved).toBeDefined();
+    expect(free).toBeDefined();
+    const instanceId = moved.attributes['instanceId'] as string;
+    const freeUri = `aws://${free.account}/${free.region}/ec2.address/${free.id}`;
+    const before = await trail(free.uid);
+
+    const lift = refuseUpdates(moved.uid, 'database is locked');
+    let associated;
+    try {
+      associated = await ccx(
+        'associate',
+        freeUri,
+        '--instance',
+        `aws://${moved.account}/${moved.region}/ec2.instance/${instanceId}`,
+        '--yes',
+        '--json',
+      );
+    } finally {
+      lift();
+    }
+    expect(associated.code, associated.stderr).toBe(0);
+    expect(JSON.parse(associated.stdout)).toMatchObject({ uri: freeUri, state: 'in-use' });
+    expect(associated.stderr).toContain(
+      `warning: ${freeUri}: associated, but the local inventory could not be updated (database is locked)`,
+    );
+    expect(associated.stderr).toContain('until the next sync corrects it');
+    expect(associated.stderr).not.toContain('ccx:');
+    expect(await trail(free.uid)).toEqual([
+      ...before,
+      'compute.associate-address pending',
+      'compute.associate-address success',
+    ]);
+    expect(await stored(free.uid)).toMatchObject({ state: 'in-use', attributes: { instanceId } });
+    // The store could not follow; EC2 did move the old address aside, and the next sync says so.
+    expect(await stored(moved.uid)).toMatchObject({ state: 'in-use', attributes: { instanceId } });
+    expect((await listed('ec2.address')).find((a) => a.uid === moved.uid)?.state).toBe('available');
+    const resynced = await sync();
+    expect(resynced.code, resynced.stderr).toBe(0);
+    expect(await stored(moved.uid)).toMatchObject({
+      state: 'available',
+      attributes: { instanceId: null },
+    });
   });
 });

@@ -252,11 +252,14 @@ async function runActions(
       const result = await runAction(
         session,
         { ...target, plan },
-        (p) =>
-          ctx.stderr.write(
-            `${target.uri}: ${p.step}${p.state ? ` (${p.state})` : ''}${p.message ? ` ${p.message}` : ''}\n`,
-          ),
-        AbortSignal.timeout(30 * 60_000),
+        {
+          onProgress: (p) =>
+            ctx.stderr.write(
+              `${target.uri}: ${p.step}${p.state ? ` (${p.state})` : ''}${p.message ? ` ${p.message}` : ''}\n`,
+            ),
+          onWarning: (message) => ctx.stderr.write(`warning: ${message}\n`),
+          signal: AbortSignal.timeout(30 * 60_000),
+        },
       );
       results.push(result);
       if (!globals.json)

@@ -22,6 +22,7 @@ import {
   planAction,
   type ActionPlan,
 } from '@ccx/api';
+import type { Store } from '@ccx/store';
 import type { ComputeSession } from './session';
 import { withStoredAttributes, type ActionSubject } from './stored-checks';
 
@@ -143,6 +144,14 @@ export async function prepareAction(
   return { uri, uid, ref, compute, connection: connection.name, status, plan, instance };
 }
 
+/** How a running action reports back to the terminal. */
+export interface ActionHooks {
+  onProgress: (progress: ActionProgress) => void;
+  /** Something went wrong after the provider had acted: the action itself stands. */
+  onWarning: (message: string) => void;
+  signal: AbortSignal;
+}
+
 /** What `--json` prints for each resource once its action has ended. */
 export interface ActionOutcome {
   uri: string;
@@ -162,9 +171,9 @@ export interface ActionOutcome {
 export async function runAction(
   session: ComputeSession,
   target: ActionTarget,
-  onProgress: (progress: ActionProgress) => void,
-  signal: AbortSignal,
+  hooks: ActionHooks,
 ): Promise<ActionOutcome> {
+  const { onProgress, signal } = hooks;
   const { input } = target.plan;
   const { action: _action, ...parameters } = input;
   const executed = await session.audit.record(
@@ -187,7 +196,7 @@ export async function runAction(
     attributes: executed.attributes,
   });
   if (input.action === 'compute.associate-address' && target.instance)
-    await clearDisplacedAddresses(store, { uid: target.uid, ...target.ref }, target.instance.id);
+    await freeDisplacedAddresses(store, target, target.instance.id, hooks.onWarning);
   return {
     uri: target.uri,
     action: input.action,
@@ -196,6 +205,28 @@ export async function runAction(
     desiredCount: executed.status.desiredCount ?? null,
     runningCount: executed.status.runningCount ?? null,
   };
+}
+
+/**
+ * Once EC2 has associated the address, the association happened whatever the store does: a
+ * store that cannot follow (the address it moved aside still shown as in use) is a warning,
+ * and the next sync corrects it, as the API logs it, rather than the done association
+ * reported as failed.
+ */
+async function freeDisplacedAddresses(
+  store: Store,
+  target: ActionTarget,
+  instanceId: string,
+  onWarning: (message: string) => void,
+): Promise<void> {
+  try {
+    await clearDisplacedAddresses(store, { uid: target.uid, ...target.ref }, instanceId);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    onWarning(
+      `${target.uri}: associated, but the local inventory could not be updated (${reason}): the address EC2 moved aside from ${instanceId} may still show as in use until the next sync corrects it`,
+    );
+  }
 }
 
 export const actionLabel = (input: ActionInput): string => {
