@@ -10,7 +10,7 @@ import { azureCliConnection, startSandbox, type SandboxHandle } from '@ccx/sandb
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { azureConfigSchema } from '../config';
 import { azureProvider } from '../provider';
 
@@ -242,13 +242,20 @@ describe('Azure compute on the sandbox, through arm-compute, arm-monitor and ide
   });
 
   it('retries throttled calls (429 with Retry-After) until they pass', async () => {
+    const fresh = await connect({}, 10);
     sandbox.resetStats();
-    sandbox.setFaults('azure.throttle=0.3');
+    // Every call is throttled until the sandbox has refused one, then all pass: the listing
+    // meets a 429 and must retry past it, whatever order its concurrent calls reach the sandbox.
+    // A throttle rate below 1 would leave both to chance.
+    sandbox.setFaults('azure.throttle=1');
     try {
-      const fresh = await connect({}, 10);
-      const [scope] = await fresh.scopes();
+      const listing = fresh.scopes();
+      await vi.waitFor(() => expect(sandbox.stats().throttled).toBeGreaterThan(0), {
+        interval: 5,
+      });
+      sandbox.setFaults('');
+      const [scope] = await listing;
       expect(scope).toBeDefined();
-      expect(sandbox.stats().throttled).toBeGreaterThan(0);
     } finally {
       sandbox.setFaults('');
     }
