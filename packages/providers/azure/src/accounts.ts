@@ -59,16 +59,7 @@ export class StorageAccounts {
       );
     const credential = config.key
       ? new StorageSharedKeyCredential(config.name, config.key)
-      : (this.tokenCredential ??= defaultAzureCredential(
-          `Azure storage sign-in of connection ${this.connection}`,
-          {
-            ...(this.tlsOptions ? { tlsOptions: this.tlsOptions } : {}),
-            ...(this.config.compute?.authorityHost
-              ? { authorityHost: this.config.compute.authorityHost }
-              : {}),
-            ...(this.config.compute ? { tenantId: this.config.compute.tenantId } : {}),
-          },
-        ));
+      : (this.tokenCredential ??= this.keylessCredential());
     const pipeline = newPipeline(credential, {
       retryOptions: {
         maxTries: this.config.maxAttempts,
@@ -89,6 +80,21 @@ export class StorageAccounts {
     };
     this.built.set(name, account);
     return account;
+  }
+
+  /**
+   * Signs keyless accounts in where the compute section does, as its app, when there is one.
+   */
+  private keylessCredential(): TokenCredential {
+    const { compute } = this.config;
+    const authorityHost = compute?.authorityHost;
+    const tenantId = compute?.tenantId;
+    return defaultAzureCredential(`Azure storage sign-in of connection ${this.connection}`, {
+      ...(this.tlsOptions ? { tlsOptions: this.tlsOptions } : {}),
+      ...(authorityHost ? { authorityHost } : {}),
+      ...(tenantId ? { tenantId } : {}),
+      ...(compute ? { client: { id: compute.clientId, configKey: 'compute.clientId' } } : {}),
+    });
   }
 
   container(name: string, container: string): ContainerClient {

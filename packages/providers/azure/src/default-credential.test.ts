@@ -16,6 +16,7 @@ import { rootCertificates } from 'node:tls';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { azureConfigSchema } from './config';
+import { defaultCredentialOptions } from './default-credential';
 import { azureProvider } from './provider';
 
 /** What `EnvironmentCredential` and the rest of the default chain read from the environment. */
@@ -32,6 +33,11 @@ const CHAIN_VARIABLES = [
   'IDENTITY_ENDPOINT',
   'MSI_ENDPOINT',
 ] as const;
+
+/** An app the sandbox's directory does not hold. */
+const OTHER_APP = '0f0f0f0f-1111-4222-8333-444455556666';
+/** A client id for the checks that send nothing. */
+const SANDBOX_LIKE_APP = '7a7a7a7a-1111-4222-8333-444455556666';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -241,5 +247,109 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
     // The kept cause (what a server log may print in full) holds no secret either.
     expect(inspect(error, { depth: 10 })).not.toContain(wrong);
     expect(logged.join('\n')).not.toContain(wrong);
+  });
+
+  it('refuses an AZURE_CLIENT_ID naming another app than compute.clientId, before any sign-in', async () => {
+    setSandboxEnv({ AZURE_CLIENT_ID: OTHER_APP });
+    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
+    const connection = await connectKeyless();
+    const error = await failureOf(connection.scopes());
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('invalid_input');
+    expect((error as CcxError).message).toContain(`AZURE_CLIENT_ID (${OTHER_APP})`);
+    expect((error as CcxError).message).toContain(
+      `compute.clientId (${sandbox.azureCompute.clientId})`,
+    );
+    expect((error as CcxError).message).not.toContain(sandbox.azureCompute.clientSecret);
+    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBe(tokensBefore);
+  });
+
+  it('refuses it for keyless storage of a connection with compute, as compute.clientId names the app', async () => {
+    setSandboxEnv({ AZURE_CLIENT_ID: OTHER_APP });
+    const [account] = azurite.accounts;
+    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
+    const { clientSecret: _secret, ...compute } = config.compute!;
+    const connection = await azureProvider.connect(
+      name,
+      azureConfigSchema.parse({
+        ...config,
+        compute,
+        storageAccounts: [{ name: account!.name }],
+        blobEndpoint: `${azurite.blobUrl}/{account}`,
+        maxAttempts: 1,
+      }),
+      { logger, extraCaPem: sandbox.caPem },
+    );
+    const error = await failureOf(collect(connection.storage!.listBuckets(account!.name)));
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('invalid_input');
+    expect((error as CcxError).message).toMatch(/AZURE_CLIENT_ID .* compute\.clientId/);
+  });
+
+  it('signs in through workload identity as compute.clientId, not as no app at all', async () => {
+    const { tenantId, authorityHost } = sandbox.azureCompute;
+    const tokenFile = join(mkdtempSync(join(tmpdir(), 'ccx-workload-')), 'token');
+    writeFileSync(tokenFile, 'header.payload.signature');
+    // No AZURE_CLIENT_ID: the federated token is exchanged for the configured app alone.
+    setEnv({
+      AZURE_TENANT_ID: tenantId,
+      AZURE_AUTHORITY_HOST: authorityHost,
+      AZURE_FEDERATED_TOKEN_FILE: tokenFile,
+      AZURE_TOKEN_CREDENTIALS: 'WorkloadIdentityCredential',
+    });
+    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
+    const { clientSecret: _secret, ...compute } = config.compute!;
+    const connection = await azureProvider.connect(
+      name,
+      azureConfigSchema.parse({
+        ...config,
+        maxAttempts: 1,
+        compute: { ...compute, clientId: OTHER_APP },
+      }),
+      { logger, extraCaPem: sandbox.caPem },
+    );
+    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
+    const error = await failureOf(connection.scopes());
+    // Without an app the credential would be unavailable and send nothing; as the configured
+    // one it asked Entra, which answered that its directory lacks that app (the kept cause).
+    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('forbidden');
+    expect(inspect(error, { depth: 10 })).toContain(
+      `AADSTS700016: Application with identifier '${OTHER_APP}' was not found`,
+    );
+  });
+});
+
+describe('defaultCredentialOptions', () => {
+  const client = { id: SANDBOX_LIKE_APP, configKey: 'compute.clientId' };
+
+  it('signs managed and workload identity in as the configured app', () => {
+    expect(defaultCredentialOptions({ tenantId: 'acme.onmicrosoft.com', client }, {})).toEqual({
+      tenantId: 'acme.onmicrosoft.com',
+      managedIdentityClientId: SANDBOX_LIKE_APP,
+      workloadIdentityClientId: SANDBOX_LIKE_APP,
+    });
+  });
+
+  it('accepts the same app in AZURE_CLIENT_ID, whatever its case', () => {
+    const env = { AZURE_CLIENT_ID: SANDBOX_LIKE_APP.toUpperCase() };
+    expect(defaultCredentialOptions({ client }, env)).toMatchObject({
+      managedIdentityClientId: SANDBOX_LIKE_APP,
+    });
+  });
+
+  it('does not repeat an AZURE_CLIENT_ID that is not a client id (a secret set by mistake)', () => {
+    const secret = 'Zq8~not-a-client-id';
+    let error: unknown = null;
+    try {
+      defaultCredentialOptions({ client }, { AZURE_CLIENT_ID: secret });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('invalid_input');
+    expect((error as CcxError).message).toContain('AZURE_CLIENT_ID (not a client id)');
+    expect((error as CcxError).message).not.toContain(secret);
   });
 });

@@ -1,5 +1,6 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import type { AzureComputeConfig } from '../config';
+import { defaultCredentialOptions } from '../default-credential';
 import { signInError } from '../sign-in-errors';
 
 /** TLS settings for every Azure pipeline: the public roots plus the extra CA, when one is set. */
@@ -10,7 +11,8 @@ export interface ArmTls {
 /**
  * The credential of the compute part of a connection, built on the first token request so a
  * connection that never lists VMs never loads MSAL. With a client secret it is the app's
- * `ClientSecretCredential`; without, `DefaultAzureCredential` for the tenant. A custom
+ * `ClientSecretCredential`; without, `DefaultAzureCredential` for the tenant, as the
+ * configured app (`compute.clientId`): a different `AZURE_CLIENT_ID` is refused. A custom
  * authority host (sovereign cloud, sandbox) turns instance discovery off, which only knows
  * Microsoft's hosts. The extra CA reaches MSAL's requests through the credential's pipeline.
  * The default chain's first credential reads `AZURE_TENANT_ID`, `AZURE_CLIENT_ID` and
@@ -37,7 +39,14 @@ export function computeCredential(
           config.clientSecret,
           common,
         )
-      : new identity.DefaultAzureCredential({ ...common, tenantId: config.tenantId });
+      : new identity.DefaultAzureCredential(
+          defaultCredentialOptions({
+            ...(tls ? { tlsOptions: tls } : {}),
+            ...(config.authorityHost ? { authorityHost: config.authorityHost } : {}),
+            tenantId: config.tenantId,
+            client: { id: config.clientId, configKey: 'compute.clientId' },
+          }),
+        );
   };
   return {
     async getToken(
