@@ -215,7 +215,12 @@ describe('compute in a real browser', () => {
       await rows.nth(0).getAttribute('data-uid'),
       await rows.nth(1).getAttribute('data-uid'),
     ];
-    for (const index of [0, 1]) await rows.nth(index).getByRole('checkbox').check();
+    // Ticked by uid, not by position: the list may re-render between reading and ticking.
+    for (const uid of uids)
+      await page
+        .locator(`[data-testid="compute-row"][data-uid="${uid ?? ''}"]`)
+        .getByRole('checkbox')
+        .check();
     await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('2 selected');
 
     await page.getByRole('button', { name: 'Start (2)' }).click();
