@@ -83,12 +83,13 @@ export class StorageAccounts {
   }
 
   /**
-   * Signs keyless accounts in where the compute section does, as its app, when there is one.
+   * Signs keyless accounts in where the compute section does, as its app, when there is one;
+   * otherwise at the connection's own `authorityHost` and `tenantId`, when set.
    */
   private keylessCredential(): TokenCredential {
     const { compute } = this.config;
-    const authorityHost = compute?.authorityHost;
-    const tenantId = compute?.tenantId;
+    const authorityHost = compute?.authorityHost ?? this.config.authorityHost;
+    const tenantId = compute?.tenantId ?? this.config.tenantId;
     return defaultAzureCredential(`Azure storage sign-in of connection ${this.connection}`, {
       ...(this.tlsOptions ? { tlsOptions: this.tlsOptions } : {}),
       ...(authorityHost ? { authorityHost } : {}),

@@ -30,6 +30,11 @@ const httpsUrl = z
   .url({ protocol: /^https$/, error: 'expected an https URL' })
   .transform((url) => url.replace(/\/+$/, ''));
 
+/** A tenant id (GUID) or one of its domain names. */
+const tenantIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/, 'expected a tenant id or domain');
+
 /**
  * Azure compute (VMs, disks, Monitor metrics) across subscriptions, signed in as one Entra
  * app. With `clientSecret` the app's client credentials are used; without it
@@ -39,10 +44,7 @@ const httpsUrl = z
  */
 export const azureComputeSchema = z
   .object({
-    /** A tenant id (GUID) or one of its domain names. */
-    tenantId: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/, 'expected a tenant id or domain'),
+    tenantId: tenantIdSchema,
     clientId: z.guid('expected the application (client) id, a GUID'),
     clientSecret: z.string().min(1).optional(),
     authorityHost: httpsUrl.optional(),
@@ -64,6 +66,9 @@ export type AzureComputeConfig = z.infer<typeof azureComputeSchema>;
  * both. `blobEndpoint` is a template with
  * `{account}` for endpoints that are not `https://<account>.blob.core.windows.net`: Azurite and
  * the sandbox serve accounts path-style, `http://127.0.0.1:10000/{account}`.
+ * `authorityHost` and `tenantId` say where keyless storage accounts sign in; the compute
+ * section's own values, when it has them, take precedence, so one connection signs in at one
+ * authority and tenant.
  */
 export const azureConfigSchema = z
   .object({
@@ -83,6 +88,8 @@ export const azureConfigSchema = z
         message: 'expected a URL template containing {account}',
       })
       .optional(),
+    authorityHost: httpsUrl.optional(),
+    tenantId: tenantIdSchema.optional(),
     /** Tries per SDK request (first try included); the SDK backs off exponentially between them. */
     maxAttempts: z.number().int().min(1).max(20).default(4),
     compute: azureComputeSchema.optional(),

@@ -319,6 +319,91 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
       `AADSTS700016: Application with identifier '${OTHER_APP}' was not found`,
     );
   });
+
+  it('reads a container of a storage-only connection signed in at its own authorityHost', async () => {
+    // The environment credential's app, without AZURE_AUTHORITY_HOST: only the connection says
+    // where to sign in, and the public cloud is not reachable from here.
+    setSandboxEnv({ AZURE_AUTHORITY_HOST: undefined });
+    const { tenantId, authorityHost } = sandbox.azureCompute;
+    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
+    const [account] = azurite.accounts;
+    const connection = await azureProvider.connect(
+      'keyless-storage',
+      azureConfigSchema.parse({
+        storageAccounts: [{ name: account!.name }],
+        blobEndpoint: `${azurite.blobUrl}/{account}`,
+        authorityHost: `${authorityHost}/`,
+        tenantId,
+        maxAttempts: 1,
+      }),
+      { logger, extraCaPem: sandbox.caPem },
+    );
+    const storage = connection.storage!;
+    const buckets = await collect(storage.listBuckets(account!.name));
+    expect(buckets.map((bucket) => bucket.bucket)).toEqual(['reports']);
+    const keys: string[] = [];
+    for await (const page of storage.listObjects(buckets[0]!))
+      for (const entry of page.entries) if (entry.kind === 'object') keys.push(entry.key);
+    expect(keys).toEqual(['q3/<b>summary</b>.txt']);
+    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
+  });
+
+  it('signs a storage-only connection in to its own tenantId', async () => {
+    const { clientId, tenantId, authorityHost } = sandbox.azureCompute;
+    const tokenFile = join(mkdtempSync(join(tmpdir(), 'ccx-workload-')), 'token');
+    writeFileSync(tokenFile, 'header.payload.signature');
+    // No AZURE_TENANT_ID: without the connection's tenant, workload identity is unavailable.
+    setEnv({
+      AZURE_CLIENT_ID: clientId,
+      AZURE_FEDERATED_TOKEN_FILE: tokenFile,
+      AZURE_TOKEN_CREDENTIALS: 'WorkloadIdentityCredential',
+    });
+    const [account] = azurite.accounts;
+    const connection = await azureProvider.connect(
+      'keyless-storage',
+      azureConfigSchema.parse({
+        storageAccounts: [{ name: account!.name }],
+        blobEndpoint: `${azurite.blobUrl}/{account}`,
+        authorityHost,
+        tenantId,
+        maxAttempts: 1,
+      }),
+      { logger, extraCaPem: sandbox.caPem },
+    );
+    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
+    const error = await failureOf(collect(connection.storage!.listBuckets(account!.name)));
+    // Entra found the tenant and the app; the sandbox takes no federated assertion, only secrets.
+    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
+    expect(error).toBeInstanceOf(CcxError);
+    expect(inspect(error, { depth: 10 })).toContain('AADSTS7000218');
+  });
+});
+
+describe('the connection-level authorityHost and tenantId', () => {
+  const base = { storageAccounts: [{ name: 'acmelogs' }] };
+
+  it('takes an https authority (trailing slash trimmed) and a tenant id or domain', () => {
+    expect(
+      azureConfigSchema.parse({
+        ...base,
+        authorityHost: 'https://login.microsoftonline.us/',
+        tenantId: 'acme.onmicrosoft.com',
+      }),
+    ).toMatchObject({
+      authorityHost: 'https://login.microsoftonline.us',
+      tenantId: 'acme.onmicrosoft.com',
+    });
+  });
+
+  it.each([
+    [{ authorityHost: 'http://login.microsoftonline.us' }, 'authorityHost: expected an https URL'],
+    [{ tenantId: '../etc' }, 'tenantId: expected a tenant id or domain'],
+  ])('refuses %j', (keys, message) => {
+    const parsed = azureConfigSchema.safeParse({ ...base, ...keys });
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error!.issues[0]!;
+    expect(`${issue.path.join('.')}: ${issue.message}`).toBe(message);
+  });
 });
 
 describe('defaultCredentialOptions', () => {
