@@ -8,6 +8,25 @@ export const serviceNotFound = () =>
   new AwsError('ServiceNotFoundException', 'Service not found.', 400);
 export const serviceNotActive = () =>
   new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.', 400);
+/** DeleteCluster's refusals, one per thing a cluster must be rid of first. */
+export const clusterContainsContainerInstances = () =>
+  new AwsError(
+    'ClusterContainsContainerInstancesException',
+    'The Cluster cannot be deleted while Container Instances are active.',
+    400,
+  );
+export const clusterContainsServices = () =>
+  new AwsError(
+    'ClusterContainsServicesException',
+    'The Cluster cannot be deleted while Services are active.',
+    400,
+  );
+export const clusterContainsTasks = () =>
+  new AwsError(
+    'ClusterContainsTasksException',
+    'The Cluster cannot be deleted while Tasks are active.',
+    400,
+  );
 export const invalidParameter = (message: string) =>
   new AwsError('InvalidParameterException', message, 400);
 export const clientException = (message: string) => new AwsError('ClientException', message, 400);

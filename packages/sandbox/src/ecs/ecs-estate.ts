@@ -81,13 +81,14 @@ export class EcsEstate {
     return this.ids.pick(items);
   }
 
-  /** Number of clusters, listed services and tasks (running, pending and stopped) in the whole estate. */
+  /** Number of live clusters, listed services and tasks (running, pending and stopped) in the whole estate. */
   counts(): { clusters: number; services: number; tasks: number } {
     let clusters = 0;
     let services = 0;
     let tasks = 0;
     for (const scope of this.scopes.values()) {
       for (const cluster of scope.clusters) {
+        if (cluster.status !== 'ACTIVE') continue;
         clusters++;
         tasks += cluster.standaloneTasks.length + cluster.stoppedTasks.length;
         for (const service of cluster.services) {

@@ -1,8 +1,8 @@
 import { AwsError } from '../aws/aws-error';
 import type { JsonOperationContext, JsonService } from '../aws/json-router';
-import { describeClusters, listClusters } from './clusters';
+import { deleteCluster, describeClusters, listClusters } from './clusters';
 import type { EcsEstate } from './ecs-estate';
-import { describeServices, listServices, updateService } from './services';
+import { deleteService, describeServices, listServices, updateService } from './services';
 import { listTagsForResource } from './tags';
 import { describeTaskDefinition, registerTaskDefinition } from './task-definitions';
 import { describeTasks, listTasks } from './tasks';
@@ -12,9 +12,11 @@ type Handler = (estate: EcsEstate, transitionMs: number, ctx: JsonOperationConte
 const HANDLERS = {
   ListClusters: listClusters,
   DescribeClusters: describeClusters,
+  DeleteCluster: deleteCluster,
   ListServices: listServices,
   DescribeServices: describeServices,
   UpdateService: updateService,
+  DeleteService: deleteService,
   ListTasks: listTasks,
   DescribeTasks: describeTasks,
   DescribeTaskDefinition: describeTaskDefinition,

@@ -25,7 +25,8 @@ export function ecsContext(
 
 /**
  * A cluster named by name or ARN; `default` when the request names none, as ECS does. An ARN
- * of another account or region, or a name that does not exist, is ClusterNotFoundException.
+ * of another account or region, a name that does not exist, or a deleted (INACTIVE) cluster is
+ * ClusterNotFoundException.
  */
 export function findCluster(ecs: EcsContext, value: string | undefined): ClusterRecord {
   const identifier = value ?? 'default';
@@ -40,7 +41,7 @@ export function findCluster(ecs: EcsContext, value: string | undefined): Cluster
     );
   }
   const cluster = ecs.scope.cluster(name);
-  if (!cluster) throw clusterNotFound();
+  if (!cluster || cluster.status !== 'ACTIVE') throw clusterNotFound();
   return cluster;
 }
 

@@ -142,7 +142,11 @@ export interface ServiceRecord {
 export interface ClusterRecord {
   name: string;
   arn: string;
-  status: 'ACTIVE';
+  /**
+   * INACTIVE once deleted: DescribeClusters still describes it for a while, as ECS does, but
+   * ListClusters no longer lists it and every other operation answers ClusterNotFoundException.
+   */
+  status: 'ACTIVE' | 'INACTIVE';
   tags: EcsTag[];
   /** In ListServices order (creation order). */
   services: ServiceRecord[];

@@ -166,6 +166,10 @@ export function settleService(ctx: RolloutContext, service: ServiceRecord, now: 
     service.lastStepAt += ctx.transitionMs;
     step(ctx, service, ctx.transitionMs === 0 ? now : service.lastStepAt);
   }
+  // A deleted service is DRAINING until its last task has stopped.
+  if (service.status === 'DRAINING' && service.deployments.every((d) => d.tasks.length === 0)) {
+    service.status = 'INACTIVE';
+  }
 }
 
 /**

@@ -29,6 +29,12 @@ const describeServicesInput = z.object({
   include: z.array(z.string()).optional(),
 });
 
+const deleteServiceInput = z.object({
+  cluster: z.string().optional(),
+  service: z.string().optional(),
+  force: z.boolean().optional(),
+});
+
 const updateServiceInput = z.object({
   cluster: z.string().optional(),
   service: z.string().optional(),
@@ -37,7 +43,10 @@ const updateServiceInput = z.object({
   forceNewDeployment: z.boolean().optional(),
 });
 
-/** ListServices: ACTIVE and DRAINING services of a cluster, 10 a page unless asked otherwise. */
+/**
+ * ListServices: the ACTIVE services of a cluster, 10 a page unless asked otherwise; a deleted
+ * service is no longer listed, whether still DRAINING or INACTIVE.
+ */
 export function listServices(estate: EcsEstate, transitionMs: number, ctx: JsonOperationContext) {
   const input = parseInput(listServicesInput, ctx.input);
   const ecs = ecsContext(estate, transitionMs, ctx);
@@ -45,7 +54,7 @@ export function listServices(estate: EcsEstate, transitionMs: number, ctx: JsonO
   // Every sandbox service is a REPLICA one: a DAEMON filter matches none.
   const strategyMatches = !input.schedulingStrategy || input.schedulingStrategy === 'REPLICA';
   const arns = cluster.services
-    .filter((service) => strategyMatches && service.status !== 'INACTIVE')
+    .filter((service) => strategyMatches && service.status === 'ACTIVE')
     .filter((service) => !input.launchType || service.launchType === input.launchType)
     .map((service) => service.arn);
   const listing = [cluster.arn, input.launchType ?? null, input.schedulingStrategy ?? null];
@@ -116,5 +125,26 @@ export function updateService(estate: EcsEstate, transitionMs: number, ctx: Json
     taskDefinitionArn,
     forceNewDeployment: input.forceNewDeployment ?? false,
   });
+  return { service: renderService(service, false) };
+}
+
+/**
+ * DeleteService: only a service scaled to 0, unless `force` scales it to 0 itself. The service
+ * turns DRAINING, its scheduler stops its tasks over the next transition, and once none is left
+ * it becomes INACTIVE (see `settleService`).
+ */
+export function deleteService(estate: EcsEstate, transitionMs: number, ctx: JsonOperationContext) {
+  const input = parseInput(deleteServiceInput, ctx.input);
+  if (!input.service) throw invalidParameter('Service cannot be empty.');
+  const ecs = ecsContext(estate, transitionMs, ctx);
+  const cluster = findCluster(ecs, input.cluster);
+  const service = findService(ecs, cluster, input.service);
+  if (!service) throw serviceNotFound();
+  if (service.status !== 'ACTIVE') throw serviceNotActive();
+  if (service.desiredCount > 0 && !input.force) {
+    throw invalidParameter('The service cannot be stopped while it is scaled above 0.');
+  }
+  applyUpdate(ecs.rollout, service, ecs.now, { desiredCount: 0, forceNewDeployment: false });
+  service.status = 'DRAINING';
   return { service: renderService(service, false) };
 }
