@@ -1,4 +1,4 @@
-import type { ECSClient } from '@aws-sdk/client-ecs';
+import { ClusterNotFoundException, type ECSClient } from '@aws-sdk/client-ecs';
 import type { Resource, Scope } from '@ccx/core';
 import type { AccountDirectory } from '../account-directory';
 import type { ClientPool } from '../client-pool';
@@ -43,7 +43,10 @@ export async function* withEcsClient(
 
 /**
  * The walk services and tasks share: every cluster of the scope in turn, yielding what
- * `perCluster` read of one cluster before the next cluster is read.
+ * `perCluster` read of one cluster before the next cluster is read. A cluster deleted since
+ * its ARN was listed (by another job of the run, or between the two calls) answers
+ * ClusterNotFoundException: it has nothing left to list, so the walk goes on without it,
+ * yielding nothing of it. Any other failure fails the walk.
  */
 export function eachCluster(
   listing: EcsListing,
@@ -52,6 +55,12 @@ export function eachCluster(
 ): AsyncIterable<Resource> {
   return withEcsClient(listing, what, async function* (client) {
     for (const clusterArn of await scopeClusterArns(listing, client))
-      yield* await perCluster(client, clusterArn);
+      yield* await perCluster(client, clusterArn).catch(unlessClusterGone);
   });
+}
+
+/** Nothing for a cluster that is gone; any other error is rethrown as it is. */
+function unlessClusterGone(error: unknown): Resource[] {
+  if (error instanceof ClusterNotFoundException) return [];
+  throw error;
 }

@@ -22,7 +22,9 @@ export const DESCRIBE_SERVICES_BATCH = 10;
 export const DESCRIBE_CLUSTERS_BATCH = 100;
 /**
  * ECS clusters of one scope: ListClusters (shared with the run's other ECS types), then
- * DescribeClusters 100 at a time, with tags.
+ * DescribeClusters 100 at a time, with tags. A cluster deleted since its ARN was listed is
+ * described INACTIVE for a while, or reported as a MISSING failure: either way it is gone, so
+ * it is not listed, and the sync removes it from the store.
  */
 function listClusters(listing: EcsListing): AsyncIterable<Resource> {
   const { scope, signal } = listing;
@@ -33,7 +35,8 @@ function listClusters(listing: EcsListing): AsyncIterable<Resource> {
         { abortSignal: signal },
       );
       for (const cluster of out.clusters ?? []) {
-        if (cluster.clusterName) yield mapCluster(scope.account, scope.region, cluster);
+        if (cluster.clusterName && cluster.status !== 'INACTIVE')
+          yield mapCluster(scope.account, scope.region, cluster);
       }
     }
   });
