@@ -87,6 +87,8 @@ export interface ResourceFilter {
    * still apply. With no value at all it matches nothing. Keys follow `attributes`' rule.
    */
   anyOf?: { id?: string[]; attributes?: Record<string, string[]> };
+  /** Only these rows, by uid (at most 1,000): a page whose order was decided elsewhere. */
+  uid?: string[];
   includeDeleted?: boolean;
 }
 
@@ -97,6 +99,18 @@ export interface ResourceQuery extends ResourceFilter {
 }
 
 export type FacetField = ResourceFacetField;
+
+/**
+ * What sorting a row by one of its attributes needs, and nothing more: no tags, no attribute
+ * JSON. `value` is the row's sort attribute when it is a non-empty JSON string, else null.
+ */
+export interface ResourceSortKey {
+  uid: string;
+  name: string | null;
+  provider: string;
+  type: string;
+  value: string | null;
+}
 
 export interface ResourceRepository {
   /**
@@ -121,6 +135,16 @@ export interface ResourceRepository {
   }>;
   query(query: ResourceQuery): Promise<{ items: StoredResource[]; total: number }>;
   facets(filter: ResourceFilter): Promise<Record<FacetField, { value: string; count: number }[]>>;
+  /**
+   * The sort key of every row under the filter, in the order `query` gives by name ascending
+   * (nulls last, then uid), so a stable sort over them breaks ties as the store does.
+   * `attributeByType` names, per type, the top-level attribute that becomes `value` (types not
+   * named have none): a list can mix types that keep the same thing under different names.
+   */
+  sortKeys(
+    filter: ResourceFilter,
+    options?: { attributeByType?: Record<string, string> },
+  ): Promise<ResourceSortKey[]>;
   get(uid: string): Promise<StoredResource | null>;
   history(uid: string, options?: { limit?: number }): Promise<ResourceChange[]>;
   /**

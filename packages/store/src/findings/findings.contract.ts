@@ -102,6 +102,35 @@ export function describeFindingsContract(open: () => Promise<Store>): void {
       expect(await pick({ kind: [] })).toEqual([]);
     });
 
+    it('sums the monthly impact per resource over the kinds asked, counting none as 0', async () => {
+      const { findings } = store();
+      const usd = (amount: number) => ({ estimatedMonthlyImpact: { amount, currency: 'USD' } });
+      await findings.replaceForResource({
+        kind: 'k1',
+        resourceUid: 'r2',
+        findings: [input('a', usd(10.25)), input('b', usd(4.5)), input('c')],
+      });
+      await findings.replaceForResource({
+        kind: 'k2',
+        resourceUid: 'r2',
+        findings: [input('a', usd(1))],
+      });
+      await findings.replaceForResource({ kind: 'k1', resourceUid: 'r1', findings: [input('a')] });
+      await findings.replaceForResource({
+        kind: 'k3',
+        resourceUid: 'r3',
+        findings: [input('a', usd(9))],
+      });
+      expect(await findings.monthlyImpactByResource({ kind: ['k1', 'k2'] })).toEqual([
+        { resourceUid: 'r1', amount: 0 },
+        { resourceUid: 'r2', amount: 15.75 },
+      ]);
+      expect(await findings.monthlyImpactByResource({ kind: ['k2'] })).toEqual([
+        { resourceUid: 'r2', amount: 1 },
+      ]);
+      expect(await findings.monthlyImpactByResource({ kind: [] })).toEqual([]);
+    });
+
     it('refuses a duplicate fingerprint as a conflict and leaves the previous findings intact', async () => {
       const { findings } = store();
       await findings.replaceForResource({ kind: 'k', resourceUid: 'r1', findings: [input('a')] });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SEVERITIES } from '@ccx/core';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { chunkForParams, type DbContext } from '../db/dialect';
 import { parseInput } from '../db/input';
@@ -29,6 +30,8 @@ const replaceSchema = z.object({
     }),
   ),
 });
+
+const impactQuerySchema = z.object({ kind: z.array(z.string().min(1)).max(100) });
 
 const COLUMNS = 10;
 
@@ -112,6 +115,26 @@ export function createFindingRepository(ctx: DbContext): FindingRepository {
           .map(toFinding);
       }
       return (await select.execute()).map(toFinding);
+    },
+
+    async monthlyImpactByResource(raw) {
+      const { kind } = parseInput(impactQuerySchema, raw, 'findings impact query');
+      if (kind.length === 0) return [];
+      const rows = await db
+        .selectFrom('findings')
+        .select([
+          'resource_uid',
+          sql<
+            number | string
+          >`sum(case when impact_currency is null then 0 else coalesce(impact_amount, 0) end)`.as(
+            'amount',
+          ),
+        ])
+        .where('kind', 'in', kind)
+        .groupBy('resource_uid')
+        .orderBy('resource_uid')
+        .execute();
+      return rows.map((row) => ({ resourceUid: row.resource_uid, amount: Number(row.amount) }));
     },
   };
 }

@@ -36,4 +36,12 @@ export interface FindingRepository {
   }): Promise<void>;
   /** Ordered by resource, kind, subject. */
   list(query?: FindingQuery): Promise<StoredFinding[]>;
+  /**
+   * The summed monthly impact of each resource's findings of these kinds, whatever the currency,
+   * ordered by resource: one number a resource rather than its findings' evidence. A finding
+   * without an impact counts as 0, so a resource with findings always has an amount.
+   */
+  monthlyImpactByResource(query: {
+    kind: readonly string[];
+  }): Promise<{ resourceUid: string; amount: number }[]>;
 }

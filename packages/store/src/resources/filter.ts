@@ -34,6 +34,9 @@ export function filterExpression(
     if (field !== omit && values && values.length > 0)
       conditions.push(eb(`resources.${field}`, 'in', values));
   }
+  // An empty list of uids asks for no row, as an empty `anyOf` does.
+  if (filter.uid)
+    conditions.push(filter.uid.length > 0 ? eb('resources.uid', 'in', filter.uid) : sql`1 = 0`);
   for (const tag of filter.tags ?? []) {
     let tagRows = eb
       .selectFrom('resource_tags')

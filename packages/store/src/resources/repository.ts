@@ -5,6 +5,7 @@ import { applyBatch } from './apply-batch';
 import { completeListing } from './complete-listing';
 import { queryResources, resourceFacets } from './query';
 import { refreshLive } from './refresh-live';
+import { resourceSortKeys } from './sort-keys';
 import { toResourceChange, toStoredResource } from './rows';
 
 export function createResourceRepository(ctx: DbContext): ResourceRepository {
@@ -16,6 +17,7 @@ export function createResourceRepository(ctx: DbContext): ResourceRepository {
     completeListing: (input) => completeListing(ctx, input),
     query: (query) => queryResources(ctx, query),
     facets: (filter) => resourceFacets(ctx, filter),
+    sortKeys: (filter, options) => resourceSortKeys(ctx, filter, options),
     refreshLive: (uid, input) => refreshLive(ctx, uid, input),
 
     async get(uid) {

@@ -35,6 +35,8 @@ const valuesSchema = z.array(z.string()).optional();
 const attributeKeySchema = z.string().regex(ATTRIBUTE_KEY, 'an attribute name is an identifier');
 /** Values of one `anyOf`, in all: each is a bound parameter of one statement. */
 const MAX_ANY_OF_VALUES = 1000;
+/** Uids of one filter; each is a bound parameter too. */
+const MAX_UIDS = 1000;
 
 const anyOfSchema = z
   .object({
@@ -69,7 +71,21 @@ export const resourceFilterSchema = z.object({
     })
     .optional(),
   anyOf: anyOfSchema.optional(),
+  uid: z
+    .array(z.string())
+    .max(MAX_UIDS, { message: `at most ${MAX_UIDS} uids` })
+    .optional(),
   includeDeleted: z.boolean().optional(),
+});
+
+/** Types are bound parameters of a CASE, attribute names go into a JSON path. */
+export const sortKeyOptionsSchema = z.object({
+  attributeByType: z
+    .record(z.string().min(1), attributeKeySchema)
+    .refine((map) => Object.keys(map).length <= MAX_ATTRIBUTE_CONDITIONS, {
+      message: `at most ${MAX_ATTRIBUTE_CONDITIONS} types with a sort attribute`,
+    })
+    .optional(),
 });
 
 export const resourceQuerySchema = resourceFilterSchema.extend({
