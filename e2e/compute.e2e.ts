@@ -215,6 +215,7 @@ describe('compute in a real browser', () => {
       await rows.nth(0).getAttribute('data-uid'),
       await rows.nth(1).getAttribute('data-uid'),
     ];
+    expect(uids.every((uid) => uid !== null && uid !== '')).toBe(true);
     // Ticked by uid, not by position: the list may re-render between reading and ticking.
     for (const uid of uids)
       await page
