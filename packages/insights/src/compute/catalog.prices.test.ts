@@ -146,6 +146,21 @@ type PageFigure =
   | { kind: 'instance'; provider: CatalogProvider; type: string; region: string; perHour: number }
   | { kind: 'rate'; name: string; actual: () => number; expected: number };
 
+/** One page's hourly prices for many sizes of one region, typed here as the page states them. */
+function instancePrices(
+  provider: CatalogProvider,
+  region: string,
+  prices: Record<string, number>,
+): PageFigure[] {
+  return Object.entries(prices).map(([type, perHour]) => ({
+    kind: 'instance',
+    provider,
+    type,
+    region,
+    perHour,
+  }));
+}
+
 const PAGES: { source: string; date: string; figures: PageFigure[] }[] = [
   {
     source:
@@ -263,6 +278,122 @@ const PAGES: { source: string; date: string; figures: PageFigure[] }[] = [
   },
   {
     source:
+      'https://github.com/aws/karpenter-provider-aws/blob/265ee0ba5b8e337dec6b82dde965b03021ccb418/pkg/providers/pricing/zz_generated.pricing_aws.go',
+    date: '2026-02-09',
+    figures: instancePrices('aws', 'us-east-1', {
+      't3.nano': 0.0052,
+      't3.micro': 0.0104,
+      't3.small': 0.0208,
+      't3.medium': 0.0416,
+      't3.large': 0.0832,
+      't3.xlarge': 0.1664,
+      't3.2xlarge': 0.3328,
+      't3a.nano': 0.0047,
+      't3a.micro': 0.0094,
+      't3a.small': 0.0188,
+      't3a.medium': 0.0376,
+      't3a.large': 0.0752,
+      't3a.xlarge': 0.1504,
+      't3a.2xlarge': 0.3008,
+      't4g.nano': 0.0042,
+      't4g.micro': 0.0084,
+      't4g.small': 0.0168,
+      't4g.medium': 0.0336,
+      't4g.large': 0.0672,
+      't4g.xlarge': 0.1344,
+      't4g.2xlarge': 0.2688,
+      'm5.large': 0.096,
+      'm5.xlarge': 0.192,
+      'm5.2xlarge': 0.384,
+      'm5.4xlarge': 0.768,
+      'm6i.large': 0.096,
+      'm6i.xlarge': 0.192,
+      'm6i.2xlarge': 0.384,
+      'm6i.4xlarge': 0.768,
+      'm6g.medium': 0.0385,
+      'm6g.large': 0.077,
+      'm6g.xlarge': 0.154,
+      'm6g.2xlarge': 0.308,
+      'm6g.4xlarge': 0.616,
+      'm7g.medium': 0.0408,
+      'm7g.large': 0.0816,
+      'm7g.xlarge': 0.1632,
+      'm7g.2xlarge': 0.3264,
+      'm7g.4xlarge': 0.6528,
+      'c5.large': 0.085,
+      'c5.xlarge': 0.17,
+      'c5.2xlarge': 0.34,
+      'c5.4xlarge': 0.68,
+      'c6i.large': 0.085,
+      'c6i.xlarge': 0.17,
+      'c6i.2xlarge': 0.34,
+      'c6i.4xlarge': 0.68,
+      'c6g.medium': 0.034,
+      'c6g.large': 0.068,
+      'c6g.xlarge': 0.136,
+      'c6g.2xlarge': 0.272,
+      'c6g.4xlarge': 0.544,
+      'c7g.medium': 0.0363,
+      'c7g.large': 0.0725,
+      'c7g.xlarge': 0.145,
+      'c7g.2xlarge': 0.29,
+      'c7g.4xlarge': 0.58,
+      'r5.large': 0.126,
+      'r5.xlarge': 0.252,
+      'r5.2xlarge': 0.504,
+      'r5.4xlarge': 1.008,
+      'r6i.large': 0.126,
+      'r6i.xlarge': 0.252,
+      'r6i.2xlarge': 0.504,
+      'r6i.4xlarge': 1.008,
+      'r6g.medium': 0.0504,
+      'r6g.large': 0.1008,
+      'r6g.xlarge': 0.2016,
+      'r6g.2xlarge': 0.4032,
+      'r6g.4xlarge': 0.8064,
+    }),
+  },
+  {
+    // Dasv5 is left out on purpose: this list's Dasv5 rows disagree with one another (see the
+    // table's `covers` for this source), so they confirm nothing.
+    source:
+      'https://github.com/Azure/karpenter-provider-azure/blob/0499866a0874e27363395146ad4ecf5dac208e6d/pkg/providers/pricing/zz_generated.pricing.go',
+    date: '2023-12-18',
+    figures: instancePrices('azure', 'eastus', {
+      Standard_B1s: 0.0104,
+      Standard_B1ms: 0.0207,
+      Standard_B2s: 0.0416,
+      Standard_B2ms: 0.0832,
+      Standard_B4ms: 0.166,
+      Standard_B8ms: 0.333,
+      Standard_D2s_v5: 0.096,
+      Standard_D4s_v5: 0.192,
+      Standard_D8s_v5: 0.384,
+      Standard_D16s_v5: 0.768,
+      Standard_E2s_v5: 0.126,
+      Standard_E4s_v5: 0.252,
+      Standard_E8s_v5: 0.504,
+      Standard_E16s_v5: 1.008,
+      Standard_F2s_v2: 0.0846,
+      Standard_F4s_v2: 0.169,
+      Standard_F8s_v2: 0.338,
+      Standard_F16s_v2: 0.677,
+    }),
+  },
+  {
+    source: 'https://aws.amazon.com/ebs/throughput-optimized/',
+    date: 'undated',
+    figures: [
+      {
+        kind: 'rate',
+        name: 'st1 per GB-month, us-east-1',
+        actual: () => ebsMonthlyPrice('us-east-1', { volumeType: 'st1', sizeGiB: 1000 })!,
+        expected: 45,
+      },
+    ],
+  },
+  {
+    source:
       'https://www.repost.aws/articles/ARknH_OR0cTvqoTfJrVGaB8A/why-am-i-seeing-charges-for-public-ipv4-addresses-when-i-am-under-the-aws-free-tier',
     date: '2024-02-01',
     figures: [
@@ -351,7 +482,6 @@ describe('what the tables call confirmed', () => {
     // Every EBS per-GB rate is confirmed in us-east-1 or named here, and no more.
     expect(ebs.unconfirmed.filter((name) => name.startsWith('perGbMonth.')).sort()).toEqual([
       'perGbMonth.sc1',
-      'perGbMonth.st1',
       'perGbMonth.standard',
     ]);
   });
@@ -371,12 +501,20 @@ describe('what the tables call confirmed', () => {
     expect([westC5.priceDerived, westM5.priceDerived]).toEqual([false, true]);
   });
 
-  it('refuses a table that calls a figure confirmed while naming it unconfirmed', () => {
+  it('refuses a table whose confirmed flag disagrees with its unconfirmed list', () => {
+    type Families = Record<string, { confirmed: boolean; unconfirmed: string[] }>;
     const instances = structuredClone(instanceTable) as {
-      providers: { aws: { families: Record<string, { confirmed: boolean }> } };
+      providers: { aws: { families: Families }; azure: { families: Families } };
     };
-    instances.providers.aws.families.t3!.confirmed = true;
+    // Called confirmed while naming unconfirmed sizes.
+    expect(instances.providers.azure.families.Dasv5!.unconfirmed.length).toBeGreaterThan(0);
+    instances.providers.azure.families.Dasv5!.confirmed = true;
     expect(instanceTableSchema.safeParse(instances).success).toBe(false);
+    // Called unconfirmed while naming none.
+    const awsOnly = structuredClone(instanceTable) as typeof instances;
+    expect(awsOnly.providers.aws.families.t3!.unconfirmed).toEqual([]);
+    awsOnly.providers.aws.families.t3!.confirmed = false;
+    expect(instanceTableSchema.safeParse(awsOnly).success).toBe(false);
 
     const storage = structuredClone(storageTable) as { aws: { ebs: { confirmed: boolean } } };
     storage.aws.ebs.confirmed = true;
