@@ -36,6 +36,8 @@ const CHAIN_VARIABLES = [
 
 /** An app the sandbox's directory does not hold. */
 const OTHER_APP = '0f0f0f0f-1111-4222-8333-444455556666';
+/** A tenant the sandbox's Entra does not hold. */
+const OTHER_TENANT = '1e1e1e1e-2222-4333-8444-555566667777';
 /** A client id for the checks that send nothing. */
 const SANDBOX_LIKE_APP = '7a7a7a7a-1111-4222-8333-444455556666';
 
@@ -318,6 +320,26 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
     expect(inspect(error, { depth: 10 })).toContain(
       `AADSTS700016: Application with identifier '${OTHER_APP}' was not found`,
     );
+    // Entra's reason is what the user reads, not "no credential is available".
+    expect((error as CcxError).message).toContain(
+      `Entra refused the sign-in (AADSTS700016: Application with identifier '${OTHER_APP}' was not found`,
+    );
+    expect((error as CcxError).details).toEqual({ azureCode: 'AADSTS700016', httpStatus: null });
+  });
+
+  it('refuses an AZURE_TENANT_ID naming another tenant than compute.tenantId, before any sign-in', async () => {
+    setSandboxEnv({ AZURE_TENANT_ID: OTHER_TENANT });
+    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
+    const connection = await connectKeyless();
+    const error = await failureOf(connection.scopes());
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('invalid_input');
+    expect((error as CcxError).message).toContain(`AZURE_TENANT_ID (${OTHER_TENANT})`);
+    expect((error as CcxError).message).toContain(
+      `compute.tenantId (${sandbox.azureCompute.tenantId})`,
+    );
+    expect((error as CcxError).message).not.toContain(sandbox.azureCompute.clientSecret);
+    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBe(tokensBefore);
   });
 
   it('reads a container of a storage-only connection signed in at its own authorityHost', async () => {
@@ -375,7 +397,33 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
     // Entra found the tenant and the app; the sandbox takes no federated assertion, only secrets.
     expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
     expect(error).toBeInstanceOf(CcxError);
-    expect(inspect(error, { depth: 10 })).toContain('AADSTS7000218');
+    expect((error as CcxError).code).toBe('forbidden');
+    expect((error as CcxError).message).toMatch(/Entra refused the sign-in \(AADSTS7000218: /);
+  });
+
+  it('refuses an AZURE_TENANT_ID naming another tenant than the storage-only tenantId', async () => {
+    const { tenantId, authorityHost } = sandbox.azureCompute;
+    setSandboxEnv({ AZURE_TENANT_ID: OTHER_TENANT });
+    const [account] = azurite.accounts;
+    const connection = await azureProvider.connect(
+      'keyless-storage',
+      azureConfigSchema.parse({
+        storageAccounts: [{ name: account!.name }],
+        blobEndpoint: `${azurite.blobUrl}/{account}`,
+        authorityHost,
+        tenantId,
+        maxAttempts: 1,
+      }),
+      { logger, extraCaPem: sandbox.caPem },
+    );
+    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
+    const error = await failureOf(collect(connection.storage!.listBuckets(account!.name)));
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('invalid_input');
+    expect((error as CcxError).message).toContain(
+      `AZURE_TENANT_ID (${OTHER_TENANT}) names another tenant than tenantId (${tenantId})`,
+    );
+    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBe(tokensBefore);
   });
 });
 
@@ -409,8 +457,20 @@ describe('the connection-level authorityHost and tenantId', () => {
 describe('defaultCredentialOptions', () => {
   const client = { id: SANDBOX_LIKE_APP, configKey: 'compute.clientId' };
 
+  const tenant = { id: 'acme.onmicrosoft.com', configKey: 'tenantId' };
+
+  /** What `defaultCredentialOptions` threw for `env`, or null. */
+  const refusalOf = (env: NodeJS.ProcessEnv): unknown => {
+    try {
+      defaultCredentialOptions({ tenant, client }, env);
+      return null;
+    } catch (caught) {
+      return caught;
+    }
+  };
+
   it('signs managed and workload identity in as the configured app', () => {
-    expect(defaultCredentialOptions({ tenantId: 'acme.onmicrosoft.com', client }, {})).toEqual({
+    expect(defaultCredentialOptions({ tenant, client }, {})).toEqual({
       tenantId: 'acme.onmicrosoft.com',
       managedIdentityClientId: SANDBOX_LIKE_APP,
       workloadIdentityClientId: SANDBOX_LIKE_APP,
@@ -424,14 +484,33 @@ describe('defaultCredentialOptions', () => {
     });
   });
 
+  it('accepts the same tenant in AZURE_TENANT_ID, whatever its case', () => {
+    expect(
+      defaultCredentialOptions({ tenant, client }, { AZURE_TENANT_ID: 'ACME.onmicrosoft.com' }),
+    ).toMatchObject({ tenantId: 'acme.onmicrosoft.com' });
+  });
+
+  it('refuses another tenant in AZURE_TENANT_ID, naming both keys', () => {
+    const error = refusalOf({ AZURE_TENANT_ID: 'contoso.onmicrosoft.com' });
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).code).toBe('invalid_input');
+    expect((error as CcxError).message).toBe(
+      'AZURE_TENANT_ID (contoso.onmicrosoft.com) names another tenant than tenantId (acme.onmicrosoft.com): ' +
+        'the connection would sign in there. Set AZURE_TENANT_ID to acme.onmicrosoft.com, or unset it.',
+    );
+  });
+
+  it('does not repeat an AZURE_TENANT_ID that is neither a tenant id nor a domain', () => {
+    const secret = 'Zq8~not/a tenant';
+    const error = refusalOf({ AZURE_TENANT_ID: secret });
+    expect(error).toBeInstanceOf(CcxError);
+    expect((error as CcxError).message).toContain('AZURE_TENANT_ID (not a tenant id or domain)');
+    expect((error as CcxError).message).not.toContain(secret);
+  });
+
   it('does not repeat an AZURE_CLIENT_ID that is not a client id (a secret set by mistake)', () => {
     const secret = 'Zq8~not-a-client-id';
-    let error: unknown = null;
-    try {
-      defaultCredentialOptions({ client }, { AZURE_CLIENT_ID: secret });
-    } catch (caught) {
-      error = caught;
-    }
+    const error = refusalOf({ AZURE_CLIENT_ID: secret });
     expect(error).toBeInstanceOf(CcxError);
     expect((error as CcxError).code).toBe('invalid_input');
     expect((error as CcxError).message).toContain('AZURE_CLIENT_ID (not a client id)');

@@ -20,30 +20,66 @@ interface IdentityErrorShape extends Error {
 const UNAVAILABLE = 'CredentialUnavailableError';
 const AGGREGATE = 'AggregateAuthenticationError';
 const REFUSED = 'AuthenticationError';
+const REQUIRED = 'AuthenticationRequiredError';
+
+/**
+ * What Entra (or MSAL) answered, as text: the parsed description of an `AuthenticationError`;
+ * for an `AuthenticationRequiredError`, its message, which is all it keeps of MSAL's error
+ * (`invalid_client: Error(s): 7000215 - … - Description: AADSTS7000215: …`).
+ */
+function answerOf(error: IdentityErrorShape): string | null {
+  const description = error.errorResponse?.errorDescription;
+  if (typeof description === 'string') return description;
+  return error.name === REQUIRED && error.message ? error.message : null;
+}
 
 /** `AADSTS7000215: Invalid client secret provided.`: the code and its first sentence only. */
 function entraReason(error: IdentityErrorShape): string | null {
-  const description = error.errorResponse?.errorDescription;
-  const text = typeof description === 'string' ? description : error.message;
-  const match = /AADSTS\d+:[^.\n]*\./.exec(text);
+  const answer = answerOf(error);
+  const match = /AADSTS\d+:[^.\n]*\./.exec(answer ?? error.message);
   if (match) return match[0];
-  // MSAL's own failures (`endpoints_resolution_error: …`) come as the description's first line.
-  const first = typeof description === 'string' ? description.split('\n', 1)[0]?.trim() : '';
+  // MSAL's own failures (`endpoints_resolution_error: …`) come as the answer's first line.
+  const first = answer?.split('\n', 1)[0]?.trim() ?? '';
   return first ? first.slice(0, 200) : null;
 }
 
-/** The first refusal in what the credential threw, looking inside a chain's aggregate. */
+/**
+ * Whether `error` carries Entra's answer to a sign-in. Outside the environment credential,
+ * @azure/identity turns what MSAL throws (Entra's refusal included) into an
+ * `AuthenticationRequiredError` that keeps only MSAL's message: it is a refusal when that
+ * message holds an AADSTS code or says the authority could not be reached. Without either
+ * (no cached account, a response without a token) it is not, and a chain reports it among
+ * the unavailable credentials.
+ */
+function isRefusal(error: unknown): error is IdentityErrorShape {
+  if (!(error instanceof Error)) return false;
+  if (error.name === REFUSED) return true;
+  if (error.name !== REQUIRED) return false;
+  const shaped = error as IdentityErrorShape;
+  if (shaped.errorResponse !== undefined || isRefusal(shaped.cause)) return true;
+  return /\bAADSTS\d+|^(network_error|endpoints_resolution_error)\b/.test(shaped.message);
+}
+
+/**
+ * The first refusal in what the credential threw, looking inside a chain's aggregate; an
+ * `AuthenticationRequiredError` that wraps Entra's parsed answer as its cause gives that answer.
+ */
 function firstRefusal(error: IdentityErrorShape): IdentityErrorShape | null {
-  if (error.name === REFUSED) return error;
-  if (error.name !== AGGREGATE || !Array.isArray(error.errors)) return null;
-  for (const inner of error.errors)
-    if (inner instanceof Error && inner.name === REFUSED) return inner;
+  const candidates: unknown[] =
+    error.name === AGGREGATE && Array.isArray(error.errors) ? error.errors : [error];
+  for (const found of candidates) {
+    if (!isRefusal(found)) continue;
+    return found.name === REQUIRED && isRefusal(found.cause) ? found.cause : found;
+  }
   return null;
 }
 
 /**
  * What a token credential threw, as a domain error that says what to configure. No credential
- * available (nothing is set where the chain looks) and a refusal by Entra are `forbidden` and
+ * available (nothing is set where the chain looks) and a refusal by Entra (an
+ * `AuthenticationError`, or an `AuthenticationRequiredError` carrying Entra's answer, as
+ * workload identity and a client secret outside the environment credential throw it) are
+ * `forbidden` and
  * not retryable; a refusal keeps Entra's `AADSTS` code as `azureCode` when its answer has one
  * (null otherwise), and the secret is never part of Entra's answer. An authority that cannot be
  * reached, throttles or fails is `unavailable` (or `rate_limited`) and retryable. Anything else
@@ -55,14 +91,13 @@ export function signInError(error: unknown, target: SignInTarget): unknown {
   const refusal = firstRefusal(shaped);
   if (refusal) {
     const status = refusal.statusCode ?? 0;
-    const description = refusal.errorResponse?.errorDescription;
+    const answer = answerOf(refusal);
     // MSAL reports an authority whose metadata it cannot read (down, unreachable, or no such
     // tenant there) as a refusal too, with status 400: that one is worth another try.
     const unreachable =
       status === 429 ||
       status >= 500 ||
-      (typeof description === 'string' &&
-        /^(network_error|endpoints_resolution_error)\b/.test(description));
+      (answer !== null && /^(network_error|endpoints_resolution_error)\b/.test(answer));
     if (unreachable)
       return new CcxError(
         status === 429 ? 'rate_limited' : 'unavailable',
