@@ -89,11 +89,15 @@ export class StorageAccounts {
   private keylessCredential(): TokenCredential {
     const { compute } = this.config;
     const authorityHost = compute?.authorityHost ?? this.config.authorityHost;
-    const tenantId = compute?.tenantId ?? this.config.tenantId;
+    const tenant = compute
+      ? { id: compute.tenantId, configKey: 'compute.tenantId' }
+      : this.config.tenantId
+        ? { id: this.config.tenantId, configKey: 'tenantId' }
+        : null;
     return defaultAzureCredential(`Azure storage sign-in of connection ${this.connection}`, {
       ...(this.tlsOptions ? { tlsOptions: this.tlsOptions } : {}),
       ...(authorityHost ? { authorityHost } : {}),
-      ...(tenantId ? { tenantId } : {}),
+      ...(tenant ? { tenant } : {}),
       ...(compute ? { client: { id: compute.clientId, configKey: 'compute.clientId' } } : {}),
     });
   }

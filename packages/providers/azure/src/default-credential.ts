@@ -9,25 +9,39 @@ export interface DefaultCredentialSettings {
   tlsOptions?: { ca: string[] };
   /** A sovereign cloud or the sandbox; instance discovery only knows Microsoft's hosts. */
   authorityHost?: string;
-  tenantId?: string;
+  /** The tenant the connection signs in to, and the config key that names it. */
+  tenant?: { id: string; configKey: string };
   /** The app the connection signs in as, and the config key that names it. */
   client?: { id: string; configKey: string };
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A tenant id or one of its domain names, as the config takes them: safe to repeat. */
+const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/;
 
 /**
- * The options of `DefaultAzureCredential` for `settings`. The configured app is the one
- * managed and workload identity sign in as. The environment credential reads its app from
- * `AZURE_CLIENT_ID` alone, whatever the options say: when that names another app, the
- * connection would silently act as it, so it is refused with both keys named. The variable is
- * read here, where the chain is built, because that is when the chain reads it.
+ * The options of `DefaultAzureCredential` for `settings`. The configured tenant and app are
+ * the ones managed and workload identity sign in to and as. The environment credential reads
+ * them from `AZURE_TENANT_ID` and `AZURE_CLIENT_ID` alone, whatever the options say: when
+ * either names another tenant or app, the connection would silently act there or as it, so it
+ * is refused with both keys named. Tenants are compared as written (case aside): a domain and
+ * the GUID of the same tenant differ. The variables are read here, where the chain is built,
+ * because that is when the chain reads them.
  */
 export function defaultCredentialOptions(
   settings: DefaultCredentialSettings,
   env: NodeJS.ProcessEnv = process.env,
 ): DefaultAzureCredentialClientIdOptions {
-  const { client } = settings;
+  const { tenant, client } = settings;
+  if (tenant) {
+    const fromEnv = env['AZURE_TENANT_ID'];
+    if (fromEnv && fromEnv.toLowerCase() !== tenant.id.toLowerCase())
+      throw new CcxError(
+        'invalid_input',
+        `AZURE_TENANT_ID (${TENANT.test(fromEnv) ? fromEnv : 'not a tenant id or domain'}) names another tenant than ${tenant.configKey} (${tenant.id}): ` +
+          `the connection would sign in there. Set AZURE_TENANT_ID to ${tenant.id}, or unset it.`,
+      );
+  }
   if (client) {
     const fromEnv = env['AZURE_CLIENT_ID'];
     if (fromEnv && fromEnv.toLowerCase() !== client.id.toLowerCase())
@@ -42,7 +56,7 @@ export function defaultCredentialOptions(
     ...(settings.authorityHost
       ? { authorityHost: settings.authorityHost, disableInstanceDiscovery: true }
       : {}),
-    ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+    ...(tenant ? { tenantId: tenant.id } : {}),
     ...(client ? { managedIdentityClientId: client.id, workloadIdentityClientId: client.id } : {}),
   };
 }
@@ -52,7 +66,8 @@ export function defaultCredentialOptions(
  * which is heavy to load; a connection that signs with shared keys (the sandbox, most tests)
  * never needs it, and a server starts without paying for it. `settings` say where and as whom
  * it signs in ({@link defaultCredentialOptions}). A failed sign-in is a `forbidden` error
- * naming what to configure; a client id that contradicts the configured one, `invalid_input`.
+ * naming what to configure; a tenant or client id that contradicts the configured one,
+ * `invalid_input`.
  */
 export function defaultAzureCredential(
   what: string,
