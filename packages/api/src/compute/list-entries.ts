@@ -6,7 +6,13 @@ import {
   type ProviderConnection,
   type Role,
 } from '@ccx/core';
-import type { ResourceFilter, Store, StoredFinding, StoredResource } from '@ccx/store';
+import type {
+  ResourceFilter,
+  ResourceSortKey,
+  Store,
+  StoredFinding,
+  StoredResource,
+} from '@ccx/store';
 import {
   COMPUTE_TYPE_NAMES,
   type ComputeEntry,
@@ -15,6 +21,7 @@ import {
 } from '../routes/compute.schema';
 import { toEntry, type EntryContext } from './entry';
 import { COMPUTE_FINDING_KIND_LIST } from './kinds';
+import { SIZE_ATTRIBUTE } from './resource-fields';
 import { compareSizeKeys, sizeKey } from './size-order';
 
 export interface ComputeReadDeps {
@@ -22,6 +29,8 @@ export interface ComputeReadDeps {
   connections: ReadonlyMap<string, ProviderConnection>;
   isBusy: (uid: string) => boolean;
   now: () => Date;
+  /** How many matching rows a sort by size or saving covers; default `MAX_IN_MEMORY_SORT`. */
+  maxInMemorySort?: number;
 }
 
 /** What the list shows unless asked for other types: machines and services. */
@@ -30,9 +39,11 @@ export const DEFAULT_LIST_TYPES = [...INSTANCE_TYPES, ...SERVICE_TYPES];
 /**
  * Sorting by size or saving happens here, not in SQL (size is a JSON attribute measured against
  * the instance catalog, saving lives in findings), over at most this many matching rows; the
- * store sorts everything else. Beyond it such a sort is refused rather than applied to a part.
+ * store sorts everything else. It sorts narrow keys (uid, name, provider, type, size: about
+ * 200 bytes a row, so some 100 MB here) and loads full rows for one page only. Beyond it such
+ * a sort is refused rather than applied to a part.
  */
-export const MAX_IN_MEMORY_SORT = 20_000;
+export const MAX_IN_MEMORY_SORT = 500_000;
 const STORE_SORTED: ReadonlySet<ComputeSortField> = new Set(['name', 'state', 'type', 'region']);
 
 /** Findings and CPU series of a page of resources, in one query each. */
@@ -133,52 +144,85 @@ async function sortedInMemory(
   query: ComputeListQuery,
   offset: number,
 ): Promise<{ items: StoredResource[]; total: number }> {
-  // One query: its total says whether the rows it returned are all of them.
-  const all = await deps.store.resources.query({
-    ...filter,
-    sort: { field: 'name', dir: 'asc' },
-    offset: 0,
-    limit: MAX_IN_MEMORY_SORT,
-  });
-  const { total } = all;
-  if (total > MAX_IN_MEMORY_SORT)
+  const limit = deps.maxInMemorySort ?? MAX_IN_MEMORY_SORT;
+  // Counted first, so an oversized match is refused before its keys are loaded.
+  const { total: matching } = await deps.store.resources.query({ ...filter, offset: 0, limit: 0 });
+  if (matching > limit)
     throw invalidInput(
-      `Sorting by ${query.sort} covers at most ${MAX_IN_MEMORY_SORT} resources and ${total} match: ` +
+      `Sorting by ${query.sort} covers at most ${limit} resources and ${matching} match: ` +
         'narrow the filter, or sort by name, state, type or region',
-      { sort: query.sort, matching: total, limit: MAX_IN_MEMORY_SORT },
+      { sort: query.sort, matching, limit },
     );
   const direction = query.order === 'desc' ? -1 : 1;
-  const order = query.sort === 'size' ? bySize(direction) : await bySaving(deps, direction);
-  // Array.prototype.sort is stable: rows that compare equal keep the store's name order.
-  const sorted = order(all.items);
-  return { items: sorted.slice(offset, offset + query.pageSize), total };
+  const [keys, order] = await Promise.all([
+    deps.store.resources.sortKeys(
+      filter,
+      query.sort === 'size' ? { attributeByType: sizeAttributesOf(filter) } : {},
+    ),
+    query.sort === 'size' ? bySize(direction) : bySaving(deps, direction),
+  ]);
+  // The keys come in the store's name order and Array.prototype.sort is stable, so rows that
+  // compare equal stay in that order, as they would sorted by name.
+  const pageUids = order(keys)
+    .slice(offset, offset + query.pageSize)
+    .map((key) => key.uid);
+  return { items: await rowsInOrder(deps, filter, pageUids), total: keys.length };
 }
 
-type Order = (resources: readonly StoredResource[]) => StoredResource[];
+/** The size attribute of each listed type that has one. */
+function sizeAttributesOf(filter: ResourceFilter): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const type of filter.type ?? Object.keys(SIZE_ATTRIBUTE)) {
+    const attribute = SIZE_ATTRIBUTE[type];
+    if (attribute !== undefined) attributes[type] = attribute;
+  }
+  return attributes;
+}
+
+/**
+ * The full rows of one page, in the page's order. A row deleted since its key was read is left
+ * out rather than shown stale.
+ */
+async function rowsInOrder(
+  deps: ComputeReadDeps,
+  filter: ResourceFilter,
+  uids: readonly string[],
+): Promise<StoredResource[]> {
+  if (uids.length === 0) return [];
+  const { items } = await deps.store.resources.query({
+    ...filter,
+    uid: [...uids],
+    offset: 0,
+    limit: uids.length,
+  });
+  const byUid = new Map(items.map((resource) => [resource.uid, resource]));
+  return uids.flatMap((uid) => byUid.get(uid) ?? []);
+}
+
+type Order = (keys: readonly ResourceSortKey[]) => ResourceSortKey[];
 
 function bySize(direction: 1 | -1): Order {
-  return (resources) =>
-    resources
-      .map((resource) => ({ resource, key: sizeKey(resource) }))
-      .sort((a, b) => compareSizeKeys(a.key, b.key, direction))
-      .map((row) => row.resource);
+  return (keys) =>
+    keys
+      .map((key) => ({ key, size: sizeKey(key.provider, key.value) }))
+      .sort((a, b) => compareSizeKeys(a.size, b.size, direction))
+      .map((row) => row.key);
 }
 
 /** By the monthly saving of a resource's findings; rows without one go last either way. */
 async function bySaving(deps: ComputeReadDeps, direction: 1 | -1): Promise<Order> {
-  const savings = new Map<string, number>();
-  for (const finding of await deps.store.findings.list({ kind: COMPUTE_FINDING_KIND_LIST })) {
-    const amount = finding.estimatedMonthlyImpact?.amount ?? 0;
-    savings.set(finding.resourceUid, (savings.get(finding.resourceUid) ?? 0) + amount);
-  }
-  return (resources) =>
-    resources
-      .map((resource) => ({ resource, value: savings.get(resource.uid) ?? null }))
+  const impacts = await deps.store.findings.monthlyImpactByResource({
+    kind: COMPUTE_FINDING_KIND_LIST,
+  });
+  const savings = new Map(impacts.map((impact) => [impact.resourceUid, impact.amount]));
+  return (keys) =>
+    keys
+      .map((key) => ({ key, value: savings.get(key.uid) ?? null }))
       .sort((a, b) => {
         if (a.value === b.value) return 0;
         if (a.value === null) return 1;
         if (b.value === null) return -1;
         return (a.value - b.value) * direction;
       })
-      .map((row) => row.resource);
+      .map((row) => row.key);
 }

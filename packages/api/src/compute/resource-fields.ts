@@ -6,7 +6,7 @@ import type { StoredResource } from '@ccx/store';
  * providers write (EC2 `instanceType`, Azure `vmSize`, ECS `desiredCount`…). The one place
  * that knows it, so the list, the detail, the actions and the live refresh agree.
  */
-const SIZE_ATTRIBUTE: Record<string, string> = {
+export const SIZE_ATTRIBUTE: Readonly<Record<string, string>> = {
   [COMPUTE_TYPES.ec2Instance]: 'instanceType',
   [COMPUTE_TYPES.azureVm]: 'vmSize',
 };

@@ -1,6 +1,4 @@
 import { COMPUTE_PRICES, type CatalogProvider } from '@ccx/insights';
-import type { StoredResource } from '@ccx/store';
-import { sizeOf } from './resource-fields';
 
 interface Capacity {
   vcpu: number;
@@ -28,12 +26,10 @@ export type SizeKey =
   | { rank: 1; size: string }
   | { rank: 2 };
 
-export function sizeKey(
-  resource: Pick<StoredResource, 'provider' | 'type' | 'attributes'>,
-): SizeKey {
-  const size = sizeOf(resource);
+/** The key of a row of `provider` whose size attribute reads `size` (null when it has none). */
+export function sizeKey(provider: string, size: string | null): SizeKey {
   if (size === null) return { rank: 2 };
-  const capacity = CAPACITY.get(resource.provider)?.get(size.toLowerCase());
+  const capacity = CAPACITY.get(provider)?.get(size.toLowerCase());
   return capacity ? { rank: 0, ...capacity, size } : { rank: 1, size };
 }
 
