@@ -6,7 +6,7 @@ import { useComputeSandbox } from '../compute-sandbox-harness';
  * provider and SDKs, and the sandbox's EC2 and CloudWatch, with state transitions shortened
  * to a few milliseconds. Nothing is mocked.
  */
-const { ccx, auditOf } = useComputeSandbox();
+const { ccx, auditOf, sync, stored, refuseUpdates } = useComputeSandbox();
 
 interface Listing {
   uri: string;
@@ -74,6 +74,42 @@ describe('ccx compute against the sandbox', () => {
       'compute.start success',
     ]);
     expect(events[0]!.actor.id).toMatch(/^cli:/);
+  });
+
+  it('reports a stop the provider made as done, with a warning, when the store cannot record it', async () => {
+    const synced = await sync();
+    expect(synced.code, synced.stderr).toBe(0);
+    const items = JSON.parse(
+      (await ccx('ls', '--type', 'ec2.instance', '--json')).stdout,
+    ) as Listing[];
+    const running = items.find((i) => i.state === 'running')!;
+    expect(running).toBeDefined();
+    expect(await stored(running.uid)).toMatchObject({ state: 'running' });
+
+    const lift = refuseUpdates(running.uid, 'database is locked');
+    let stopped;
+    try {
+      stopped = await ccx('stop', running.uri, '--yes', '--json');
+    } finally {
+      lift();
+    }
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(JSON.parse(stopped.stdout)).toMatchObject({ uri: running.uri, state: 'stopped' });
+    expect(stopped.stderr).toContain(
+      `warning: ${running.uri}: the action succeeded, but the local inventory could not be updated (database is locked)`,
+    );
+    expect(stopped.stderr).toContain('until the next sync corrects it');
+    expect(stopped.stderr).not.toContain('ccx:');
+    const events = await auditOf(running.uid);
+    expect(events.slice(-2).map((e) => `${e.action} ${e.outcome}`)).toEqual([
+      'compute.stop pending',
+      'compute.stop success',
+    ]);
+    // The store could not follow; the next sync reads the stopped instance.
+    expect(await stored(running.uid)).toMatchObject({ state: 'running' });
+    const resynced = await sync();
+    expect(resynced.code, resynced.stderr).toBe(0);
+    expect(await stored(running.uid)).toMatchObject({ state: 'stopped' });
   });
 
   it('shows metrics as a table with a sparkline, and the series with --json', async () => {

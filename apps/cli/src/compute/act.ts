@@ -166,7 +166,8 @@ export interface ActionOutcome {
  * Sends the action with the audit trail (`pending` before, the outcome after, as
  * `cli:<user>`), follows it to its target, and writes the provider's reading to the store
  * when the resource is stored there. An association also frees, in the store, the address
- * EC2 moved aside from the instance, as the API does.
+ * EC2 moved aside from the instance, as the API does. Once the provider has acted, a store
+ * that cannot follow is a warning, never the action's failure.
  */
 export async function runAction(
   session: ComputeSession,
@@ -190,11 +191,9 @@ export async function runAction(
     () => executeAction(target.compute, target.ref, target.plan, { signal, onProgress }),
     ({ result, status }) => ({ ...result.detail, state: status.state, size: status.size }),
   );
+  // Opened already: the audit trail is written to it.
   const store = await session.store();
-  await store.resources.refreshLive(target.uid, {
-    state: executed.status.state,
-    attributes: executed.attributes,
-  });
+  await refreshStored(store, target, executed.status.state, executed.attributes, hooks.onWarning);
   if (input.action === 'compute.associate-address' && target.instance)
     await freeDisplacedAddresses(store, target, target.instance.id, hooks.onWarning);
   return {
@@ -205,6 +204,31 @@ export async function runAction(
     desiredCount: executed.status.desiredCount ?? null,
     runningCount: executed.status.runningCount ?? null,
   };
+}
+
+/** Why the local inventory could not follow an action, for a warning. */
+const reasonOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * Writes the provider's reading after the action to the store. The action happened whatever
+ * the store does: a write that fails is a warning, and the next sync corrects the stored
+ * state, rather than the done action reported as failed (as the API does).
+ */
+async function refreshStored(
+  store: Store,
+  target: ActionTarget,
+  state: string | null,
+  attributes: Record<string, unknown>,
+  onWarning: (message: string) => void,
+): Promise<void> {
+  try {
+    await store.resources.refreshLive(target.uid, { state, attributes });
+  } catch (error) {
+    onWarning(
+      `${target.uri}: the action succeeded, but the local inventory could not be updated (${reasonOf(error)}): it may show the previous state until the next sync corrects it`,
+    );
+  }
 }
 
 /**
@@ -222,9 +246,8 @@ async function freeDisplacedAddresses(
   try {
     await clearDisplacedAddresses(store, { uid: target.uid, ...target.ref }, instanceId);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     onWarning(
-      `${target.uri}: associated, but the local inventory could not be updated (${reason}): the address EC2 moved aside from ${instanceId} may still show as in use until the next sync corrects it`,
+      `${target.uri}: associated, but the local inventory could not be updated (${reasonOf(error)}): the address EC2 moved aside from ${instanceId} may still show as in use until the next sync corrects it`,
     );
   }
 }
