@@ -107,6 +107,38 @@ describe('cluster ARN sharing', () => {
     expect(await c).toEqual(['arn:fresh']);
   });
 
+  it('keeps ARNs read in full even if the last caller aborts before the listing is marked settled', async () => {
+    const cache = new ClusterArnCache();
+    const { calls, list } = pendingLists();
+    const controller = new AbortController();
+    const a = cache.get('run', east, list, controller.signal);
+    await Promise.resolve();
+    calls[0]!.resolve(['arn:read']);
+    controller.abort(new Error('job cancelled'));
+    await expect(a).rejects.toThrow('job cancelled');
+    const b = cache.get('run', east, list);
+    await Promise.resolve();
+    expect(calls).toHaveLength(1);
+    expect(await b).toEqual(['arn:read']);
+  });
+
+  it('forgets a listing that fails after every caller aborted, without an unhandled rejection', async () => {
+    const cache = new ClusterArnCache();
+    const { calls, list } = pendingLists();
+    const controller = new AbortController();
+    const a = cache.get('run', east, list, controller.signal);
+    await Promise.resolve();
+    controller.abort(new Error('job cancelled'));
+    await expect(a).rejects.toThrow('job cancelled');
+    calls[0]!.reject(new Error('aborted listing'));
+    await Promise.resolve();
+    const b = cache.get('run', east, list);
+    await Promise.resolve();
+    expect(calls).toHaveLength(2);
+    calls[1]!.resolve(['arn:fresh']);
+    expect(await b).toEqual(['arn:fresh']);
+  });
+
   it('refuses an already aborted caller without listing', async () => {
     const cache = new ClusterArnCache();
     const { list, calls } = countingList();
@@ -116,17 +148,41 @@ describe('cluster ARN sharing', () => {
     expect(calls()).toBe(0);
   });
 
-  it('keeps only the newest runs', async () => {
+  it('keeps the most recently used runs, dropping the least recently used', async () => {
     const cache = new ClusterArnCache({ maxRuns: 2 });
     const { list, calls } = countingList();
     await cache.get('run-1', east, list);
     await cache.get('run-2', east, list);
+    expect(await cache.get('run-1', east, list)).toEqual(['arn:1']);
     await cache.get('run-3', east, list);
     expect(calls()).toBe(3);
+    expect(await cache.get('run-1', east, list)).toEqual(['arn:1']);
     expect(await cache.get('run-3', east, list)).toEqual(['arn:3']);
-    expect(await cache.get('run-2', east, list)).toEqual(['arn:2']);
     expect(calls()).toBe(3);
-    expect(await cache.get('run-1', east, list)).toEqual(['arn:4']);
+    expect(await cache.get('run-2', east, list)).toEqual(['arn:4']);
+  });
+
+  it('drops expired listings of other runs, so a new run keeps one still listing', async () => {
+    let now = 0;
+    const cache = new ClusterArnCache({ maxRuns: 2, maxAgeMs: 60_000, now: () => now });
+    const { calls, list } = pendingLists();
+    const scheduled = cache.get('scheduled', east, list);
+    now = 1_000;
+    const manual = cache.get('manual', west, list);
+    await Promise.resolve();
+    calls[1]!.resolve(['arn:manual']);
+    expect(await manual).toEqual(['arn:manual']);
+    now = 61_001;
+    const next = cache.get('next', west, list);
+    await Promise.resolve();
+    expect(calls).toHaveLength(3);
+    calls[2]!.resolve(['arn:next']);
+    expect(await next).toEqual(['arn:next']);
+    const joined = cache.get('scheduled', east, list);
+    await Promise.resolve();
+    expect(calls).toHaveLength(3);
+    calls[0]!.resolve(['arn:scheduled']);
+    expect(await Promise.all([scheduled, joined])).toEqual([['arn:scheduled'], ['arn:scheduled']]);
   });
 
   it('reads a scope again once its listing is older than the maximum age', async () => {

@@ -5,9 +5,12 @@ export interface ClusterScope {
 }
 
 export interface ClusterArnCacheOptions {
-  /** Runs whose listings are kept: the newest ones; an older run's are dropped. */
+  /** Runs whose listings are kept: the most recently used; the least recently used is dropped. */
   maxRuns?: number;
-  /** A settled listing older than this is read again, so a long run does not walk stale ARNs. */
+  /**
+   * A settled listing older than this is dropped, so a long run does not walk stale ARNs and a
+   * finished run's ARNs do not stay in memory until the next run.
+   */
   maxAgeMs?: number;
   now?: () => number;
 }
@@ -18,24 +21,37 @@ const MAX_RUNS = 4;
 const MAX_AGE_MS = 5 * 60_000;
 
 interface Entry {
+  /** Settles only after `settled` is set, so no waiter sees the outcome before the entry does. */
   arns: Promise<string[]>;
   /** Aborts the shared listing once nobody waits for it any more. */
   controller: AbortController;
   createdAt: number;
   settled: boolean;
+  /**
+   * Every waiter left before the listing settled and its controller was aborted: nobody joins
+   * it. If it fails (as an aborted listing does) it is forgotten; ARNs it read in full anyway
+   * are kept.
+   */
+  abandoned: boolean;
   waiting: number;
   /** Drops the entry from its run, if it is still the one there. */
   forget(): void;
 }
 
 /**
- * The cluster ARNs of a scope, shared by the ECS types of one sync run so that ListClusters is
- * paged once per run and scope rather than once per type. A listing without a run reads for
- * itself. A failed listing is forgotten as soon as it fails, so a retry reads again. The shared
- * listing runs under its own signal, not any one job's: a job that is aborted stops waiting,
- * and the listing itself is aborted (and forgotten) only when no job waits for it any more.
+ * The cluster ARNs of a scope, shared by the ECS types of one sync run that this process lists,
+ * so that ListClusters is paged once per run, scope and process rather than once per type; the
+ * jobs of the run that other worker processes take read it again there. A listing without a
+ * run reads for itself. A failed listing is forgotten as soon as it fails, so a retry reads
+ * again. The shared listing runs under its own signal, not any one job's: a job that is aborted
+ * stops waiting, and the listing itself is aborted only when no job waits for it any more.
+ *
+ * Memory stays bounded by the runs in progress: every access drops settled listings older
+ * than `maxAgeMs` and runs left with none, and beyond `maxRuns` runs the least recently used
+ * is dropped, so a short manual run cannot push out a long scheduled one still listing.
  */
 export class ClusterArnCache {
+  /** Runs in order of last use, least recent first. */
   private readonly runs = new Map<string, Map<string, Entry>>();
   private readonly maxRuns: number;
   private readonly maxAgeMs: number;
@@ -56,63 +72,81 @@ export class ClusterArnCache {
   ): Promise<string[]> {
     if (run === undefined) return list(signal);
     signal?.throwIfAborted();
-    const entries = this.entriesOf(run);
+    const now = this.now();
+    this.sweep(now);
+    const entries = this.use(run);
     const key = `${scope.account}/${scope.region}`;
     let entry = entries.get(key);
-    if (!entry || (entry.settled && this.now() - entry.createdAt > this.maxAgeMs)) {
-      entry = this.start(list, entries, key);
+    if (!entry || (entry.abandoned && !entry.settled)) {
+      entry = this.start(list, entries, key, now);
     }
     return wait(entry, signal);
   }
 
-  /** The run's entries; a run not seen before makes room by dropping the oldest run. */
-  private entriesOf(run: string): Map<string, Entry> {
-    let entries = this.runs.get(run);
-    if (!entries) {
-      entries = new Map();
-      this.runs.set(run, entries);
-      for (const oldest of this.runs.keys()) {
-        if (this.runs.size <= this.maxRuns) break;
-        this.runs.delete(oldest);
+  /** Drops settled listings older than the maximum age, and runs left without listings. */
+  private sweep(now: number): void {
+    for (const [run, entries] of this.runs) {
+      for (const [key, entry] of entries) {
+        if (entry.settled && now - entry.createdAt > this.maxAgeMs) entries.delete(key);
       }
+      if (entries.size === 0) this.runs.delete(run);
+    }
+  }
+
+  /** The run's entries, now the most recently used; the least recently used beyond the limit go. */
+  private use(run: string): Map<string, Entry> {
+    const entries = this.runs.get(run) ?? new Map<string, Entry>();
+    this.runs.delete(run);
+    this.runs.set(run, entries);
+    for (const oldest of this.runs.keys()) {
+      if (this.runs.size <= this.maxRuns) break;
+      this.runs.delete(oldest);
     }
     return entries;
   }
 
-  /** Starts the shared listing of `key` and records it in the run's `entries`. */
+  /**
+   * Starts the shared listing of `key` and records it in the run's `entries`. The caller waits
+   * on it at once, so its failure always has a handler.
+   */
   private start(
     list: (signal: AbortSignal) => Promise<string[]>,
     entries: Map<string, Entry>,
     key: string,
+    now: number,
   ): Entry {
     const controller = new AbortController();
     const entry: Entry = {
-      arns: list(controller.signal),
+      arns: list(controller.signal).then(
+        (arns) => {
+          entry.settled = true;
+          return arns;
+        },
+        (error: unknown) => {
+          entry.settled = true;
+          entry.forget();
+          throw error;
+        },
+      ),
       controller,
-      createdAt: this.now(),
+      createdAt: now,
       settled: false,
+      abandoned: false,
       waiting: 0,
       forget: () => {
         if (entries.get(key) === entry) entries.delete(key);
       },
     };
     entries.set(key, entry);
-    entry.arns.then(
-      () => {
-        entry.settled = true;
-      },
-      () => {
-        entry.settled = true;
-        entry.forget();
-      },
-    );
     return entry;
   }
 }
 
 /**
  * Waits for the entry's ARNs, or until `signal` aborts. The last waiter to abort before the
- * listing settles aborts the listing and forgets the entry, so nobody joins a doomed listing.
+ * listing settles aborts the listing and marks the entry abandoned, so nobody joins a doomed
+ * listing. It is not forgotten here: the listing may have read every ARN already, with only
+ * the callback that marks it settled still to run.
  */
 function wait(entry: Entry, signal: AbortSignal | undefined): Promise<string[]> {
   entry.waiting += 1;
@@ -128,7 +162,7 @@ function wait(entry: Entry, signal: AbortSignal | undefined): Promise<string[]> 
     function onAbort(): void {
       if (!leave()) return;
       if (entry.waiting === 0 && !entry.settled) {
-        entry.forget();
+        entry.abandoned = true;
         entry.controller.abort(signal?.reason);
       }
       reject(asError(signal?.reason));
