@@ -6,8 +6,9 @@ export interface ListOptions {
   signal?: AbortSignal;
   /**
    * The sync run the listing belongs to: every job of one run passes the same value. Within a
-   * run, a provider may reuse what it read for one type of a scope when listing another type
-   * of the same scope (ECS clusters for services and tasks, say) instead of reading it again.
+   * run and within one process, a provider may reuse what it read for one type of a scope when
+   * listing another type of the same scope (ECS clusters for services and tasks, say) instead
+   * of reading it again; jobs of the run that other worker processes take read it themselves.
    * Without it, every listing reads everything itself.
    */
   run?: string;

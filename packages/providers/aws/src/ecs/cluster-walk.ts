@@ -1,4 +1,4 @@
-import { ClusterNotFoundException, type ECSClient } from '@aws-sdk/client-ecs';
+import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { Resource, Scope } from '@ccx/core';
 import type { AccountDirectory } from '../account-directory';
 import type { ClientPool } from '../client-pool';
@@ -12,12 +12,18 @@ export interface EcsListing {
   clients: ClientPool;
   scope: Scope;
   signal?: AbortSignal;
-  /** The sync run, whose listings of the scope's other ECS types share its cluster ARNs. */
+  /**
+   * The sync run, whose listings of the scope's other ECS types in this process share its
+   * cluster ARNs.
+   */
   run?: string;
   clusters: ClusterArnCache;
 }
 
-/** The scope's cluster ARNs: read once per run and scope, shared by the types of that run. */
+/**
+ * The scope's cluster ARNs: read once per run, scope and process, shared by the types of that
+ * run that this process lists.
+ */
 export function scopeClusterArns(listing: EcsListing, client: ECSClient): Promise<string[]> {
   const { clusters, run, scope, signal } = listing;
   return clusters.get(run, scope, (shared) => clusterArns(client, shared), signal);
@@ -59,8 +65,11 @@ export function eachCluster(
   });
 }
 
-/** Nothing for a cluster that is gone; any other error is rethrown as it is. */
+/**
+ * Nothing for a cluster that is gone; any other error is rethrown as it is. Matched by name, as
+ * `fromEcsError` does: `instanceof` fails when the error comes from another copy of the SDK.
+ */
 function unlessClusterGone(error: unknown): Resource[] {
-  if (error instanceof ClusterNotFoundException) return [];
+  if (error instanceof Error && error.name === 'ClusterNotFoundException') return [];
   throw error;
 }

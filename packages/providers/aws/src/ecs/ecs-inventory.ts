@@ -95,8 +95,9 @@ function listServices(listing: EcsListing, sizes: TaskSizes): AsyncIterable<Reso
 }
 
 /**
- * ECS clusters, services and tasks of a scope, as one inventory. The three listings of a scope
- * in one sync run page through ListClusters once between them.
+ * ECS clusters, services and tasks of a scope, as one inventory. The listings of a scope in one
+ * sync run that run in this process page through ListClusters once between them; workers in
+ * other processes each page through it once more.
  */
 export function ecsInventory(accounts: AccountDirectory, clients: ClientPool): Inventory {
   const sizes = new TaskSizes();
