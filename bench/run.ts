@@ -9,6 +9,7 @@ const BENCHMARKS = {
   pii: () => import('./pii'),
   'storage-list': () => import('./storage-list'),
   'compute-sync': () => import('./compute-sync'),
+  'compute-sort': () => import('./compute-sort'),
 } as const satisfies Record<
   string,
   () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>
