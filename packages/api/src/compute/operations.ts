@@ -12,10 +12,15 @@ import { createLimiter, type Limiter } from './limiter';
 
 export type Operation = OperationView;
 
-/** What a running operation does; it reports steps and must honour the signal. */
+/**
+ * What a running operation does; it reports steps and must honour the signal. `warn` says
+ * that something after the provider acted went wrong (the store could not follow): the
+ * operation still succeeds, and shows the warning.
+ */
 export type OperationWork = (run: {
   signal: AbortSignal;
   progress: (step: ActionProgress) => void;
+  warn: (message: string) => void;
 }) => Promise<ComputeStatus>;
 
 export interface OperationStart {
@@ -112,7 +117,13 @@ export function createOperationRegistry(options: OperationRegistryOptions = {}) 
       const status = await lane(start.lane).run(() => {
         if (abort.signal.aborted) throw stopped();
         addStep(view, { step: 'started', state: view.state, at: now().toISOString() });
-        return start.work({ signal: abort.signal, progress: (step) => addStep(view, step) });
+        return start.work({
+          signal: abort.signal,
+          progress: (step) => addStep(view, step),
+          warn: (message) => {
+            view.warning = view.warning === null ? message : `${view.warning} ${message}`;
+          },
+        });
       });
       Object.assign(final, structuredClone(view), {
         state: status.state,
@@ -173,6 +184,7 @@ export function createOperationRegistry(options: OperationRegistryOptions = {}) 
         state: initial.state,
         size: initial.size,
         error: null,
+        warning: null,
         startedAt: now().toISOString(),
         finishedAt: null,
       };

@@ -7,7 +7,7 @@ import type { AuditWriter } from '../audit/audit-writer';
 import type { ApiEnv } from '../env';
 import { planAction, type ActionContext } from './action-plan';
 import { clearDisplacedAddresses } from './displaced-address';
-import { executeAction } from './execute-action';
+import { executeAction, type ExecutedAction } from './execute-action';
 import { safeError } from './safe-error';
 import type { Operation, OperationRegistry } from './operations';
 import { attributesFromStatus, refOf, sizeOf } from './resource-fields';
@@ -34,7 +34,8 @@ function parametersOf(input: ActionInput): Record<string, unknown> {
  * resource) does so before anything is audited or sent. Then `pending` is audited, the answer
  * goes back, and the operation runs in the background: the call, the wait, the stored
  * resource refreshed from the provider's reading, and `success` or `failure` audited under the
- * pending entry's correlation id.
+ * pending entry's correlation id. Once the provider has acted, a store that cannot follow is
+ * a warning on the succeeded operation (and in its audit entry), never its failure.
  */
 export async function startAction(
   deps: ActionDeps,
@@ -70,7 +71,7 @@ export async function startAction(
           },
         });
       },
-      work: async ({ signal, progress }) => {
+      work: async ({ signal, progress, warn }) => {
         // planAction refused a connection without compute, so it is there.
         const actions = compute!;
         let executed;
@@ -86,12 +87,9 @@ export async function startAction(
           throw error;
         }
         sent = executed.result;
-        await deps.store.resources.refreshLive(uid, {
-          state: executed.status.state,
-          attributes: executed.attributes,
-        });
+        await refreshStored(deps, uid, executed, warn);
         if (input.action === 'compute.associate-address' && context.instance)
-          await freeDisplacedAddresses(deps, resource, context.instance.id);
+          await freeDisplacedAddresses(deps, resource, context.instance.id, warn);
         return executed.status;
       },
       finish: async (operation, error) => {
@@ -105,6 +103,7 @@ export async function startAction(
               operation: operation.id,
               state: operation.state,
               size: operation.size,
+              ...(operation.warning === null ? {} : { warning: operation.warning }),
             },
           });
           return;
@@ -127,14 +126,43 @@ async function contextOf(deps: ActionDeps, input: ActionInput): Promise<ActionCo
 }
 
 /**
+ * Writes the provider's reading after the action to the store. The action happened whatever
+ * the store does: a write that fails is logged and shown on the operation as a warning, and
+ * the next sync corrects the stored state, rather than the done action reported as failed.
+ */
+async function refreshStored(
+  deps: ActionDeps,
+  uid: string,
+  executed: ExecutedAction,
+  warn: (message: string) => void,
+): Promise<void> {
+  try {
+    await deps.store.resources.refreshLive(uid, {
+      state: executed.status.state,
+      attributes: executed.attributes,
+    });
+  } catch (error) {
+    deps.logger.warn(
+      { ...safeError(error), target: uid },
+      'could not store the state of the resource after its action; the next sync will',
+    );
+    warn(
+      'The action succeeded, but the inventory could not be updated: it may show the previous state until the next sync corrects it.',
+    );
+  }
+}
+
+/**
  * Once EC2 has associated the address, the association happened whatever the store does: a
- * store that cannot follow (the address it moved aside still shown as in use) is logged, and
- * the next sync corrects it, rather than the done association reported as failed.
+ * store that cannot follow (the address it moved aside still shown as in use) is logged and
+ * shown as a warning, and the next sync corrects it, rather than the done association
+ * reported as failed.
  */
 async function freeDisplacedAddresses(
   deps: ActionDeps,
   address: StoredResource,
   instanceId: string,
+  warn: (message: string) => void,
 ): Promise<void> {
   try {
     await clearDisplacedAddresses(deps.store, address, instanceId);
@@ -142,6 +170,9 @@ async function freeDisplacedAddresses(
     deps.logger.warn(
       { ...safeError(error), target: address.uid, instanceId },
       'could not free in the store the address EC2 moved aside; the next sync will',
+    );
+    warn(
+      `Associated, but the inventory could not be updated: the address EC2 moved aside from ${instanceId} may still show as in use until the next sync corrects it.`,
     );
   }
 }

@@ -131,6 +131,7 @@ describe('Elastic IP actions on the sandbox', () => {
         instance: instance.uid,
       });
       expect(done).toMatchObject({ status: 'succeeded', state: 'in-use', error: null });
+      expect(done.warning).toContain(`moved aside from ${instance.id} may still show as in use`);
     } finally {
       resources.query = query;
     }

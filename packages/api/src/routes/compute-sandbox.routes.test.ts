@@ -73,6 +73,39 @@ describe('compute API on the sandbox', () => {
     expect(items.reverse().map((e) => e.outcome)).toEqual(['pending', 'success']);
   });
 
+  it('reports a stop the provider made as succeeded, with a warning, when the store cannot record it', async () => {
+    const running = instances.find((i) => i.state === 'running')!;
+    expect(await h.store.resources.get(running.uid)).toMatchObject({ state: 'running' });
+    // The store refuses only the write of this resource's new state.
+    const resources = h.store.resources;
+    const refreshLive = resources.refreshLive.bind(resources);
+    resources.refreshLive = (uid, input) =>
+      uid === running.uid
+        ? Promise.reject(new Error('database is locked'))
+        : refreshLive(uid, input);
+    const logged = h.logLines.length;
+    let done;
+    try {
+      const response = await h.request(
+        `/api/resources/${encodeURIComponent(running.uid)}/actions`,
+        { method: 'POST', as: olive, body: JSON.stringify({ action: 'compute.stop' }) },
+      );
+      expect(response.status).toBe(202);
+      const { operation } = (await response.json()) as { operation: { id: string } };
+      done = await settled(h, operation.id, olive);
+    } finally {
+      resources.refreshLive = refreshLive;
+    }
+    expect(done).toMatchObject({ status: 'succeeded', state: 'stopped', error: null });
+    expect(done.warning).toMatch(/inventory could not be updated.*until the next sync/);
+    expect(h.logLines.slice(logged).join('')).toContain('the next sync will');
+    const { items } = await h.store.audit.list({ target: running.uid, offset: 0, limit: 2 });
+    expect(items.reverse().map((e) => e.outcome)).toEqual(['pending', 'success']);
+    expect(items[1]!.detail).toMatchObject({ state: 'stopped', warning: done.warning });
+    // The store still holds the state before the action: the next sync corrects it.
+    expect(await h.store.resources.get(running.uid)).toMatchObject({ state: 'running' });
+  });
+
   it('charts live CloudWatch metrics at the range period', async () => {
     const view = (await (
       await h.request(

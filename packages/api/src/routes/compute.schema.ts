@@ -260,6 +260,10 @@ export const operationSchema = z
     state: z.string().nullable(),
     size: z.string().nullable(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    warning: z.string().nullable().openapi({
+      description:
+        'Set when the action succeeded but the store could not follow it: the stored state is corrected by the next sync',
+    }),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
   })

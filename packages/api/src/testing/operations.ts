@@ -10,6 +10,7 @@ export interface OperationBody {
   state: string | null;
   size: string | null;
   error: { code: string; message: string } | null;
+  warning: string | null;
   startedAt: string;
   finishedAt: string | null;
 }
