@@ -169,6 +169,8 @@ export const operationSchema = z.object({
   state: z.string().nullable(),
   size: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** The action succeeded but the inventory could not follow it until the next sync. */
+  warning: z.string().nullable().default(null),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -16,8 +16,9 @@ function actionLabel(action: string): string {
 
 /**
  * An action's live progress: every step the provider reported (stopping → stopped →
- * modifying → starting → running for a resize), then the final state and size, or the error.
- * The correlation id is what its audit entries share.
+ * modifying → starting → running for a resize), then the final state and size, or the error,
+ * and the warning of an action done whose new state the inventory could not record yet. The
+ * correlation id is what its audit entries share.
  */
 export function OperationProgress({
   initial,
@@ -99,6 +100,11 @@ export function OperationView({
               <strong data-testid="operation-size">{operation.size}</strong>
             </>
           ) : null}
+        </p>
+      ) : null}
+      {operation.warning ? (
+        <p className="inline-warning" data-testid="operation-warning">
+          {operation.warning}
         </p>
       ) : null}
       {operation.error ? (

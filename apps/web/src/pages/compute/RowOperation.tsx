@@ -19,6 +19,12 @@ export function RowOperation({ initial }: { initial: Operation }) {
       role="status"
     >
       {text}
+      {operation.warning ? (
+        <span className="inline-warning" title={operation.warning}>
+          {' '}
+          (inventory not updated until the next sync)
+        </span>
+      ) : null}
       {error ? <span className="inline-error"> (lost track of it)</span> : null}
     </div>
   );

@@ -14,6 +14,7 @@ import { sessionFor, statusWith } from '../../testing/fixtures';
 import { renderInApp, renderPage, textOf } from '../../testing/render-page';
 import { planBulk } from './BulkActions';
 import { OperationView } from './OperationProgress';
+import { RowOperation } from './RowOperation';
 import { ResizeDialog } from './ResizeDialog';
 import {
   actionButtons,
@@ -360,6 +361,7 @@ describe('operation progress', () => {
     state: 'running',
     size: 'm5.large',
     error: null,
+    warning: null,
     startedAt: '2026-11-25T10:00:00Z',
     finishedAt: '2026-11-25T10:00:05Z',
   };
@@ -397,5 +399,19 @@ describe('operation progress', () => {
     expect(failed).not.toContain('<img');
     expect(textOf(failed)).toMatch(/Failed ?, state stopped/);
     expect(textOf(failed)).toContain('invalid_input');
+    expect(failed).not.toContain('operation-warning');
+  });
+
+  it('shows the warning of an action done whose new state the inventory could not record', () => {
+    const warning = `The action succeeded, but the inventory could not be updated ${hostile}`;
+    const html = render({ ...operation, warning });
+    expect(textOf(html)).toMatch(/Done ?, state running/);
+    expect(html).toContain('data-testid="operation-warning"');
+    expect(textOf(html)).toContain(warning);
+    expect(html).not.toContain('<img');
+    // A bulk row says it in short, the whole warning in its title.
+    const row = renderInApp(<RowOperation initial={{ ...operation, warning }} />);
+    expect(textOf(row)).toContain('done: running (inventory not updated until the next sync)');
+    expect(row).not.toContain('<img');
   });
 });
