@@ -192,17 +192,17 @@ describe('compute list', () => {
     const view = parseComputeParams(new URLSearchParams(search));
     const defaultOrder = { ...view, sort: null, order: 'asc' as const, page: 1 };
     const message =
-      'Sorting by size covers at most 20000 resources and 24000 match: narrow the filter, or sort by name, state, type or region';
+      'Sorting by size covers at most 200000 resources and 240000 match: narrow the filter, or sort by name, state, type or region';
     const refused = new ApiError('invalid_input', `${message} ${hostile}`, {
       status: 400,
-      details: { sort: 'size', matching: 24_000, limit: 20_000 },
+      details: { sort: 'size', matching: 240_000, limit: 200_000 },
     });
     const html = renderWithFailures(
       `/compute?${search}`,
       [
         [queryKeys.session, sessionFor('operator')],
         [queryKeys.status, statusWith(true)],
-        [computeKeys.list(defaultOrder), listPage([entry()], 24_000)],
+        [computeKeys.list(defaultOrder), listPage([entry()], 240_000)],
       ],
       [[computeKeys.list(view), refused]],
     );
@@ -221,7 +221,7 @@ describe('compute list', () => {
     expect(state.match(/<option[^>]*selected/g)).toHaveLength(2);
     expect(textOf(state)).toContain('running (1)');
     expect(html).toContain('data-testid="sandbox-badge"');
-    expect(textOf(html)).toContain('24000 resources');
+    expect(textOf(html)).toContain('240000 resources');
     // No rows: those of the default order would contradict the order the headers show.
     expect(html).not.toContain('data-testid="compute-row"');
 
