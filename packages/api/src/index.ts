@@ -13,5 +13,9 @@ export { STORAGE_FINDING_KINDS } from './storage/kinds';
 export { planAction, allowedActions, type ActionPlan } from './compute/action-plan';
 export { executeAction, actionFailure } from './compute/execute-action';
 export { containersOf } from './compute/deploy-plan';
-export { clearDisplacedAddresses } from './compute/displaced-address';
+export {
+  freeDisplacedAddresses,
+  type AssociatedAddress,
+  type DisplacedAddressFailure,
+} from './compute/displaced-address';
 export { attributesFromStatus, sizeOf, countsOf, refOf } from './compute/resource-fields';

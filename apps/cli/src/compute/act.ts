@@ -17,8 +17,8 @@ import {
 } from '@ccx/core';
 import {
   attributesFromStatus,
-  clearDisplacedAddresses,
   executeAction,
+  freeDisplacedAddresses,
   planAction,
   type ActionPlan,
 } from '@ccx/api';
@@ -194,8 +194,14 @@ export async function runAction(
   // Opened already: the audit trail is written to it.
   const store = await session.store();
   await refreshStored(store, target, executed.status.state, executed.attributes, hooks.onWarning);
-  if (input.action === 'compute.associate-address' && target.instance)
-    await freeDisplacedAddresses(store, target, target.instance.id, hooks.onWarning);
+  if (input.action === 'compute.associate-address' && target.instance) {
+    const address = { uid: target.uid, ...target.ref };
+    const failure = await freeDisplacedAddresses(store, address, target.instance.id);
+    if (failure)
+      hooks.onWarning(
+        `${target.uri}: associated, but the local inventory could not be updated (${reasonOf(failure.error)}): the address EC2 moved aside from ${failure.instanceId} may still show as in use until the next sync corrects it`,
+      );
+  }
   return {
     uri: target.uri,
     action: input.action,
@@ -227,27 +233,6 @@ async function refreshStored(
   } catch (error) {
     onWarning(
       `${target.uri}: the action succeeded, but the local inventory could not be updated (${reasonOf(error)}): it may show the previous state until the next sync corrects it`,
-    );
-  }
-}
-
-/**
- * Once EC2 has associated the address, the association happened whatever the store does: a
- * store that cannot follow (the address it moved aside still shown as in use) is a warning,
- * and the next sync corrects it, as the API logs it, rather than the done association
- * reported as failed.
- */
-async function freeDisplacedAddresses(
-  store: Store,
-  target: ActionTarget,
-  instanceId: string,
-  onWarning: (message: string) => void,
-): Promise<void> {
-  try {
-    await clearDisplacedAddresses(store, { uid: target.uid, ...target.ref }, instanceId);
-  } catch (error) {
-    onWarning(
-      `${target.uri}: associated, but the local inventory could not be updated (${reasonOf(error)}): the address EC2 moved aside from ${instanceId} may still show as in use until the next sync corrects it`,
     );
   }
 }

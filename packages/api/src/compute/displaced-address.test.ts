@@ -1,7 +1,7 @@
 import { makeResource, type Resource } from '@ccx/core';
 import { openStore, type Store } from '@ccx/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearDisplacedAddresses } from './displaced-address';
+import { freeDisplacedAddresses } from './displaced-address';
 
 const scope = { provider: 'aws' as const, account: '111122223333', region: 'us-east-1' };
 const OTHERS = 1200;
@@ -32,7 +32,7 @@ afterAll(async () => {
   await store.close();
 });
 
-describe('clearDisplacedAddresses', () => {
+describe('freeDisplacedAddresses', () => {
   it('frees the address EC2 moved aside however many other addresses the region holds', async () => {
     const others = Array.from({ length: OTHERS }, (_, i) =>
       address(`eipalloc-a${String(i).padStart(5, '0')}`, `i-other${i}`),
@@ -46,7 +46,7 @@ describe('clearDisplacedAddresses', () => {
       resources: [...others, associated, displaced],
     });
 
-    await clearDisplacedAddresses(store, associated, 'i-0target');
+    expect(await freeDisplacedAddresses(store, associated, 'i-0target')).toBeNull();
 
     const { items } = await store.resources.query({
       type: ['ec2.address'],
@@ -60,5 +60,30 @@ describe('clearDisplacedAddresses', () => {
     expect(freed?.attributes['associationId']).toBeNull();
     const untouched = await store.resources.get(others[0]!.uid);
     expect(untouched?.attributes['instanceId']).toBe('i-other0');
+  });
+
+  it('returns a store that cannot free the moved address instead of throwing', async () => {
+    const associated = address('eipalloc-ynew', 'i-0locked');
+    const displaced = address('eipalloc-yold', 'i-0locked');
+    await store.resources.applyBatch({
+      scope: { connection: 'lab', ...scope },
+      type: 'ec2.address',
+      runId: 'seed-locked',
+      resources: [associated, displaced],
+    });
+    const locked = new Error('database is locked');
+    const resources = store.resources;
+    const refreshLive = resources.refreshLive.bind(resources);
+    resources.refreshLive = (uid, live) =>
+      uid === displaced.uid ? Promise.reject(locked) : refreshLive(uid, live);
+    let failure;
+    try {
+      failure = await freeDisplacedAddresses(store, associated, 'i-0locked');
+    } finally {
+      resources.refreshLive = refreshLive;
+    }
+
+    expect(failure).toEqual({ instanceId: 'i-0locked', error: locked });
+    expect((await store.resources.get(displaced.uid))?.state).toBe('in-use');
   });
 });

@@ -13,14 +13,40 @@ export const NO_ASSOCIATION = {
   privateIpAddress: null,
 } as const;
 
+/** The stored address just associated: its scope bounds the search for the one moved aside. */
+export type AssociatedAddress = Pick<StoredResource, 'uid' | 'provider' | 'account' | 'region'>;
+
+/** The store could not free what EC2 moved aside from `instanceId`; the association stands. */
+export interface DisplacedAddressFailure {
+  instanceId: string;
+  error: unknown;
+}
+
 /**
  * EC2 moves an instance's Elastic IP aside when another is associated with the same instance
  * (the old one stays allocated, unassociated). The store follows at once, so the moved
  * address does not show as in use, with the wrong actions, until the next sync.
+ *
+ * Called once EC2 has associated `address`, so the association happened whatever the store
+ * does: a store that cannot follow is returned rather than thrown, for the API and the CLI
+ * each to report as a warning on an action that succeeded; the next sync corrects the store.
  */
-export async function clearDisplacedAddresses(
+export async function freeDisplacedAddresses(
   store: Store,
-  address: Pick<StoredResource, 'uid' | 'provider' | 'account' | 'region'>,
+  address: AssociatedAddress,
+  instanceId: string,
+): Promise<DisplacedAddressFailure | null> {
+  try {
+    await clearDisplacedAddresses(store, address, instanceId);
+    return null;
+  } catch (error) {
+    return { instanceId, error };
+  }
+}
+
+async function clearDisplacedAddresses(
+  store: Store,
+  address: AssociatedAddress,
   instanceId: string,
 ): Promise<void> {
   const holders = await queryAll(

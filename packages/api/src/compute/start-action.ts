@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { ApiEnv } from '../env';
 import { planAction, type ActionContext } from './action-plan';
-import { clearDisplacedAddresses } from './displaced-address';
+import { freeDisplacedAddresses, type DisplacedAddressFailure } from './displaced-address';
 import { executeAction, type ExecutedAction } from './execute-action';
 import { safeError } from './safe-error';
 import type { Operation, OperationRegistry } from './operations';
@@ -88,8 +88,10 @@ export async function startAction(
         }
         sent = executed.result;
         await refreshStored(deps, uid, executed, warn);
-        if (input.action === 'compute.associate-address' && context.instance)
-          await freeDisplacedAddresses(deps, resource, context.instance.id, warn);
+        if (input.action === 'compute.associate-address' && context.instance) {
+          const failure = await freeDisplacedAddresses(deps.store, resource, context.instance.id);
+          if (failure) reportDisplacedFailure(deps, resource, failure, warn);
+        }
         return executed.status;
       },
       finish: async (operation, error) => {
@@ -153,28 +155,22 @@ async function refreshStored(
 }
 
 /**
- * Once EC2 has associated the address, the association happened whatever the store does: a
- * store that cannot follow (the address it moved aside still shown as in use) is logged and
- * shown as a warning, and the next sync corrects it, rather than the done association
- * reported as failed.
+ * A store that could not free the address EC2 moved aside is logged and shown as the
+ * operation's warning: the association itself succeeded, and the next sync corrects the store.
  */
-async function freeDisplacedAddresses(
+function reportDisplacedFailure(
   deps: ActionDeps,
   address: StoredResource,
-  instanceId: string,
+  { instanceId, error }: DisplacedAddressFailure,
   warn: (message: string) => void,
-): Promise<void> {
-  try {
-    await clearDisplacedAddresses(deps.store, address, instanceId);
-  } catch (error) {
-    deps.logger.warn(
-      { ...safeError(error), target: address.uid, instanceId },
-      'could not free in the store the address EC2 moved aside; the next sync will',
-    );
-    warn(
-      `Associated, but the inventory could not be updated: the address EC2 moved aside from ${instanceId} may still show as in use until the next sync corrects it.`,
-    );
-  }
+): void {
+  deps.logger.warn(
+    { ...safeError(error), target: address.uid, instanceId },
+    'could not free in the store the address EC2 moved aside; the next sync will',
+  );
+  warn(
+    `Associated, but the inventory could not be updated: the address EC2 moved aside from ${instanceId} may still show as in use until the next sync corrects it.`,
+  );
 }
 
 /**
