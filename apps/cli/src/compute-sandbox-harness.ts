@@ -79,6 +79,8 @@ export function useComputeSandbox(): ComputeSandbox {
       }),
     stored: (uid) => withStore((store) => store.resources.get(uid)),
     refuseUpdates: (uid, message) => {
+      // Tied to the store's `resources` table layout on purpose: the refusal comes from the
+      // real database the CLI writes to, through the real store, with no mock in between.
       const trigger = `refuse_update_${randomUUID().replaceAll('-', '')}`;
       withDatabase((db) =>
         db.exec(
