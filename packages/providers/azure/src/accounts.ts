@@ -7,6 +7,7 @@ import {
 } from '@azure/storage-blob';
 import { CcxError } from '@ccx/core';
 import { rootCertificates } from 'node:tls';
+import { computeCredential } from './compute/credential';
 import { defaultAzureCredential } from './default-credential';
 import { blobEndpointOf, type AzureConfig, type AzureStorageAccountConfig } from './config';
 
@@ -22,8 +23,8 @@ export interface StorageAccount {
 
 /**
  * The configured storage accounts of one connection. Clients are built on first use and no
- * request is sent while building them, so connecting never touches the network; the one
- * `DefaultAzureCredential` is shared by every keyless account, so its token cache is too.
+ * request is sent while building them, so connecting never touches the network; one token
+ * credential is shared by every keyless account, so its token cache is too.
  */
 export class StorageAccounts {
   private readonly built = new Map<string, StorageAccount>();
@@ -32,10 +33,16 @@ export class StorageAccounts {
   /** The public roots plus the extra CA, when one is set: ARM's pipelines trust the same. */
   private readonly tlsOptions: { ca: string[] } | undefined;
 
+  /**
+   * @param computeSignIn the compute section's credential, when the connection has one: with a
+   *   client secret, keyless accounts sign in through it, so the connection's one app keeps one
+   *   credential. Without it such accounts build their own of the same app.
+   */
   constructor(
     private readonly connection: string,
     private readonly config: AzureConfig,
     extraCaPem?: string,
+    private readonly computeSignIn?: TokenCredential,
   ) {
     this.tlsOptions = extraCaPem ? { ca: [...rootCertificates, extraCaPem] } : undefined;
   }
@@ -83,22 +90,30 @@ export class StorageAccounts {
   }
 
   /**
-   * Signs keyless accounts in where the compute section does, as its app, when there is one;
-   * otherwise at the connection's own `authorityHost` and `tenantId`, when set.
+   * Signs keyless accounts in as the compute section's app, when there is one: with its client
+   * secret, through the very credential compute uses; without, through `DefaultAzureCredential`
+   * at compute's authority and tenant, as `compute.clientId`. A connection without compute signs
+   * in at its own `authorityHost` and `tenantId`, when set (the schema refuses them beside
+   * compute).
    */
   private keylessCredential(): TokenCredential {
     const { compute } = this.config;
-    const authorityHost = compute?.authorityHost ?? this.config.authorityHost;
-    const tenant = compute
-      ? { id: compute.tenantId, configKey: 'compute.tenantId' }
-      : this.config.tenantId
-        ? { id: this.config.tenantId, configKey: 'tenantId' }
-        : null;
-    return defaultAzureCredential(`Azure storage sign-in of connection ${this.connection}`, {
-      ...(this.tlsOptions ? { tlsOptions: this.tlsOptions } : {}),
+    if (compute?.clientSecret)
+      return this.computeSignIn ?? computeCredential(compute, this.tlsOptions);
+    const what = `Azure storage sign-in of connection ${this.connection}`;
+    const tls = this.tlsOptions ? { tlsOptions: this.tlsOptions } : {};
+    if (compute)
+      return defaultAzureCredential(what, {
+        ...tls,
+        ...(compute.authorityHost ? { authorityHost: compute.authorityHost } : {}),
+        tenant: { id: compute.tenantId, configKey: 'compute.tenantId' },
+        client: { id: compute.clientId, configKey: 'compute.clientId' },
+      });
+    const { authorityHost, tenantId } = this.config;
+    return defaultAzureCredential(what, {
+      ...tls,
       ...(authorityHost ? { authorityHost } : {}),
-      ...(tenant ? { tenant } : {}),
-      ...(compute ? { client: { id: compute.clientId, configKey: 'compute.clientId' } } : {}),
+      ...(tenantId ? { tenant: { id: tenantId, configKey: 'tenantId' } } : {}),
     });
   }
 

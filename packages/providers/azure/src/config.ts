@@ -66,9 +66,9 @@ export type AzureComputeConfig = z.infer<typeof azureComputeSchema>;
  * both. `blobEndpoint` is a template with
  * `{account}` for endpoints that are not `https://<account>.blob.core.windows.net`: Azurite and
  * the sandbox serve accounts path-style, `http://127.0.0.1:10000/{account}`.
- * `authorityHost` and `tenantId` say where keyless storage accounts sign in; the compute
- * section's own values, when it has them, take precedence, so one connection signs in at one
- * authority and tenant.
+ * `authorityHost` and `tenantId` say where keyless storage accounts of a connection without
+ * compute sign in. With compute they are refused: one connection signs in at one authority and
+ * tenant, as one app, and the compute section names them.
  */
 export const azureConfigSchema = z
   .object({
@@ -98,6 +98,16 @@ export const azureConfigSchema = z
   .strict()
   .refine((config) => config.storageAccounts !== undefined || config.compute !== undefined, {
     message: 'expected storageAccounts, compute or both',
+  })
+  .superRefine((config, context) => {
+    if (!config.compute) return;
+    for (const key of ['authorityHost', 'tenantId'] as const)
+      if (config[key] !== undefined)
+        context.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `set compute.${key} instead: a connection with compute signs in, storage included, where its compute section says`,
+        });
   });
 export type AzureConfig = z.infer<typeof azureConfigSchema>;
 export type AzureConfigInput = z.input<typeof azureConfigSchema>;

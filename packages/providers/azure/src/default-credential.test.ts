@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/core-auth';
 import { CcxError, COMPUTE_TYPES, type ProviderConnection, type Resource } from '@ccx/core';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import {
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { StorageAccounts } from './accounts';
 import { azureConfigSchema } from './config';
 import { defaultCredentialOptions } from './default-credential';
 import { azureProvider } from './provider';
@@ -54,7 +56,7 @@ const failureOf = (work: Promise<unknown>): Promise<unknown> =>
     (error: unknown) => error,
   );
 
-describe('DefaultAzureCredential on the sandbox: no secret in the connection', () => {
+describe('keyless Azure sign-in on the sandbox', () => {
   let sandbox: SandboxHandle;
   /** Azurite over HTTPS with the sandbox's certificate, taking the sandbox's Entra tokens. */
   let azurite: AzuriteHandle;
@@ -172,6 +174,34 @@ describe('DefaultAzureCredential on the sandbox: no secret in the connection', (
     const storage = connection.storage!;
     const [scope] = await storage.accounts();
     const buckets = await collect(storage.listBuckets(scope!));
+    expect(buckets.map((bucket) => bucket.bucket)).toEqual(['reports']);
+    const keys: string[] = [];
+    for await (const page of storage.listObjects(buckets[0]!))
+      for (const entry of page.entries) if (entry.kind === 'object') keys.push(entry.key);
+    expect(keys).toEqual(['q3/<b>summary</b>.txt']);
+    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
+  });
+
+  it('reads a container of a connection whose compute has a secret through that secret', async () => {
+    // What the default chain would read names another app and holds no secret: it would be
+    // refused, so the token can only come from compute's client secret.
+    setEnv({ AZURE_CLIENT_ID: OTHER_APP, AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' });
+    const [account] = azurite.accounts;
+    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
+    expect(config.compute!.clientSecret).toBeDefined();
+    const connection = await azureProvider.connect(
+      name,
+      azureConfigSchema.parse({
+        ...config,
+        storageAccounts: [{ name: account!.name }],
+        blobEndpoint: `${azurite.blobUrl}/{account}`,
+        maxAttempts: 1,
+      }),
+      { logger, extraCaPem: sandbox.caPem },
+    );
+    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
+    const storage = connection.storage!;
+    const buckets = await collect(storage.listBuckets(account!.name));
     expect(buckets.map((bucket) => bucket.bucket)).toEqual(['reports']);
     const keys: string[] = [];
     for await (const page of storage.listObjects(buckets[0]!))
@@ -454,6 +484,75 @@ describe('the connection-level authorityHost and tenantId', () => {
   });
 });
 
+describe('the connection-level authorityHost and tenantId beside compute', () => {
+  const compute = {
+    tenantId: 'acme.onmicrosoft.com',
+    clientId: SANDBOX_LIKE_APP,
+    subscriptions: ['00000000-0000-4000-8000-000000000001'],
+  };
+
+  it.each([
+    [
+      { authorityHost: 'https://login.microsoftonline.us' },
+      'authorityHost',
+      'compute.authorityHost',
+    ],
+    [{ tenantId: 'acme.onmicrosoft.com' }, 'tenantId', 'compute.tenantId'],
+  ])('refuses %j, naming where to set it', (keys, path, where) => {
+    const parsed = azureConfigSchema.safeParse({
+      storageAccounts: [{ name: 'acmelogs' }],
+      compute,
+      ...keys,
+    });
+    expect(parsed.success).toBe(false);
+    const issues = parsed.error!.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    expect(issues).toEqual([[path, expect.stringContaining(`set ${where} instead`)]]);
+  });
+
+  it('takes them in the compute section', () => {
+    const parsed = azureConfigSchema.parse({
+      storageAccounts: [{ name: 'acmelogs' }],
+      compute: { ...compute, authorityHost: 'https://login.microsoftonline.us/' },
+    });
+    expect(parsed.compute).toMatchObject({
+      authorityHost: 'https://login.microsoftonline.us',
+      tenantId: 'acme.onmicrosoft.com',
+    });
+  });
+});
+
+describe('the credential of keyless storage beside compute', () => {
+  const compute = {
+    tenantId: 'acme.onmicrosoft.com',
+    clientId: SANDBOX_LIKE_APP,
+    subscriptions: ['00000000-0000-4000-8000-000000000001'],
+  };
+  const shared: TokenCredential = { getToken: () => Promise.resolve(null) };
+  const accountsOf = (withSecret: boolean) =>
+    new StorageAccounts(
+      'azure-test',
+      azureConfigSchema.parse({
+        storageAccounts: [{ name: 'acmelogs' }, { name: 'acmedata' }],
+        compute: withSecret ? { ...compute, clientSecret: 'not-a-real-secret' } : compute,
+      }),
+      undefined,
+      shared,
+    );
+
+  it("is compute's own when compute has a client secret: one credential for the app", () => {
+    const accounts = accountsOf(true);
+    expect(accounts.get('acmelogs').credential).toBe(shared);
+    expect(accounts.get('acmedata').credential).toBe(shared);
+  });
+
+  it('is the default chain as compute.clientId, shared by the accounts, without a secret', () => {
+    const accounts = accountsOf(false);
+    const credential = accounts.get('acmelogs').credential;
+    expect(credential).not.toBe(shared);
+    expect(accounts.get('acmedata').credential).toBe(credential);
+  });
+});
+
 describe('defaultCredentialOptions', () => {
   const client = { id: SANDBOX_LIKE_APP, configKey: 'compute.clientId' };
 
@@ -506,6 +605,52 @@ describe('defaultCredentialOptions', () => {
     expect(error).toBeInstanceOf(CcxError);
     expect((error as CcxError).message).toContain('AZURE_TENANT_ID (not a tenant id or domain)');
     expect((error as CcxError).message).not.toContain(secret);
+  });
+
+  it.each(['dev', ' Dev ', 'ManagedIdentityCredential', 'AzureCliCredential'])(
+    'does not check the variables when AZURE_TOKEN_CREDENTIALS=%j leaves the environment credential out',
+    (value) => {
+      const env = {
+        AZURE_TOKEN_CREDENTIALS: value,
+        AZURE_TENANT_ID: 'contoso.onmicrosoft.com',
+        AZURE_CLIENT_ID: OTHER_APP,
+      };
+      expect(defaultCredentialOptions({ tenant, client }, env)).toEqual({
+        tenantId: 'acme.onmicrosoft.com',
+        managedIdentityClientId: SANDBOX_LIKE_APP,
+        workloadIdentityClientId: SANDBOX_LIKE_APP,
+      });
+    },
+  );
+
+  it.each(['', 'prod', ' EnvironmentCredential '])(
+    'checks them when AZURE_TOKEN_CREDENTIALS=%j keeps the environment credential',
+    (value) => {
+      const tenantRefusal = refusalOf({
+        AZURE_TOKEN_CREDENTIALS: value,
+        AZURE_TENANT_ID: 'contoso.onmicrosoft.com',
+      });
+      expect((tenantRefusal as CcxError).message).toMatch(/^AZURE_TENANT_ID \(contoso/);
+      const clientRefusal = refusalOf({
+        AZURE_TOKEN_CREDENTIALS: value,
+        AZURE_CLIENT_ID: OTHER_APP,
+      });
+      expect((clientRefusal as CcxError).message).toMatch(/^AZURE_CLIENT_ID \(0f0f0f0f/);
+    },
+  );
+
+  it('compares the variables trimmed', () => {
+    const env = {
+      AZURE_TENANT_ID: ' acme.onmicrosoft.com\n',
+      AZURE_CLIENT_ID: ` ${SANDBOX_LIKE_APP} `,
+    };
+    expect(defaultCredentialOptions({ tenant, client }, env)).toMatchObject({
+      tenantId: 'acme.onmicrosoft.com',
+      managedIdentityClientId: SANDBOX_LIKE_APP,
+    });
+    expect((refusalOf({ AZURE_CLIENT_ID: ` ${OTHER_APP}\t` }) as CcxError).message).toContain(
+      `AZURE_CLIENT_ID (${OTHER_APP}) names another app`,
+    );
   });
 
   it('does not repeat an AZURE_CLIENT_ID that is not a client id (a secret set by mistake)', () => {

@@ -20,21 +20,38 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/;
 
 /**
+ * The values of `AZURE_TOKEN_CREDENTIALS` (trimmed, case aside, as @azure/identity 4.13 reads
+ * it) whose chain holds the environment credential; unset or empty is the whole chain. Any other
+ * valid value (`dev`, one other credential's name) leaves it out, and an invalid one fails the
+ * chain before anything is read.
+ */
+const WITH_ENVIRONMENT_CREDENTIAL = new Set(['', 'prod', 'environmentcredential']);
+
+/** Whether the chain built under `env` has the environment credential in it. */
+function chainReadsEnvironment(env: NodeJS.ProcessEnv): boolean {
+  return WITH_ENVIRONMENT_CREDENTIAL.has(
+    (env['AZURE_TOKEN_CREDENTIALS'] ?? '').trim().toLowerCase(),
+  );
+}
+
+/**
  * The options of `DefaultAzureCredential` for `settings`. The configured tenant and app are
  * the ones managed and workload identity sign in to and as. The environment credential reads
  * them from `AZURE_TENANT_ID` and `AZURE_CLIENT_ID` alone, whatever the options say: when
  * either names another tenant or app, the connection would silently act there or as it, so it
- * is refused with both keys named. Tenants are compared as written (case aside): a domain and
- * the GUID of the same tenant differ. The variables are read here, where the chain is built,
- * because that is when the chain reads them.
+ * is refused with both keys named, unless `AZURE_TOKEN_CREDENTIALS` leaves that credential out
+ * of the chain. Values are compared trimmed, case aside; a domain and the GUID of the same
+ * tenant still differ. The variables are read here, where the chain is built, because that is
+ * when the chain reads them.
  */
 export function defaultCredentialOptions(
   settings: DefaultCredentialSettings,
   env: NodeJS.ProcessEnv = process.env,
 ): DefaultAzureCredentialClientIdOptions {
   const { tenant, client } = settings;
-  if (tenant) {
-    const fromEnv = env['AZURE_TENANT_ID'];
+  const checked = chainReadsEnvironment(env);
+  if (tenant && checked) {
+    const fromEnv = env['AZURE_TENANT_ID']?.trim();
     if (fromEnv && fromEnv.toLowerCase() !== tenant.id.toLowerCase())
       throw new CcxError(
         'invalid_input',
@@ -42,8 +59,8 @@ export function defaultCredentialOptions(
           `the connection would sign in there. Set AZURE_TENANT_ID to ${tenant.id}, or unset it.`,
       );
   }
-  if (client) {
-    const fromEnv = env['AZURE_CLIENT_ID'];
+  if (client && checked) {
+    const fromEnv = env['AZURE_CLIENT_ID']?.trim();
     if (fromEnv && fromEnv.toLowerCase() !== client.id.toLowerCase())
       throw new CcxError(
         'invalid_input',

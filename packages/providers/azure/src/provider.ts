@@ -17,11 +17,15 @@ export const azureProvider = {
   connect(name, config, ctx): Promise<ProviderConnection> {
     const parsed = azureConfigSchema.parse(config);
     const storageAccounts = parsed.storageAccounts ?? [];
+    const compute = azureCompute(name, parsed, ctx.extraCaPem, ctx.logger);
     const storage =
       storageAccounts.length > 0
-        ? blobStorage(name, new StorageAccounts(name, parsed, ctx.extraCaPem), parsed.sandbox)
+        ? blobStorage(
+            name,
+            new StorageAccounts(name, parsed, ctx.extraCaPem, compute?.credential),
+            parsed.sandbox,
+          )
         : null;
-    const compute = azureCompute(name, parsed, ctx.extraCaPem, ctx.logger);
     const storageScopes = storageAccounts.map((account): Scope => ({
       provider: 'azure',
       connection: name,

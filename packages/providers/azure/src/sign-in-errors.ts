@@ -2,7 +2,7 @@ import { CcxError } from '@ccx/core';
 
 /** Where a keyless connection's credential comes from, for the message that says what to set. */
 export interface SignInTarget {
-  /** Who signs in, as the message names it: `Azure compute sign-in to tenant <id>`. */
+  /** Who signs in, as the message names it: `Azure sign-in to tenant <id> as compute.clientId`. */
   what: string;
   /**
    * What to set instead of the default chain, as the message says it: a config key

@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/core-auth';
 import type { ComputeActions, Inventory, Logger, Metrics, Scope } from '@ccx/core';
 import type { AzureConfig } from '../config';
 import { ArmClients } from './arm-clients';
@@ -12,6 +13,8 @@ export interface AzureCompute {
   inventory: Inventory;
   compute: ComputeActions;
   metrics: Metrics;
+  /** What signs every ARM request; keyless storage shares it when it holds the app's secret. */
+  credential: TokenCredential;
 }
 
 export function azureCompute(
@@ -36,5 +39,6 @@ export function azureCompute(
     },
     compute: vmActions(clients, listing),
     metrics: vmMetrics(clients, logger),
+    credential: clients.credential,
   };
 }

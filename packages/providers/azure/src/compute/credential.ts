@@ -11,9 +11,9 @@ export interface ArmTls {
 /**
  * The credential of the compute part of a connection, built on the first token request so a
  * connection that never lists VMs never loads MSAL. With a client secret it is the app's
- * `ClientSecretCredential`; without, `DefaultAzureCredential` for the tenant, as the
- * configured app (`compute.clientId`): a different `AZURE_TENANT_ID` or `AZURE_CLIENT_ID` is
- * refused. A custom authority host (sovereign cloud, sandbox) turns instance discovery off,
+ * `ClientSecretCredential`, which the connection's keyless storage accounts share; without,
+ * `DefaultAzureCredential` for the tenant, as the configured app (`compute.clientId`): a
+ * different `AZURE_TENANT_ID` or `AZURE_CLIENT_ID` is refused where the chain reads them. A custom authority host (sovereign cloud, sandbox) turns instance discovery off,
  * which only knows Microsoft's hosts. The extra CA reaches MSAL's requests through the
  * credential's pipeline.
  * The default chain's first credential reads `AZURE_TENANT_ID`, `AZURE_CLIENT_ID` and
@@ -59,7 +59,7 @@ export function computeCredential(
         return await (await credential).getToken(scopes, options);
       } catch (error) {
         throw signInError(error, {
-          what: `Azure compute sign-in to tenant ${config.tenantId}`,
+          what: `Azure sign-in to tenant ${config.tenantId} as compute.clientId`,
           configKey: 'compute.clientSecret',
         });
       }
