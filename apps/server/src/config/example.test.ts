@@ -13,10 +13,10 @@ describe('ccx.example.yaml', () => {
       ['prod-azure', 'azure'],
     ]);
     expect(config.insights.compute).toEqual({ rightsizing: 'compute-optimizer' });
-    // Where keyless Azure storage signs in, for a connection without a compute section.
-    expect(config.connections[2]).toMatchObject({
-      authorityHost: 'https://login.microsoftonline.com',
-      tenantId: 'acme.onmicrosoft.com',
-    });
+    // Where keyless Azure storage signs in, for a connection without a compute section: the
+    // public cloud is left to the default, which keeps instance discovery on.
+    const azure = config.connections.find(({ name }) => name === 'prod-azure');
+    expect(azure).toMatchObject({ tenantId: 'acme.onmicrosoft.com' });
+    expect(azure).not.toHaveProperty('authorityHost');
   });
 });
