@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Layering: dependencies point one way, core ← providers, store ← sync ← api ← apps.
- * Each entry lists the workspace packages a layer must not import.
+ * Each entry lists the workspace packages a layer must not import (`bannedRegex`: any import
+ * matching it).
  */
 const layers = [
   { files: ['packages/core/**'], banned: ['@ccx/*'] },
@@ -18,7 +19,15 @@ const layers = [
     banned: ['@ccx/store', '@ccx/sync', '@ccx/api', '@ccx/server', '@ccx/cli'],
   },
   { files: ['packages/api/**'], banned: ['@ccx/server', '@ccx/cli'] },
+  // The wire contract is shared with the browser: zod, core and its own files, nothing else.
+  {
+    files: ['packages/api/src/contract/**'],
+    banned: [],
+    bannedRegex: '^(?!(zod|@ccx/core|\\./[\\w-]+)$)',
+  },
   { files: ['apps/server/**'], banned: ['@ccx/cli'] },
+  // The browser bundle takes core and the API's wire contract, never the server side.
+  { files: ['apps/web/**'], banned: [], bannedRegex: '^@ccx/(?!(core|api/contract)$)' },
 ];
 
 export default tseslint.config(
@@ -44,15 +53,18 @@ export default tseslint.config(
     },
   },
   // Tests may reach across layers (a provider test drives the sandbox); product code may not.
-  ...layers.map(({ files, banned }) => ({
+  ...layers.map(({ files, banned, bannedRegex }) => ({
     files,
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.contract.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: banned.map((group) => ({
-            group: [group],
+          patterns: [
+            ...banned.map((group) => ({ group: [group] })),
+            ...(bannedRegex ? [{ regex: bannedRegex }] : []),
+          ].map((pattern) => ({
+            ...pattern,
             message: 'This import breaks the layering in DESIGN.md.',
           })),
         },

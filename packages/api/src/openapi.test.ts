@@ -21,7 +21,10 @@ describe('OpenAPI document', () => {
     const doc = (await (await h.request('/api/openapi.json')).json()) as {
       openapi: string;
       paths: Record<string, Record<string, { security?: unknown[] }>>;
-      components: { securitySchemes: Record<string, { type: string }> };
+      components: {
+        securitySchemes: Record<string, { type: string }>;
+        schemas: Record<string, unknown>;
+      };
     };
     expect(doc.openapi).toBe('3.1.0');
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -79,6 +82,57 @@ describe('OpenAPI document', () => {
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
       'bearerAuth',
       'cookieAuth',
+    ]);
+    // The wire schemas live in the contract, plain zod named with `meta({ id })`: each name
+    // must still become a component.
+    expect(Object.keys(doc.components.schemas).sort()).toEqual([
+      'ActionAccepted',
+      'ApiToken',
+      'ApiTokenList',
+      'AuditEvent',
+      'AuditPage',
+      'AuthConfig',
+      'BucketStatistics',
+      'BucketView',
+      'BulkActionAccepted',
+      'BulkActionInput',
+      'ComputeDetail',
+      'ComputeEntry',
+      'ComputeFinding',
+      'ComputeMetrics',
+      'ComputePage',
+      'ComputeSparkline',
+      'CreateTokenRequest',
+      'CreateUserRequest',
+      'CreatedToken',
+      'Error',
+      'Health',
+      'InstanceSize',
+      'LoginRequest',
+      'MetricSeriesView',
+      'ObjectEntry',
+      'ObjectInfo',
+      'ObjectVersion',
+      'Operation',
+      'PostureCheck',
+      'RelatedResource',
+      'Resource',
+      'ResourceDetail',
+      'ResourceFacets',
+      'ResourceHistory',
+      'ResourcePage',
+      'Role',
+      'ServiceTask',
+      'SessionInfo',
+      'StartSyncRequest',
+      'StartSyncResponse',
+      'Status',
+      'StoredObjectFinding',
+      'SyncRun',
+      'SyncRunList',
+      'UpdateUserRequest',
+      'User',
+      'UserList',
     ]);
     expect(doc.paths['/api/users']!['get']!.security).toEqual([
       { cookieAuth: [] },

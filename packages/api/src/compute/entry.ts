@@ -1,6 +1,6 @@
 import { formatComputeUri, type ComputeActions, type MetricSeries, type Role } from '@ccx/core';
 import type { StoredFinding, StoredResource } from '@ccx/store';
-import type { ComputeEntry } from '../routes/compute.schema';
+import type { ComputeEntry } from '../contract';
 import { allowedActions } from './action-plan';
 import { countsOf, sizeOf } from './resource-fields';
 

@@ -13,12 +13,8 @@ import type {
   StoredFinding,
   StoredResource,
 } from '@ccx/store';
-import {
-  COMPUTE_TYPE_NAMES,
-  type ComputeEntry,
-  type ComputeListQuery,
-  type ComputeSortField,
-} from '../routes/compute.schema';
+import type { ComputeEntry, ComputeSortField } from '../contract';
+import { COMPUTE_TYPE_NAMES, type ComputeListQuery } from '../routes/compute.schema';
 import { toEntry, type EntryContext } from './entry';
 import { COMPUTE_FINDING_KIND_LIST } from './kinds';
 import { SIZE_ATTRIBUTE } from './resource-fields';

@@ -6,7 +6,7 @@ import {
   type ActionProgress,
   type ComputeStatus,
 } from '@ccx/core';
-import type { OperationView } from '../routes/compute.schema';
+import type { Operation as OperationView } from '../contract';
 import { actionFailure } from './execute-action';
 import { createLimiter, type Limiter } from './limiter';
 

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AuditQuery } from '@ccx/store';
 import { guarded } from '../auth/access';
-import { auditPageSchema, auditQuerySchema } from './audit.schema';
+import { auditPageSchema } from '../contract';
+import { auditQuerySchema } from './audit.schema';
 import { errorResponses, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';

@@ -1,4 +1,4 @@
-import { AUDIT_OUTCOMES, ROLES } from '@ccx/core';
+import { AUDIT_OUTCOMES } from '@ccx/core';
 import { z } from '@hono/zod-openapi';
 import { queryInt } from './common.schema';
 
@@ -11,26 +11,3 @@ export const auditQuerySchema = z.object({
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
   correlationId: z.string().max(100).optional(),
 });
-
-export const auditEventSchema = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actor: z.object({
-      kind: z.enum(['user', 'token', 'system']),
-      id: z.string(),
-      name: z.string(),
-      role: z.enum(ROLES),
-    }),
-    action: z.string(),
-    target: z.string().nullable(),
-    outcome: z.enum(AUDIT_OUTCOMES),
-    correlationId: z.string(),
-    detail: z.record(z.string(), z.unknown()),
-    sourceIp: z.string().nullable(),
-  })
-  .openapi('AuditEvent');
-
-export const auditPageSchema = z
-  .object({ items: z.array(auditEventSchema), total: z.number().int() })
-  .openapi('AuditPage');

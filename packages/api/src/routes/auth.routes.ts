@@ -9,13 +9,8 @@ import { findOrCreateOidcUser } from '../auth/oidc-users';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import type { OidcService } from '../auth/oidc';
 import { publicUser } from '../auth/users';
-import {
-  authConfigSchema,
-  loginBodySchema,
-  oidcCallbackQuerySchema,
-  oidcLoginQuerySchema,
-  sessionResponseSchema,
-} from './auth.schema';
+import { authConfigSchema, loginRequestSchema, sessionInfoSchema } from '../contract';
+import { oidcCallbackQuerySchema, oidcLoginQuerySchema } from './auth.schema';
 import { errorResponses, jsonBody, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
@@ -39,9 +34,9 @@ export const authRoutes = {
       method: 'post',
       path: '/api/auth/login',
       tags: ['auth'],
-      request: { body: jsonBody(loginBodySchema) },
+      request: { body: jsonBody(loginRequestSchema) },
       responses: {
-        200: jsonContent(sessionResponseSchema, 'Signed in; sets the session cookie'),
+        200: jsonContent(sessionInfoSchema, 'Signed in; sets the session cookie'),
         ...errorResponses(400, 401, 429),
       },
     }),
@@ -61,7 +56,7 @@ export const authRoutes = {
       method: 'get',
       path: '/api/auth/me',
       tags: ['auth'],
-      responses: { 200: jsonContent(sessionResponseSchema, 'The caller'), ...errorResponses(401) },
+      responses: { 200: jsonContent(sessionInfoSchema, 'The caller'), ...errorResponses(401) },
     }),
   ),
   oidcLogin: guarded(

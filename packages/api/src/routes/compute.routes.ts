@@ -9,13 +9,12 @@ import { startBulk } from '../compute/start-bulk';
 import { errorResponses, jsonBody, jsonContent } from './common.schema';
 import {
   bulkAcceptedSchema,
-  bulkActionBodySchema,
+  bulkActionRequestSchema,
   computeDetailSchema,
-  computeListQuerySchema,
-  computeMetricsQuerySchema,
   computeMetricsSchema,
   computePageSchema,
-} from './compute.schema';
+} from '../contract';
+import { computeListQuerySchema, computeMetricsQuerySchema } from './compute.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
 import { uidParamsSchema } from './resources.schema';
@@ -67,7 +66,7 @@ export const computeRoutes = {
       path: '/api/compute/actions',
       tags: ['compute'],
       description: 'One action on up to 100 resources; each is validated and started on its own.',
-      request: { body: jsonBody(bulkActionBodySchema) },
+      request: { body: jsonBody(bulkActionRequestSchema) },
       responses: {
         202: jsonContent(bulkAcceptedSchema, 'Started operations and refused uids'),
         ...errorResponses(400, 401, 403, 503),

@@ -1,10 +1,7 @@
 import { ACTIONS } from '@ccx/core';
 import { describe, expect, it } from 'vitest';
-import {
-  bulkActionBodySchema,
-  computeListQuerySchema,
-  computeMetricsQuerySchema,
-} from './compute.schema';
+import { bulkActionRequestSchema } from '../contract';
+import { computeListQuerySchema, computeMetricsQuerySchema } from './compute.schema';
 
 describe('compute schemas', () => {
   it('bulk bodies cover every action but deploys and associations, and stay strict', () => {
@@ -16,19 +13,20 @@ describe('compute schemas', () => {
           : action === 'compute.scale'
             ? { action, count: 2, uids: ['a'] }
             : { action, uids: ['a'] };
-      expect(bulkActionBodySchema.safeParse(body).success, action).toBe(true);
+      expect(bulkActionRequestSchema.safeParse(body).success, action).toBe(true);
     }
     for (const action of single)
-      expect(bulkActionBodySchema.safeParse({ action, cpu: '256', uids: ['a'] }).success).toBe(
+      expect(bulkActionRequestSchema.safeParse({ action, cpu: '256', uids: ['a'] }).success).toBe(
         false,
       );
     expect(
-      bulkActionBodySchema.safeParse({ action: 'compute.start', uids: ['a'], size: 'x' }).success,
+      bulkActionRequestSchema.safeParse({ action: 'compute.start', uids: ['a'], size: 'x' })
+        .success,
     ).toBe(false);
     expect(
-      bulkActionBodySchema.safeParse({ action: 'compute.start', uids: ['a', 'a'] }).success,
+      bulkActionRequestSchema.safeParse({ action: 'compute.start', uids: ['a', 'a'] }).success,
     ).toBe(false);
-    expect(bulkActionBodySchema.safeParse({ action: 'compute.start', uids: [] }).success).toBe(
+    expect(bulkActionRequestSchema.safeParse({ action: 'compute.start', uids: [] }).success).toBe(
       false,
     );
   });

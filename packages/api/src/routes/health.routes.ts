@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { guarded } from '../auth/access';
-import { errorSchema, jsonContent } from './common.schema';
+import { errorSchema } from '../contract';
+import { jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
 

@@ -3,7 +3,8 @@ import { notFound } from '@ccx/core';
 import { guarded } from '../auth/access';
 import type { ComputeService } from '../compute/service';
 import { errorResponses, jsonContent } from './common.schema';
-import { operationParamsSchema, operationSchema } from './compute.schema';
+import { operationSchema } from '../contract';
+import { operationParamsSchema } from './compute.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
 

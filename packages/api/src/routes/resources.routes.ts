@@ -8,13 +8,15 @@ import type { RouteContext } from './context';
 import { accountAliases } from './account-aliases';
 import { routeModule } from './context';
 import {
-  facetsSchema,
-  historyQuerySchema,
-  historySchema,
+  resourceFacetsSchema,
+  resourceHistorySchema,
   resourceDetailSchema,
+  resourcePageSchema,
+} from '../contract';
+import {
+  historyQuerySchema,
   resourceFilterQuerySchema,
   resourceListQuerySchema,
-  resourcePageSchema,
   uidParamsSchema,
 } from './resources.schema';
 
@@ -40,7 +42,7 @@ export const resourceRoutes = {
       tags: ['resources'],
       request: { query: resourceFilterQuerySchema },
       responses: {
-        200: jsonContent(facetsSchema, 'Value counts per field'),
+        200: jsonContent(resourceFacetsSchema, 'Value counts per field'),
         ...errorResponses(400, 401, 403),
       },
     }),
@@ -66,7 +68,7 @@ export const resourceRoutes = {
       tags: ['resources'],
       request: { params: uidParamsSchema, query: historyQuerySchema },
       responses: {
-        200: jsonContent(historySchema, 'Changes, newest first'),
+        200: jsonContent(resourceHistorySchema, 'Changes, newest first'),
         ...errorResponses(400, 401, 403, 404),
       },
     }),

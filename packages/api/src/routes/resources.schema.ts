@@ -1,6 +1,6 @@
 import { RESOURCE_SORT_FIELDS } from '@ccx/store';
 import { z } from '@hono/zod-openapi';
-import { queryInt, resourceSchema } from './common.schema';
+import { queryInt } from './common.schema';
 
 /**
  * Bounds on filter input. Each value becomes a bound SQL parameter, and databases cap those
@@ -74,35 +74,6 @@ export const resourceListQuerySchema = resourceFilterQuerySchema.extend({
   limit: queryInt(1, 500).default(50),
 });
 
-export const resourcePageSchema = z
-  .object({
-    items: z.array(resourceSchema),
-    total: z.number().int(),
-    offset: z.number().int(),
-    limit: z.number().int(),
-  })
-  .openapi('ResourcePage');
-
-const facetValues = z.array(z.object({ value: z.string(), count: z.number().int() }));
-const accountFacetValues = z.array(
-  z.object({
-    value: z.string(),
-    count: z.number().int(),
-    label: z.string().optional().openapi({
-      description: 'Alias of the account as configured (several joined by ", "); absent if none',
-    }),
-  }),
-);
-export const facetsSchema = z
-  .object({
-    provider: facetValues,
-    account: accountFacetValues,
-    region: facetValues,
-    type: facetValues,
-    state: facetValues,
-  })
-  .openapi('ResourceFacets');
-
 export const uidParamsSchema = z.object({
   uid: z
     .string()
@@ -114,23 +85,5 @@ export const uidParamsSchema = z.object({
       description: 'Resource uid, URL-encoded as one segment',
     }),
 });
-
-export const resourceDetailSchema = resourceSchema
-  .extend({ actions: z.array(z.string()) })
-  .openapi('ResourceDetail');
-
-export const historySchema = z
-  .object({
-    items: z.array(
-      z.object({
-        id: z.number().int(),
-        at: z.string(),
-        kind: z.enum(['created', 'updated', 'deleted']),
-        syncRunId: z.string().nullable(),
-        diff: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
-      }),
-    ),
-  })
-  .openapi('ResourceHistory');
 
 export const historyQuerySchema = z.object({ limit: queryInt(1, 1000).default(200) });

@@ -3,7 +3,7 @@ import { guarded } from '../auth/access';
 import { errorResponses, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
-import { statusSchema } from './status.schema';
+import { statusSchema } from '../contract';
 
 export const statusRoutes = {
   get: guarded(

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { conflict, type ObjectEntry } from '@ccx/core';
 import { bucketPosture } from '@ccx/insights';
 import { storageConnections } from '@ccx/storage';
@@ -10,19 +10,17 @@ import { errorResponses, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
 import {
-  bucketListQuerySchema,
+  bucketListSchema,
   bucketRefSchema,
-  bucketViewSchema,
-  connectionViewSchema,
-  objectEntrySchema,
-  objectInfoSchema,
-  objectListQuerySchema,
+  connectionListSchema,
+  objectDetailSchema,
+  objectPageSchema,
   objectRefSchema,
-  objectVersionSchema,
-  storedObjectFindingSchema,
-  storedSampleSchema,
+  storedObjectFindingListSchema,
   versionedRefSchema,
-} from './storage.schema';
+  versionListSchema,
+} from '../contract';
+import { bucketListQuerySchema, objectListQuerySchema } from './storage.schema';
 
 export const storageBrowseRoutes = {
   connections: guarded(
@@ -32,7 +30,7 @@ export const storageBrowseRoutes = {
       path: '/api/storage/connections',
       tags: ['storage'],
       responses: {
-        200: jsonContent(z.object({ items: z.array(connectionViewSchema) }), 'Storage connections'),
+        200: jsonContent(connectionListSchema, 'Storage connections'),
         ...errorResponses(401, 403),
       },
     }),
@@ -45,7 +43,7 @@ export const storageBrowseRoutes = {
       tags: ['storage'],
       request: { query: bucketListQuerySchema },
       responses: {
-        200: jsonContent(z.object({ items: z.array(bucketViewSchema) }), 'Synced buckets'),
+        200: jsonContent(bucketListSchema, 'Synced buckets'),
         ...errorResponses(400, 401, 403),
       },
     }),
@@ -58,10 +56,7 @@ export const storageBrowseRoutes = {
       tags: ['storage'],
       request: { query: objectListQuerySchema },
       responses: {
-        200: jsonContent(
-          z.object({ entries: z.array(objectEntrySchema), cursor: z.string().nullable() }),
-          'One page of a listing, live from the provider',
-        ),
+        200: jsonContent(objectPageSchema, 'One page of a listing, live from the provider'),
         ...errorResponses(400, 401, 403, 404, 502, 503),
       },
     }),
@@ -74,14 +69,7 @@ export const storageBrowseRoutes = {
       tags: ['storage'],
       request: { query: versionedRefSchema },
       responses: {
-        200: jsonContent(
-          z.object({
-            info: objectInfoSchema,
-            findings: z.array(storedSampleSchema),
-            scannedAt: z.string().nullable(),
-          }),
-          'Object metadata and its stored scan result (masked)',
-        ),
+        200: jsonContent(objectDetailSchema, 'Object metadata and its stored scan result (masked)'),
         ...errorResponses(400, 401, 403, 404, 502, 503),
       },
     }),
@@ -94,7 +82,7 @@ export const storageBrowseRoutes = {
       tags: ['storage'],
       request: { query: objectRefSchema },
       responses: {
-        200: jsonContent(z.object({ items: z.array(objectVersionSchema) }), 'Versions of a key'),
+        200: jsonContent(versionListSchema, 'Versions of a key'),
         ...errorResponses(400, 401, 403, 404, 409, 502, 503),
       },
     }),
@@ -108,7 +96,7 @@ export const storageBrowseRoutes = {
       request: { query: bucketRefSchema },
       responses: {
         200: jsonContent(
-          z.object({ items: z.array(storedObjectFindingSchema) }),
+          storedObjectFindingListSchema,
           'Stored scan results of a bucket, per object',
         ),
         ...errorResponses(400, 401, 403),

@@ -22,24 +22,27 @@ import { errorResponses, jsonBody, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
 import {
-  classBodySchema,
-  deleteBodySchema,
-  objectInfoSchema,
+  storageClassRequestSchema,
+  deleteRequestSchema,
+  deleteResultSchema,
+  objectInfoAnswerSchema,
+  presignedUrlSchema,
+  versioningResultSchema,
   objectRefSchema,
-  presignBodySchema,
-  restoreBodySchema,
-  scanBodySchema,
+  presignRequestSchema,
+  restoreRequestSchema,
+  scanRequestSchema,
   scanResultSchema,
-  transferBodySchema,
+  transferRequestSchema,
   versionedRefSchema,
-  versioningBodySchema,
-} from './storage.schema';
+  versioningRequestSchema,
+} from '../contract';
 
 /** The one route whose body is not JSON; createApi exempts it from the JSON body limit. */
 export const STORAGE_UPLOAD_PATH = '/api/storage/upload';
 
 const role = (action: StorageActionName) => STORAGE_ACTIONS[action].role;
-const infoResponse = jsonContent(z.object({ info: objectInfoSchema }), 'The object as stored');
+const infoResponse = jsonContent(objectInfoAnswerSchema, 'The object as stored');
 const writeErrors = errorResponses(400, 401, 403, 404, 409, 502, 503);
 
 const post = <T extends z.ZodType>(path: string, body: T) => ({
@@ -81,22 +84,16 @@ export const storageObjectRoutes = {
   transfer: guarded(
     'operator',
     createRoute({
-      ...post('/api/storage/transfer', transferBodySchema),
+      ...post('/api/storage/transfer', transferRequestSchema),
       responses: { 200: infoResponse, ...writeErrors },
     }),
   ),
   delete: guarded(
     role('storage.delete'),
     createRoute({
-      ...post('/api/storage/delete', deleteBodySchema),
+      ...post('/api/storage/delete', deleteRequestSchema),
       responses: {
-        200: jsonContent(
-          z.object({
-            deleted: z.array(z.string()),
-            errors: z.array(z.object({ key: z.string(), code: z.string(), message: z.string() })),
-          }),
-          'Per-key outcome',
-        ),
+        200: jsonContent(deleteResultSchema, 'Per-key outcome'),
         ...writeErrors,
       },
     }),
@@ -104,9 +101,9 @@ export const storageObjectRoutes = {
   presign: guarded(
     role('storage.presign'),
     createRoute({
-      ...post('/api/storage/presign', presignBodySchema),
+      ...post('/api/storage/presign', presignRequestSchema),
       responses: {
-        200: jsonContent(z.object({ url: z.string(), expiresAt: z.string() }), 'A presigned URL'),
+        200: jsonContent(presignedUrlSchema, 'A presigned URL'),
         ...writeErrors,
       },
     }),
@@ -114,16 +111,16 @@ export const storageObjectRoutes = {
   storageClass: guarded(
     role('storage.class'),
     createRoute({
-      ...post('/api/storage/class', classBodySchema),
+      ...post('/api/storage/class', storageClassRequestSchema),
       responses: { 200: infoResponse, ...writeErrors },
     }),
   ),
   versioning: guarded(
     role('storage.versioning'),
     createRoute({
-      ...post('/api/storage/versioning', versioningBodySchema),
+      ...post('/api/storage/versioning', versioningRequestSchema),
       responses: {
-        200: jsonContent(z.object({ ok: z.literal(true) }), 'Versioning set'),
+        200: jsonContent(versioningResultSchema, 'Versioning set'),
         ...writeErrors,
       },
     }),
@@ -131,14 +128,14 @@ export const storageObjectRoutes = {
   restore: guarded(
     role('storage.restore'),
     createRoute({
-      ...post('/api/storage/restore', restoreBodySchema),
+      ...post('/api/storage/restore', restoreRequestSchema),
       responses: { 200: infoResponse, ...writeErrors },
     }),
   ),
   scan: guarded(
     role('storage.scan'),
     createRoute({
-      ...post('/api/storage/scan', scanBodySchema),
+      ...post('/api/storage/scan', scanRequestSchema),
       responses: {
         200: jsonContent(scanResultSchema, 'What the scan found (masked)'),
         ...writeErrors,
@@ -331,7 +328,8 @@ export function registerStorageObjectRoutes(ctx: RouteContext) {
       () => storage.presign(ref, { method, expiresInSeconds }),
       { method, expiresInSeconds },
     );
-    return c.json({ url: signed.url, expiresAt: signed.expiresAt }, 200);
+    const { url, expiresAt, headers } = signed;
+    return c.json({ url, expiresAt, ...(headers ? { headers } : {}) }, 200);
   });
 
   app.openapi(storageObjectRoutes.storageClass, async (c) => {

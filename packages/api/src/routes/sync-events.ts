@@ -2,6 +2,7 @@ import type { SyncService } from '@ccx/sync';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Logger } from 'pino';
+import type { SyncEvent } from '../contract';
 
 export const HEARTBEAT_MS = 15_000;
 
@@ -33,7 +34,10 @@ export function syncEventStream(
       let chain = Promise.resolve();
       const unsubscribe = deps.sync.subscribe((event) => {
         chain = chain
-          .then(() => stream.writeSSE({ event: event.type, data: JSON.stringify(event) }))
+          // `satisfies`: the engine's events must stay what the contract tells the web to parse.
+          .then(() =>
+            stream.writeSSE({ event: event.type, data: JSON.stringify(event satisfies SyncEvent) }),
+          )
           .catch((error: unknown) => {
             deps.logger.warn({ err: error }, 'sse write failed; closing stream');
             finish();

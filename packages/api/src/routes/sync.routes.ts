@@ -7,12 +7,8 @@ import { errorResponses, jsonBody, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
 import { syncEventStream } from './sync-events';
-import {
-  startSyncBodySchema,
-  startSyncResponseSchema,
-  syncRunListSchema,
-  syncRunsQuerySchema,
-} from './sync.schema';
+import { startSyncRequestSchema, startSyncResponseSchema, syncRunListSchema } from '../contract';
+import { syncRunsQuerySchema } from './sync.schema';
 
 export const syncRoutes = {
   listRuns: guarded(
@@ -34,7 +30,7 @@ export const syncRoutes = {
       method: 'post',
       path: '/api/sync/runs',
       tags: ['sync'],
-      request: { body: { ...jsonBody(startSyncBodySchema), required: false } },
+      request: { body: { ...jsonBody(startSyncRequestSchema), required: false } },
       responses: {
         202: jsonContent(startSyncResponseSchema, 'The run started'),
         ...errorResponses(400, 401, 403, 409),

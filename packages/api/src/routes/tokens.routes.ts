@@ -7,12 +7,8 @@ import { issueApiToken } from '../auth/api-tokens';
 import { errorResponses, jsonBody, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
-import {
-  createTokenBodySchema,
-  createdTokenSchema,
-  tokenIdParamsSchema,
-  tokenListSchema,
-} from './tokens.schema';
+import { createTokenRequestSchema, createdTokenSchema, apiTokenListSchema } from '../contract';
+import { tokenIdParamsSchema } from './tokens.schema';
 
 export const tokenRoutes = {
   list: guarded(
@@ -22,7 +18,7 @@ export const tokenRoutes = {
       path: '/api/tokens',
       tags: ['tokens'],
       responses: {
-        200: jsonContent(tokenListSchema, "The caller's tokens (every token for an admin)"),
+        200: jsonContent(apiTokenListSchema, "The caller's tokens (every token for an admin)"),
         ...errorResponses(401, 403),
       },
     }),
@@ -33,7 +29,7 @@ export const tokenRoutes = {
       method: 'post',
       path: '/api/tokens',
       tags: ['tokens'],
-      request: { body: jsonBody(createTokenBodySchema) },
+      request: { body: jsonBody(createTokenRequestSchema) },
       responses: {
         201: jsonContent(createdTokenSchema, 'The token, shown once'),
         ...errorResponses(400, 401, 403),

@@ -6,16 +6,13 @@ import { audited } from '../audit/audited';
 import { guarded } from '../auth/access';
 import { hashPassword } from '../auth/password';
 import { checkPasswordPolicy, createLocalUser, publicUser } from '../auth/users';
-import { errorResponses, jsonBody, jsonContent, userSchema } from './common.schema';
+import { userSchema } from '../contract';
+import { errorResponses, jsonBody, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
-import type { UpdateUserBody } from './users.schema';
-import {
-  createUserBodySchema,
-  updateUserBodySchema,
-  userIdParamsSchema,
-  userListSchema,
-} from './users.schema';
+import type { UpdateUserRequest } from '../contract';
+import { createUserRequestSchema, updateUserRequestSchema, userListSchema } from '../contract';
+import { userIdParamsSchema } from './users.schema';
 
 export const userRoutes = {
   list: guarded(
@@ -33,7 +30,7 @@ export const userRoutes = {
       method: 'post',
       path: '/api/users',
       tags: ['users'],
-      request: { body: jsonBody(createUserBodySchema) },
+      request: { body: jsonBody(createUserRequestSchema) },
       responses: { 201: jsonContent(userSchema, 'Created'), ...errorResponses(400, 401, 403, 409) },
     }),
   ),
@@ -43,7 +40,7 @@ export const userRoutes = {
       method: 'patch',
       path: '/api/users/{id}',
       tags: ['users'],
-      request: { params: userIdParamsSchema, body: jsonBody(updateUserBodySchema) },
+      request: { params: userIdParamsSchema, body: jsonBody(updateUserRequestSchema) },
       responses: {
         200: jsonContent(userSchema, 'Updated'),
         ...errorResponses(400, 401, 403, 404, 409),
@@ -60,7 +57,7 @@ export function registerUserRoutes(ctx: RouteContext) {
   async function updateUser(
     principalId: string | undefined,
     id: string,
-    body: UpdateUserBody,
+    body: UpdateUserRequest,
   ): Promise<AuditedStep<User>> {
     const existing = await store.users.findById(id);
     if (!existing) throw notFound('User');

@@ -1,7 +1,8 @@
 import { PROVIDERS } from '@ccx/core';
-import { z } from '@hono/zod-openapi';
-import { syncRunSchema } from './common.schema';
+import { z } from 'zod';
+import { syncRunSchema } from './common';
 
+/** What every page's shell shows: totals, the last sync, connections and accounts. */
 export const statusSchema = z
   .object({
     resources: z.object({
@@ -21,11 +22,12 @@ export const statusSchema = z
           connection: z.string(),
         }),
       )
-      .openapi({
+      .meta({
         description:
           'Cloud accounts seen by sync runs, with the alias their connection configures (null if none)',
       }),
     sandbox: z.boolean(),
     version: z.string(),
   })
-  .openapi('Status');
+  .meta({ id: 'Status' });
+export type Status = z.infer<typeof statusSchema>;

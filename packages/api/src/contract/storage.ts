@@ -1,0 +1,296 @@
+import { PROVIDERS, SEVERITIES } from '@ccx/core';
+import { z } from 'zod';
+import { moneySchema } from './common';
+
+/**
+ * Schemas of `/api/storage/*`. Objects mirror the core storage capability (`Bucket`,
+ * `ObjectEntry`, `ObjectInfo`, `ObjectVersion`).
+ */
+
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** A name (connection, account, bucket, version): bounded, no control characters. */
+export const storageName = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => !CONTROL.test(value), 'must not contain control characters');
+
+export const storagePrefixSchema = z
+  .string()
+  .max(1024)
+  .refine((value) => !CONTROL.test(value), 'must not contain control characters');
+
+const utf8 = new TextEncoder();
+
+/**
+ * Object keys are names, not paths: `..` and `<` are kept verbatim and only reach the
+ * provider; control characters are refused so they never reach logs, terminals or headers.
+ */
+export const objectKeySchema = z
+  .string()
+  .min(1)
+  .refine((key) => utf8.encode(key).byteLength <= 1024, 'must be at most 1024 bytes')
+  .refine((key) => !CONTROL.test(key), 'must not contain control characters');
+
+export const bucketRefSchema = z.object({
+  connection: storageName(128),
+  account: storageName(256),
+  bucket: storageName(256),
+});
+export type BucketRef = z.infer<typeof bucketRefSchema>;
+export const objectRefSchema = bucketRefSchema.extend({ key: objectKeySchema });
+export type ObjectRef = z.infer<typeof objectRefSchema>;
+export const versionedRefSchema = objectRefSchema.extend({
+  versionId: storageName(1024).optional(),
+});
+
+export const connectionViewSchema = z.object({
+  name: z.string(),
+  provider: z.enum(PROVIDERS),
+  sandbox: z.boolean(),
+  storageClasses: z.array(z.string()),
+  capabilities: z.object({ versioning: z.boolean() }),
+});
+export type StorageConnection = z.infer<typeof connectionViewSchema>;
+export const connectionListSchema = z.object({ items: z.array(connectionViewSchema) });
+
+export const postureCheckSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    status: z.enum(['pass', 'fail', 'unknown']),
+    severity: z.enum(SEVERITIES),
+    cis: z.array(z.string()),
+  })
+  .meta({ id: 'PostureCheck' });
+export type PostureCheck = z.infer<typeof postureCheckSchema>;
+
+/** The bucket's last measurement by storage analysis; null until one has run. */
+export const bucketStatisticsSchema = z
+  .object({
+    objects: z.number().int(),
+    bytes: z.number().int(),
+    classes: z.array(
+      z.object({
+        storageClass: z
+          .string()
+          .nullable()
+          .meta({ description: "null: the listing names no class (the provider's default)" }),
+        objects: z.number().int(),
+        bytes: z.number().int(),
+      }),
+    ),
+    oldest: z.string().nullable(),
+    newest: z.string().nullable(),
+    measuredAt: z.string(),
+  })
+  .meta({
+    id: 'BucketStatistics',
+    description: 'Objects and bytes in total and per storage class, largest class first',
+  });
+export type BucketStatistics = z.infer<typeof bucketStatisticsSchema>;
+
+/** Finding counts by type (`email`, `credit-card`, `aws-access-key`…). */
+const findingCountsSchema = z.record(z.string(), z.number());
+
+export const bucketViewSchema = z
+  .object({
+    connection: z.string(),
+    account: z.string(),
+    bucket: z.string(),
+    provider: z.enum(PROVIDERS),
+    region: z.string().nullable(),
+    createdAt: z.string().nullable(),
+    tags: z.record(z.string(), z.string()),
+    versioning: z.enum(['enabled', 'suspended', 'disabled', 'unsupported']).nullable(),
+    encryption: z
+      .object({
+        enabled: z.boolean(),
+        algorithm: z.string().nullable(),
+        keyId: z.string().nullable(),
+      })
+      .nullable(),
+    publicAccess: z
+      .object({
+        public: z.boolean(),
+        reasons: z.array(z.string()),
+        blockPublicAccess: z.boolean().nullable(),
+      })
+      .nullable(),
+    logging: z.object({ enabled: z.boolean(), target: z.string().nullable() }).nullable(),
+    lifecycle: z
+      .object({
+        rules: z.array(
+          z.object({ id: z.string(), enabled: z.boolean(), actions: z.array(z.string()) }),
+        ),
+      })
+      .nullable(),
+    attributes: z.record(z.string(), z.unknown()),
+    uid: z.string(),
+    posture: z.array(postureCheckSchema),
+    classification: z
+      .object({
+        objectsWithFindings: z.number(),
+        counts: findingCountsSchema,
+      })
+      .nullable(),
+    tiering: z
+      .object({ estimatedMonthlySaving: moneySchema, recommendations: z.number() })
+      .nullable(),
+    statistics: bucketStatisticsSchema.nullable(),
+  })
+  .meta({ id: 'BucketView' });
+export type BucketView = z.infer<typeof bucketViewSchema>;
+export const bucketListSchema = z.object({ items: z.array(bucketViewSchema) });
+
+export const objectInfoSchema = z
+  .object({
+    key: z.string(),
+    size: z.number(),
+    lastModified: z.string(),
+    etag: z.string().nullable(),
+    contentType: z.string().nullable(),
+    storageClass: z.string().nullable(),
+    versionId: z.string().nullable(),
+    metadata: z.record(z.string(), z.string()),
+    tags: z.record(z.string(), z.string()),
+    lastAccessedAt: z.string().nullable(),
+    encryption: z.string().nullable(),
+  })
+  .meta({ id: 'ObjectInfo' });
+export type ObjectInfo = z.infer<typeof objectInfoSchema>;
+export const objectInfoAnswerSchema = z.object({ info: objectInfoSchema });
+
+const objectFindingsSummarySchema = z.object({
+  counts: findingCountsSchema,
+  maxConfidence: z.number(),
+});
+
+export const objectEntrySchema = z
+  .union([
+    z.object({
+      kind: z.literal('object'),
+      key: z.string(),
+      size: z.number(),
+      lastModified: z.string(),
+      etag: z.string().nullable(),
+      storageClass: z.string().nullable(),
+      findings: objectFindingsSummarySchema.optional(),
+    }),
+    z.object({ kind: z.literal('prefix'), prefix: z.string() }),
+  ])
+  .meta({ id: 'ObjectEntry' });
+export type ObjectEntry = z.infer<typeof objectEntrySchema>;
+export type ObjectItem = Extract<ObjectEntry, { kind: 'object' }>;
+export const objectPageSchema = z.object({
+  entries: z.array(objectEntrySchema),
+  cursor: z.string().nullable(),
+});
+export type ObjectPage = z.infer<typeof objectPageSchema>;
+
+/** One match of a scan; `masked` is all the server ever sends of the matched text. */
+export const storedSampleSchema = z.object({
+  type: z.string(),
+  ruleId: z.string().nullable(),
+  masked: z.string(),
+  confidence: z.number(),
+  line: z.number().nullable(),
+});
+export type ContentMatch = z.infer<typeof storedSampleSchema>;
+
+export const objectDetailSchema = z.object({
+  info: objectInfoSchema,
+  findings: z.array(storedSampleSchema),
+  scannedAt: z.string().nullable(),
+});
+export type ObjectDetail = z.infer<typeof objectDetailSchema>;
+
+export const storedObjectFindingSchema = z
+  .object({
+    key: z.string(),
+    etag: z.string().nullable(),
+    scannedAt: z.string(),
+    counts: findingCountsSchema,
+    maxConfidence: z.number(),
+    samples: z.array(storedSampleSchema),
+  })
+  .meta({ id: 'StoredObjectFinding' });
+export const storedObjectFindingListSchema = z.object({
+  items: z.array(storedObjectFindingSchema),
+});
+
+export const objectVersionSchema = z
+  .object({
+    key: z.string(),
+    versionId: z.string(),
+    isLatest: z.boolean(),
+    isDeleteMarker: z.boolean(),
+    size: z.number(),
+    lastModified: z.string(),
+    storageClass: z.string().nullable(),
+  })
+  .meta({ id: 'ObjectVersion' });
+export type ObjectVersion = z.infer<typeof objectVersionSchema>;
+export const versionListSchema = z.object({ items: z.array(objectVersionSchema) });
+
+export const transferRequestSchema = z.object({
+  mode: z.enum(['copy', 'move']),
+  source: versionedRefSchema,
+  target: objectRefSchema,
+});
+export const deleteRequestSchema = bucketRefSchema.extend({
+  keys: z
+    .array(z.object({ key: objectKeySchema, versionId: storageName(1024).optional() }))
+    .min(1)
+    .max(1000),
+});
+export const deleteResultSchema = z.object({
+  deleted: z.array(z.string()),
+  errors: z.array(z.object({ key: z.string(), code: z.string(), message: z.string() })),
+});
+export type DeleteResult = z.infer<typeof deleteResultSchema>;
+
+export const presignRequestSchema = objectRefSchema.extend({
+  method: z.enum(['GET', 'PUT']),
+  expiresInSeconds: z.number().int().min(60).max(604_800),
+});
+export const presignedUrlSchema = z.object({
+  url: z.string(),
+  expiresAt: z.string(),
+  headers: z.record(z.string(), z.string()).optional().meta({
+    description:
+      'Headers the holder must send for the service to accept the request (an Azure PUT); absent if none',
+  }),
+});
+export type PresignedUrl = z.infer<typeof presignedUrlSchema>;
+
+export const storageClassRequestSchema = objectRefSchema.extend({
+  storageClass: storageName(64),
+});
+export const versioningRequestSchema = bucketRefSchema.extend({ enabled: z.boolean() });
+export const versioningResultSchema = z.object({ ok: z.literal(true) });
+export const restoreRequestSchema = objectRefSchema.extend({ versionId: storageName(1024) });
+export const scanRequestSchema = bucketRefSchema.extend({
+  prefix: z.string().max(1024).optional(),
+  maxObjects: z.number().int().min(1).max(1000).optional(),
+});
+
+export const scanResultSchema = z.object({
+  scanned: z.number(),
+  skipped: z.number(),
+  objectsWithFindings: z.number(),
+  findings: z.array(
+    z.object({
+      key: z.string(),
+      type: z.string(),
+      ruleId: z.string().nullable(),
+      masked: z.string(),
+      confidence: z.number(),
+      line: z.number().nullable(),
+    }),
+  ),
+});
+export type ScanResult = z.infer<typeof scanResultSchema>;
