@@ -1,6 +1,7 @@
 import { formatComputeUri, type ComputeActions, type MetricSeries, type Role } from '@ccx/core';
 import type { StoredFinding, StoredResource } from '@ccx/store';
 import type { ComputeEntry } from '../contract';
+import type { AccountAliases } from '../routes/account-aliases';
 import { allowedActions } from './action-plan';
 import { countsOf, sizeOf } from './resource-fields';
 
@@ -13,6 +14,8 @@ export interface EntryContext {
   isBusy: (uid: string) => boolean;
   findings: ReadonlyMap<string, readonly StoredFinding[]>;
   cpu: ReadonlyMap<string, MetricSeries>;
+  /** Looked up by each resource's own connection, as the resources routes do. */
+  aliases: AccountAliases;
   /** Epoch seconds; the sparkline keeps the points of the last seven days before it. */
   nowSeconds: number;
 }
@@ -57,6 +60,7 @@ export function toEntry(resource: StoredResource, context: EntryContext): Comput
     uri: formatComputeUri(resource),
     provider: resource.provider,
     account: resource.account,
+    accountAlias: context.aliases.forResource(resource),
     region: resource.region,
     type: resource.type,
     id: resource.id,

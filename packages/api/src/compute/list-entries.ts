@@ -14,6 +14,7 @@ import type {
   StoredResource,
 } from '@ccx/store';
 import type { ComputeEntry, ComputeSortField } from '../contract';
+import { accountAliases } from '../routes/account-aliases';
 import { COMPUTE_TYPE_NAMES, type ComputeListQuery } from '../routes/compute.schema';
 import { toEntry, type EntryContext } from './entry';
 import { COMPUTE_FINDING_KIND_LIST } from './kinds';
@@ -44,19 +45,20 @@ export const DEFAULT_LIST_TYPES = [...INSTANCE_TYPES, ...SERVICE_TYPES];
 export const MAX_IN_MEMORY_SORT = 200_000;
 const STORE_SORTED: ReadonlySet<ComputeSortField> = new Set(['name', 'state', 'type', 'region']);
 
-/** Findings and CPU series of a page of resources, in one query each. */
+/** Findings, CPU series and account aliases of a page of resources, in one query each. */
 export async function entryContext(
   deps: ComputeReadDeps,
   resources: readonly StoredResource[],
   role: Role,
 ): Promise<EntryContext> {
   const uids = resources.map((r) => r.uid);
-  const [findings, series] =
+  const [findings, series, accounts] =
     uids.length === 0
-      ? [[], []]
+      ? [[], [], []]
       : await Promise.all([
           deps.store.findings.list({ resourceUid: uids, kind: COMPUTE_FINDING_KIND_LIST }),
           deps.store.metricSeries.list({ uids, metrics: ['cpu'] }),
+          deps.store.accounts.list(),
         ]);
   return {
     role,
@@ -64,6 +66,7 @@ export async function entryContext(
     isBusy: deps.isBusy,
     findings: groupByResource(findings),
     cpu: new Map(series.map((s: MetricSeries) => [s.uid, s])),
+    aliases: accountAliases(accounts),
     nowSeconds: Math.floor(deps.now().getTime() / 1000),
   };
 }

@@ -35,6 +35,9 @@ export const computeEntrySchema = z
       .meta({ description: 'aws://<account>/<region>/<type>/<id>, as the CLI takes it' }),
     provider: z.enum(PROVIDERS),
     account: z.string(),
+    accountAlias: z.string().nullable().meta({
+      description: 'Alias its connection configures for the account (e.g. prod); null if none',
+    }),
     region: z.string(),
     type: z.string(),
     id: z.string(),

@@ -82,6 +82,15 @@ describe('account aliases', () => {
     expect(detail.accountAlias).toBe('prod');
   });
 
+  it("gives each compute entry its own connection's alias, on the list and the detail", async () => {
+    type Entry = { id: string; accountAlias: string | null };
+    const page = (await json('/api/compute')) as { items: Entry[] };
+    const aliasById = Object.fromEntries(page.items.map((item) => [item.id, item.accountAlias]));
+    expect(aliasById).toEqual({ 'i-bare': null, 'i-prod': 'prod' });
+    const detail = (await json(`/api/compute/${encodeURIComponent(uid)}`)) as { entry: Entry };
+    expect(detail.entry.accountAlias).toBe('prod');
+  });
+
   it('lists the recorded accounts in /api/status', async () => {
     const status = (await json('/api/status')) as { accounts: unknown[] };
     expect(status.accounts).toEqual([
