@@ -215,7 +215,8 @@ describe('compute in a real browser', () => {
       await rows.nth(0).getAttribute('data-uid'),
       await rows.nth(1).getAttribute('data-uid'),
     ];
-    expect(uids.every((uid) => uid !== null && uid !== '')).toBe(true);
+    expect(uids, 'row uids').not.toContain(null);
+    expect(uids, 'row uids').not.toContain('');
     // Ticked by uid, not by position: the list may re-render between reading and ticking.
     for (const uid of uids)
       await page
