@@ -1,6 +1,5 @@
+import { auditPageSchema, type AuditPage } from '@ccx/api/contract';
 import type { ApiClient } from './client';
-import { auditPageSchema } from './schemas/audit';
-import type { AuditPage } from './schemas/audit';
 
 export interface AuditQuery {
   offset: number;

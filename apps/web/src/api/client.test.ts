@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { sessionFor } from '../testing/fixtures';
 import { getSession, login } from './auth';
 import { createApiClient } from './client';
 import { ApiError } from './errors';
@@ -28,7 +29,7 @@ function json(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-const user = { id: 'u1', username: 'ada', displayName: 'Ada', role: 'operator' };
+const { user } = sessionFor('operator');
 
 beforeAll(async () => {
   server = createServer((req, res) => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import { sessionInfoSchema } from '@ccx/api/contract';
 import { ApiError, codeForStatus, errorBodySchema } from './errors';
-import { sessionSchema } from './schemas/auth';
 
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 export type Query = Record<string, QueryValue>;
@@ -131,7 +131,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   function loadCsrfToken(): Promise<string> {
-    pendingCsrf ??= request('/api/auth/me', sessionSchema)
+    pendingCsrf ??= request('/api/auth/me', sessionInfoSchema)
       .then((session) => {
         csrfToken = session.csrfToken;
         return session.csrfToken;

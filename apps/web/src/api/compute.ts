@@ -1,25 +1,21 @@
 import type { ActionInput, MetricRange } from '@ccx/core';
-import type { ApiClient } from './client';
 import {
-  bulkAnswerSchema,
+  actionAcceptedSchema,
+  bulkAcceptedSchema,
   computeDetailSchema,
+  computeMetricsSchema,
   computePageSchema,
-  metricsAnswerSchema,
-  operationAnswerSchema,
   operationSchema,
-} from './schemas/compute';
-import type {
-  BulkAnswer,
-  ComputeDetail,
-  ComputePage,
-  MetricsAnswer,
-  Operation,
-} from './schemas/compute';
-import type { AuditPage } from './schemas/audit';
+  type AuditPage,
+  type BulkAccepted,
+  type ComputeDetail,
+  type ComputeMetrics,
+  type ComputePage,
+  type ComputeSortField,
+  type Operation,
+} from '@ccx/api/contract';
+import type { ApiClient } from './client';
 import { listAudit } from './audit';
-
-export const COMPUTE_SORT_FIELDS = ['name', 'state', 'size', 'type', 'region', 'saving'] as const;
-export type ComputeSortField = (typeof COMPUTE_SORT_FIELDS)[number];
 
 /** The list view: each facet list is OR within itself; fields AND together. */
 export interface ComputeListQuery {
@@ -111,8 +107,8 @@ export function computeMetrics(
   uid: string,
   range: MetricRange,
   signal?: AbortSignal,
-): Promise<MetricsAnswer> {
-  return client.request(`${computePath(uid)}/metrics`, metricsAnswerSchema, {
+): Promise<ComputeMetrics> {
+  return client.request(`${computePath(uid)}/metrics`, computeMetricsSchema, {
     query: { range },
     signal,
   });
@@ -126,7 +122,7 @@ export async function startAction(
 ): Promise<Operation> {
   const answer = await client.request(
     `/api/resources/${encodeURIComponent(uid)}/actions`,
-    operationAnswerSchema,
+    actionAcceptedSchema,
     { method: 'POST', body: input },
   );
   return answer.operation;
@@ -137,8 +133,8 @@ export function startBulkAction(
   client: ApiClient,
   uids: readonly string[],
   input: ActionInput,
-): Promise<BulkAnswer> {
-  return client.request('/api/compute/actions', bulkAnswerSchema, {
+): Promise<BulkAccepted> {
+  return client.request('/api/compute/actions', bulkAcceptedSchema, {
     method: 'POST',
     body: { uids, ...input },
   });

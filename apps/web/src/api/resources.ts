@@ -1,11 +1,14 @@
-import type { ApiClient, Query } from './client';
 import {
-  facetsSchema,
-  historySchema,
   resourceDetailSchema,
+  resourceFacetsSchema,
+  resourceHistorySchema,
   resourcePageSchema,
-} from './schemas/resources';
-import type { Facets, ResourceChange, ResourceDetail, ResourcePage } from './schemas/resources';
+  type ResourceChange,
+  type ResourceDetail,
+  type ResourceFacets,
+  type ResourcePage,
+} from '@ccx/api/contract';
+import type { ApiClient, Query } from './client';
 
 /** Server-side filters; each list is OR within a field, fields AND together. */
 export interface ResourceFilters {
@@ -53,8 +56,8 @@ export function resourceFacets(
   client: ApiClient,
   filters: ResourceFilters,
   signal?: AbortSignal,
-): Promise<Facets> {
-  return client.request('/api/resources/facets', facetsSchema, {
+): Promise<ResourceFacets> {
+  return client.request('/api/resources/facets', resourceFacetsSchema, {
     query: filterQuery(filters),
     signal,
   });
@@ -70,6 +73,6 @@ export function getResource(client: ApiClient, uid: string): Promise<ResourceDet
 }
 
 export async function resourceHistory(client: ApiClient, uid: string): Promise<ResourceChange[]> {
-  const { items } = await client.request(`${resourcePath(uid)}/history`, historySchema);
+  const { items } = await client.request(`${resourcePath(uid)}/history`, resourceHistorySchema);
   return items;
 }

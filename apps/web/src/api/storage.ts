@@ -1,26 +1,24 @@
-import type { ApiClient } from './client';
 import {
   bucketListSchema,
+  connectionListSchema,
   deleteResultSchema,
   objectDetailSchema,
   objectInfoAnswerSchema,
   objectPageSchema,
   presignedUrlSchema,
   scanResultSchema,
-  storageConnectionsSchema,
+  type BucketView,
+  type DeleteResult,
+  type ObjectDetail,
+  type ObjectInfo,
+  type ObjectPage,
+  type ObjectVersion,
+  type PresignedUrl,
+  type ScanResult,
+  type StorageConnection,
   versionListSchema,
-} from './schemas/storage';
-import type {
-  BucketView,
-  DeleteResult,
-  ObjectDetail,
-  ObjectInfo,
-  ObjectPage,
-  ObjectVersion,
-  PresignedUrl,
-  ScanResult,
-  StorageConnection,
-} from './schemas/storage';
+} from '@ccx/api/contract';
+import type { ApiClient } from './client';
 
 /** Where a bucket is: always explicit, never a URI the server would have to resolve. */
 export interface BucketLocation {
@@ -36,7 +34,7 @@ export interface ObjectLocation extends BucketLocation {
 const BASE = '/api/storage';
 
 export async function listStorageConnections(client: ApiClient): Promise<StorageConnection[]> {
-  return (await client.request(`${BASE}/connections`, storageConnectionsSchema)).items;
+  return (await client.request(`${BASE}/connections`, connectionListSchema)).items;
 }
 
 export async function listBuckets(

@@ -1,6 +1,18 @@
+import {
+  apiTokenListSchema,
+  createdTokenSchema,
+  createTokenRequestSchema,
+  type ApiToken,
+  type CreatedToken,
+} from '@ccx/api/contract';
+import { z } from 'zod';
 import type { ApiClient } from './client';
-import { apiTokenListSchema, createdTokenSchema } from './schemas/tokens';
-import type { ApiToken, CreatedToken, CreateTokenInput } from './schemas/tokens';
+
+/** The create form's input: the server's `CreateTokenRequest` with the form's own message. */
+export const createTokenInputSchema = createTokenRequestSchema.extend({
+  name: z.string().trim().min(1, 'Give the token a name').max(100),
+});
+export type CreateTokenInput = z.infer<typeof createTokenInputSchema>;
 
 export async function listTokens(client: ApiClient): Promise<ApiToken[]> {
   const { items } = await client.request('/api/tokens', apiTokenListSchema);

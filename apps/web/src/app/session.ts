@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { roleAllows, type Role } from '@ccx/core';
+import type { SessionInfo } from '@ccx/api/contract';
 import { getSession } from '../api/auth';
-import { roleAllows } from '../api/schemas/auth';
-import type { Role, Session } from '../api/schemas/auth';
 import { useApiClient } from './api-context';
 import { queryKeys } from './query-keys';
 
@@ -20,7 +20,7 @@ export function useSession() {
  * The session of a page inside the signed-in shell. The shell renders nothing until the
  * session is loaded, so below it the session is always present.
  */
-export function useRequiredSession(): Session {
+export function useRequiredSession(): SessionInfo {
   const { data } = useSession();
   if (!data) throw new Error('useRequiredSession is only valid inside the signed-in shell');
   return data;

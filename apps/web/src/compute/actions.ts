@@ -1,6 +1,6 @@
 import { COMPUTE_TYPES, INSTANCE_TYPES, SERVICE_TYPES } from '@ccx/core';
 import type { ActionName } from '@ccx/core';
-import type { ComputeEntry } from '../api/schemas/compute';
+import type { ComputeEntry } from '@ccx/api/contract';
 
 /** The actions a type has at all, in button order; `entry.actions` says which are allowed now. */
 export function actionsForType(type: string): ActionName[] {

@@ -1,6 +1,6 @@
 import { METRIC_RANGES } from '@ccx/core';
 import type { MetricName, MetricRange } from '@ccx/core';
-import type { MetricsAnswer } from '../api/schemas/compute';
+import type { ComputeMetrics } from '@ccx/api/contract';
 
 /** The detail page's charts: metrics that share a unit and a subject share a chart. */
 export const CHARTS = [
@@ -42,7 +42,7 @@ export function groupCharts<S extends { metric: string; label: string }>(
  * fallback) is hourly over 14 days whatever the range asked: the axis then spans all of it.
  */
 export function rangeWindow(
-  answer: Pick<MetricsAnswer, 'range' | 'series' | 'source'>,
+  answer: Pick<ComputeMetrics, 'range' | 'series' | 'source'>,
   now: number = Math.floor(Date.now() / 1000),
 ): { start: number; end: number } {
   let newest = -Infinity;

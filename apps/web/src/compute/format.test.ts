@@ -1,3 +1,4 @@
+import type { MetricSeriesView } from '@ccx/api/contract';
 import { describe, expect, it } from 'vitest';
 import { groupCharts, rangeWindow } from './charts';
 import { formatMetricValue, formatPriceDelta, formatSaving } from './format';
@@ -33,7 +34,7 @@ describe('chart window', () => {
   });
 
   it('spans all of the stored series when the provider could not be asked', () => {
-    const series = [
+    const series: MetricSeriesView[] = [
       {
         metric: 'cpu',
         label: 'CPU',

@@ -1,4 +1,4 @@
-import type { OperationStep } from '../api/schemas/compute';
+import type { OperationStep } from '@ccx/api/contract';
 
 export interface ShownStep extends OperationStep {
   /** How many reports in a row said the same (a wait reports each poll). */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { COMPUTE_SORT_FIELDS } from '../api/compute';
+import { COMPUTE_FACET_FIELDS, COMPUTE_SORT_FIELDS } from '@ccx/api/contract';
 import type { ComputeListQuery } from '../api/compute';
-import { COMPUTE_FACET_FIELDS } from '../api/schemas/compute';
 import type { SortDirection } from '../components/list/SortableHeader';
 import type { ListViewCodec } from '../hooks/useListView';
 

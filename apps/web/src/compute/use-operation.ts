@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { Operation } from '@ccx/api/contract';
 import { getOperation } from '../api/compute';
-import type { Operation } from '../api/schemas/compute';
 import { useApiClient } from '../app/api-context';
 import { queryKeys } from '../app/query-keys';
 import { computeKeys } from './query-keys';

@@ -1,7 +1,6 @@
-import { RESOURCE_SORT_FIELDS, type ResourceSortField } from '@ccx/core';
+import { RESOURCE_FACET_FIELDS, RESOURCE_SORT_FIELDS, type ResourceSortField } from '@ccx/core';
 import { z } from 'zod';
 import type { ResourceListQuery } from '../api/resources';
-import { FACET_FIELDS } from '../api/schemas/resources';
 import type { SortDirection } from '../components/list/SortableHeader';
 import type { ListViewCodec } from '../hooks/useListView';
 
@@ -30,8 +29,8 @@ function listParam(params: URLSearchParams, key: string, splitCommas: boolean): 
 
 export function parseInventoryParams(params: URLSearchParams): ResourceListQuery {
   const facets = Object.fromEntries(
-    FACET_FIELDS.map((field) => [field, listParam(params, field, true)]),
-  ) as Record<(typeof FACET_FIELDS)[number], string[]>;
+    RESOURCE_FACET_FIELDS.map((field) => [field, listParam(params, field, true)]),
+  ) as Record<(typeof RESOURCE_FACET_FIELDS)[number], string[]>;
   return {
     ...facets,
     // Tag values may contain commas, so tags are only ever repeated, never comma-joined.
@@ -46,7 +45,8 @@ export function parseInventoryParams(params: URLSearchParams): ResourceListQuery
 export function inventoryParams(view: ResourceListQuery): URLSearchParams {
   const params = new URLSearchParams();
   if (view.q.trim()) params.set('q', view.q.trim());
-  for (const field of FACET_FIELDS) for (const value of view[field]) params.append(field, value);
+  for (const field of RESOURCE_FACET_FIELDS)
+    for (const value of view[field]) params.append(field, value);
   for (const tag of view.tag) params.append('tag', tag);
   if (view.sort) params.set('sort', view.sort);
   if (view.offset > 0) params.set('offset', String(view.offset));

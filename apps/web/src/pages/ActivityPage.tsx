@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { AUDIT_OUTCOMES } from '@ccx/core';
 import { listAudit } from '../api/audit';
-import { AUDIT_OUTCOMES } from '../api/schemas/audit';
 import { useApiClient } from '../app/api-context';
 import { queryKeys } from '../app/query-keys';
 import { ErrorPanel } from '../components/ErrorPanel';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_OUTCOMES } from '../api/schemas/audit';
+import { AUDIT_OUTCOMES } from '@ccx/core';
 
 /**
  * The activity page's filters live in the URL, so a filtered log can be linked to (a

@@ -1,6 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent, AuditPage } from '../api/schemas/audit';
+import type { AuditEvent, AuditPage } from '@ccx/api/contract';
 import { queryKeys } from '../app/query-keys';
 import { computeKeys } from '../compute/query-keys';
 import { instance, sessionFor, statusWith } from '../testing/fixtures';

@@ -1,4 +1,4 @@
-import type { BucketView } from '../api/schemas/storage';
+import type { BucketView } from '@ccx/api/contract';
 
 /** Orders of the bucket table: as listed (by name), or by measured size either way. */
 export type BucketSort = '' | 'size' | '-size';

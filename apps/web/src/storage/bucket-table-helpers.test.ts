@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BucketView } from '../api/schemas/storage';
+import type { BucketView } from '@ccx/api/contract';
 import { nextSizeSort, parseBucketSort, sortBuckets } from './bucket-sort';
 import { classMixText, classShares } from './class-mix';
 import { formatMonthlyMoney } from './format';
@@ -15,6 +15,10 @@ function sized(name: string, bytes: number | null): BucketView {
     createdAt: null,
     tags: {},
     versioning: null,
+    encryption: null,
+    publicAccess: null,
+    logging: null,
+    lifecycle: null,
     attributes: {},
     posture: [],
     classification: null,

@@ -1,4 +1,4 @@
-import type { BucketStatistics } from '../api/schemas/storage';
+import type { BucketStatistics } from '@ccx/api/contract';
 import { formatBytes } from './format';
 
 export interface ClassShare {

@@ -1,8 +1,7 @@
+import { objectInfoAnswerSchema, type ObjectInfo } from '@ccx/api/contract';
 import { getSession } from '../api/auth';
 import type { ApiClient } from '../api/client';
 import { ApiError, codeForStatus, errorBodySchema } from '../api/errors';
-import { objectInfoAnswerSchema } from '../api/schemas/storage';
-import type { ObjectInfo } from '../api/schemas/storage';
 import type { ObjectLocation } from '../api/storage';
 
 const BASE = '/api/storage';

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ObjectEntry } from '../api/schemas/storage';
+import type { ObjectEntry } from '@ccx/api/contract';
 import { listObjects } from '../api/storage';
 import type { BucketLocation } from '../api/storage';
 import { useApiClient } from '../app/api-context';

@@ -1,5 +1,4 @@
-import { syncEventSchema } from '../api/schemas/sync';
-import type { SyncEvent } from '../api/schemas/sync';
+import { syncEventSchema, type SyncEvent } from '@ccx/api/contract';
 
 /**
  * Parses one SSE `data:` payload. Events of a type this client does not know (a newer server)

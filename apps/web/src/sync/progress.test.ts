@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncEvent, SyncSummary } from '../api/schemas/sync';
+import type { SyncEvent, SyncSummary } from '@ccx/api/contract';
 import { initialSyncProgress, reduceSyncEvent } from './progress';
 
 const fold = (events: SyncEvent[], from = initialSyncProgress) =>
@@ -11,6 +11,7 @@ const summary = (runId: string): SyncSummary => ({
   status: 'partial',
   jobs: { total: 3, succeeded: 2, failed: 1 },
   resources: { ...counts, listed: 7 },
+  metrics: { series: 0, points: 0, failed: 0 },
   byProvider: { aws: 7 },
   errors: [{ scope: 'prod/111/eu-west-1', type: 'ec2.instance', message: 'throttled' }],
   durationMs: 1200,
@@ -57,6 +58,7 @@ describe('reduceSyncEvent', () => {
           resourceType: 'ec2.instance',
           listed: 3,
           counts,
+          metrics: { series: 0, points: 0, failed: 0 },
         },
         {
           type: 'job.failed',

@@ -1,4 +1,4 @@
-import type { SyncEvent, SyncSummary } from '../api/schemas/sync';
+import type { SyncEvent, SyncSummary } from '@ccx/api/contract';
 
 /**
  * What the sync panel shows, folded from the event stream. Pure, so it is tested without a

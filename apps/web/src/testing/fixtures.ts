@@ -1,11 +1,17 @@
-import type { Session } from '../api/schemas/auth';
-import type { ResourceDetail } from '../api/schemas/resources';
-import type { Status } from '../api/schemas/status';
+import type { ResourceDetail, SessionInfo, Status } from '@ccx/api/contract';
 
 /** Answers shaped as docs/api.md documents them, for seeding render tests. */
-export function sessionFor(role: Session['user']['role']): Session {
+export function sessionFor(role: SessionInfo['user']['role']): SessionInfo {
   return {
-    user: { id: 'u1', username: 'ada', displayName: 'Ada Lovelace', role },
+    user: {
+      id: 'u1',
+      username: 'ada',
+      displayName: 'Ada Lovelace',
+      role,
+      sso: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      disabledAt: null,
+    },
     csrfToken: 'csrf',
   };
 }
@@ -35,6 +41,7 @@ export function instance(overrides: Partial<ResourceDetail> = {}): ResourceDetai
     createdAt: '2026-01-02T03:04:05Z',
     attributes: { instanceType: 't3.micro' },
     connection: 'demo-aws',
+    accountAlias: null,
     firstSeenAt: '2026-11-01T00:00:00Z',
     lastSeenAt: '2026-11-25T00:00:00Z',
     updatedAt: '2026-11-20T00:00:00Z',

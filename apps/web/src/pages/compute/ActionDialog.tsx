@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ComputeEntry } from '../../api/schemas/compute';
+import type { ComputeEntry } from '@ccx/api/contract';
 import { Modal } from '../storage/Modal';
 
 /**

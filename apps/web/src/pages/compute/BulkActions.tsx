@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import type { BulkAccepted, ComputeEntry, Operation } from '@ccx/api/contract';
 import { startBulkAction } from '../../api/compute';
 import { describeError } from '../../api/errors';
-import type { BulkAnswer, ComputeEntry, Operation } from '../../api/schemas/compute';
-import { ACTION_LABELS } from '../../api/schemas/resources';
+import { ACTION_LABELS } from '../../app/action-labels';
 import { useApiClient } from '../../app/api-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { BULK_ACTIONS, bulkConsequence } from '../../compute/actions';
@@ -39,12 +39,12 @@ export function BulkActions({
   /** Operations this page started, with the name each resource had: their progress is listed
    * here too, since a row may leave a filtered list as its state changes. */
   started: readonly { label: string; operation: Operation }[];
-  onStarted: (answer: BulkAnswer) => void;
+  onStarted: (answer: BulkAccepted) => void;
   onClear: () => void;
 }) {
   const client = useApiClient();
   const [open, setOpen] = useState<BulkAction | null>(null);
-  const [rejected, setRejected] = useState<BulkAnswer['rejected']>([]);
+  const [rejected, setRejected] = useState<BulkAccepted['rejected']>([]);
   const run = useMutation({
     mutationFn: ({ action, uids }: { action: BulkAction; uids: string[] }) =>
       startBulkAction(client, uids, { action }),

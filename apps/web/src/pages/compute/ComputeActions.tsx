@@ -1,8 +1,8 @@
 import type { ActionInput, ActionName } from '@ccx/core';
 import { useCallback, useState } from 'react';
+import type { ComputeEntry, InstanceSize } from '@ccx/api/contract';
 import { describeError } from '../../api/errors';
-import type { ComputeEntry, SizeChoice } from '../../api/schemas/compute';
-import { ACTION_LABELS } from '../../api/schemas/resources';
+import { ACTION_LABELS } from '../../app/action-labels';
 import { useCan } from '../../app/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { accountLabel } from '../../components/account-label';
@@ -30,7 +30,7 @@ export function ComputeActions({
   attributes = {},
 }: {
   entry: ComputeEntry;
-  sizes: SizeChoice[];
+  sizes: InstanceSize[];
   attributes?: Record<string, unknown>;
 }) {
   const canOperate = useCan('operator');

@@ -1,14 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
+import {
+  COMPUTE_FACET_FIELDS,
+  type BulkAccepted,
+  type ComputeEntry,
+  type ComputeFacetField,
+  type Operation,
+} from '@ccx/api/contract';
 import { listCompute, type ComputeListQuery } from '../../api/compute';
-import { COMPUTE_FACET_FIELDS } from '../../api/schemas/compute';
-import type {
-  BulkAnswer,
-  ComputeEntry,
-  ComputeFacetField,
-  Operation,
-} from '../../api/schemas/compute';
 import { getStatus } from '../../api/status';
 import { useApiClient } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
@@ -91,7 +91,7 @@ export function ComputePage() {
   );
   const [labels, setLabels] = useState<ReadonlyMap<string, string>>(new Map());
   const onStarted = useCallback(
-    (answer: BulkAnswer) => {
+    (answer: BulkAccepted) => {
       setOperations((current) => {
         const next = new Map(current);
         for (const operation of answer.operations) next.set(operation.target, operation);

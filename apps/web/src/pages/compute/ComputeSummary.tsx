@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ComputeDetail } from '../../api/schemas/compute';
+import type { ComputeDetail } from '@ccx/api/contract';
 import { AccountName } from '../../components/AccountName';
 import { KeyValueTable } from '../../components/KeyValueTable';
 import { StateBadge } from '../../components/StateBadge';

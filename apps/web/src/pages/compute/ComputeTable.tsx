@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { ComputeListQuery, ComputeSortField } from '../../api/compute';
-import type { ComputeEntry, Operation } from '../../api/schemas/compute';
+import type { ComputeEntry, ComputeSortField, Operation } from '@ccx/api/contract';
+import type { ComputeListQuery } from '../../api/compute';
 import { AccountName } from '../../components/AccountName';
 import { StateBadge } from '../../components/StateBadge';
 import { Sparkline } from '../../components/charts/Sparkline';

@@ -1,4 +1,4 @@
-import type { ComputeFinding } from '../../api/schemas/compute';
+import type { ComputeFinding } from '@ccx/api/contract';
 import { KeyValueTable } from '../../components/KeyValueTable';
 import { Time } from '../../components/Time';
 import { LineChart } from '../../components/charts/LineChart';

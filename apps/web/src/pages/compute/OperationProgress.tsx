@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
+import type { Operation } from '@ccx/api/contract';
 import { describeError } from '../../api/errors';
-import type { Operation } from '../../api/schemas/compute';
-import { ACTION_LABELS } from '../../api/schemas/resources';
+import { ACTION_LABELS } from '../../app/action-labels';
 import { StateBadge } from '../../components/StateBadge';
 import { Time } from '../../components/Time';
 import { foldSteps } from '../../compute/steps';

@@ -1,6 +1,6 @@
 import { sizeNameSchema } from '@ccx/core';
 import { useState } from 'react';
-import type { SizeChoice } from '../../api/schemas/compute';
+import type { InstanceSize } from '@ccx/api/contract';
 import { consequence } from '../../compute/actions';
 import { formatHourlyPrice, formatPriceDelta, kindOfType } from '../../compute/format';
 import { ChoiceTable } from '../../components/ChoiceTable';
@@ -15,7 +15,7 @@ import { ActionDialog, type ActionDialogProps } from './ActionDialog';
 export function ResizeDialog({
   sizes,
   ...props
-}: ActionDialogProps<string> & { sizes: SizeChoice[] }) {
+}: ActionDialogProps<string> & { sizes: InstanceSize[] }) {
   const { entry, busy } = props;
   const current = sizes.find((size) => size.name === entry.size) ?? null;
   const [choice, setChoice] = useState<string>('');

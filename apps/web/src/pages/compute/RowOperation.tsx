@@ -1,4 +1,4 @@
-import type { Operation } from '../../api/schemas/compute';
+import type { Operation } from '@ccx/api/contract';
 import { useOperation } from '../../compute/use-operation';
 
 /** A bulk action's progress on one row: its latest step while it runs, then how it ended. */

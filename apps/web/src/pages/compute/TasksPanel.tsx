@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ServiceTask } from '../../api/schemas/compute';
+import type { ServiceTask } from '@ccx/api/contract';
 import { StateBadge } from '../../components/StateBadge';
 import { Time } from '../../components/Time';
 import { resourceHref } from '../resource-href';

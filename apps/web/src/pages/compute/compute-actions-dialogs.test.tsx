@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ComputeDetail, ComputeEntry, ComputePage } from '@ccx/api/contract';
 import { createApiClient } from '../../api/client';
 import { ADDRESS_TARGETS_PAGE, listAddressTargets } from '../../api/compute';
-import type { ComputeDetail, ComputeEntry, ComputePage } from '../../api/schemas/compute';
 import { computeKeys } from '../../compute/query-keys';
 import { renderInApp, textOf } from '../../testing/render-page';
 import { ActionDialog } from './ActionDialog';

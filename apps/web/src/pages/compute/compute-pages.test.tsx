@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../api/errors';
 import type {
   ComputeDetail,
   ComputeEntry,
+  ComputeMetrics,
   ComputePage,
-  MetricsAnswer,
   Operation,
-} from '../../api/schemas/compute';
+} from '@ccx/api/contract';
+import { ApiError } from '../../api/errors';
 import { queryKeys } from '../../app/query-keys';
 import { computeKeys } from '../../compute/query-keys';
 import { computeHref, parseComputeParams } from '../../compute/url-state';
@@ -112,7 +112,7 @@ function detail(overrides: Partial<ComputeDetail> = {}): ComputeDetail {
   };
 }
 
-function metrics(overrides: Partial<MetricsAnswer> = {}): MetricsAnswer {
+function metrics(overrides: Partial<ComputeMetrics> = {}): ComputeMetrics {
   return {
     range: '24h',
     periodSeconds: 300,

@@ -1,6 +1,6 @@
 /** What the compute render tests share: answers shaped as the API sends them, and renderers. */
 import type { QueryKey } from '@tanstack/react-query';
-import type { ComputeDetail, ComputeEntry, MetricsAnswer } from '../../api/schemas/compute';
+import type { ComputeDetail, ComputeEntry, ComputeMetrics } from '@ccx/api/contract';
 import { queryKeys } from '../../app/query-keys';
 import { computeKeys } from '../../compute/query-keys';
 import { computeHref } from '../../compute/url-state';
@@ -50,7 +50,20 @@ export function serviceEntry(overrides: Partial<ComputeEntry> = {}): ComputeEntr
   });
 }
 
-const NO_METRICS: MetricsAnswer = {
+/** A compute detail as the server sends it: every field present, empty unless overridden. */
+export function computeDetail(overrides: Partial<ComputeDetail> = {}): ComputeDetail {
+  return {
+    entry: computeEntry(),
+    attributes: {},
+    findings: [],
+    sizes: [],
+    related: [],
+    tasks: [],
+    ...overrides,
+  };
+}
+
+const NO_METRICS: ComputeMetrics = {
   range: '24h',
   periodSeconds: 300,
   source: 'provider',
@@ -61,7 +74,7 @@ const NO_METRICS: MetricsAnswer = {
 export function renderComputeDetail(
   role: 'viewer' | 'operator',
   data: ComputeDetail,
-  metrics: MetricsAnswer = NO_METRICS,
+  metrics: ComputeMetrics = NO_METRICS,
 ): string {
   const uid = data.entry.uid;
   return renderPage(computeHref(uid), [

@@ -2,8 +2,8 @@ import type { ActionInput } from '@ccx/core';
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { Operation } from '@ccx/api/contract';
 import { startAction } from '../../api/compute';
-import type { Operation } from '../../api/schemas/compute';
 import { useApiClient } from '../../app/api-context';
 import { OperationProgress } from './OperationProgress';
 

@@ -1,9 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { RESOURCE_FACET_FIELDS, type ResourceFacetField } from '@ccx/core';
 import { listResources, resourceFacets } from '../../api/resources';
 import type { ResourceFilters, ResourceListQuery } from '../../api/resources';
-import { FACET_FIELDS } from '../../api/schemas/resources';
-import type { FacetField } from '../../api/schemas/resources';
 import { useApiClient } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -22,12 +21,14 @@ const FACET_LABELS = {
   region: 'Region',
   type: 'Type',
   state: 'State',
-} as const satisfies Record<FacetField, string>;
+} as const satisfies Record<ResourceFacetField, string>;
 
 /** True when any filter narrows the list, so an empty table means "no match", not "no data". */
 function isFiltered(view: ResourceListQuery): boolean {
   return (
-    view.q.trim() !== '' || view.tag.length > 0 || FACET_FIELDS.some((f) => view[f].length > 0)
+    view.q.trim() !== '' ||
+    view.tag.length > 0 ||
+    RESOURCE_FACET_FIELDS.some((f) => view[f].length > 0)
   );
 }
 
@@ -74,7 +75,7 @@ export function InventoryPage() {
         <TagFilter tags={view.tag} onChange={(tag) => setFilters({ tag })} />
       </div>
       <FacetFilters
-        fields={FACET_FIELDS}
+        fields={RESOURCE_FACET_FIELDS}
         labels={FACET_LABELS}
         idPrefix="facet"
         selected={view}

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import type { Resource } from '../../api/schemas/resources';
+import type { Resource } from '@ccx/api/contract';
 import { AccountName } from '../../components/AccountName';
 import { ListTable } from '../../components/list/ListTable';
 import { SortableHeader } from '../../components/list/SortableHeader';

@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
+import type { ActionName } from '@ccx/core';
+import type { ResourceDetail } from '@ccx/api/contract';
 import { describeError } from '../../api/errors';
-import { ACTION_LABELS } from '../../api/schemas/resources';
-import type { ActionName, ResourceDetail } from '../../api/schemas/resources';
+import { ACTION_LABELS } from '../../app/action-labels';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { accountLabel } from '../../components/account-label';
 import { useComputeAction } from '../compute/use-compute-action';

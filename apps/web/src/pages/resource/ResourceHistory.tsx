@@ -1,4 +1,4 @@
-import type { ResourceChange } from '../../api/schemas/resources';
+import type { ResourceChange } from '@ccx/api/contract';
 import { formatValue } from '../../components/KeyValueTable';
 import { Time } from '../../components/Time';
 

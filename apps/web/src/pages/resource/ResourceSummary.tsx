@@ -1,4 +1,4 @@
-import type { ResourceDetail } from '../../api/schemas/resources';
+import type { ResourceDetail } from '@ccx/api/contract';
 import { AccountName } from '../../components/AccountName';
 import { StateBadge } from '../../components/StateBadge';
 import { Time } from '../../components/Time';

@@ -1,6 +1,6 @@
 import { COMPUTE_TYPES } from '@ccx/core';
 import { describe, expect, it } from 'vitest';
-import type { ResourceDetail } from '../../api/schemas/resources';
+import type { ResourceDetail } from '@ccx/api/contract';
 import { queryKeys } from '../../app/query-keys';
 import { computeHref } from '../../compute/url-state';
 import { instance, sessionFor } from '../../testing/fixtures';

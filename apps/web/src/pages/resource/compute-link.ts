@@ -1,6 +1,6 @@
 import { COMPUTE_PART_TYPES, COMPUTE_TYPES, resourceUid } from '@ccx/core';
 import { z } from 'zod';
-import type { Resource } from '../../api/schemas/resources';
+import type { Resource } from '@ccx/api/contract';
 import { computeHref } from '../../compute/url-state';
 
 const COMPUTE_TYPE_SET: ReadonlySet<string> = new Set(Object.values(COMPUTE_TYPES));

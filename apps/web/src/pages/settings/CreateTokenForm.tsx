@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { ROLES, roleAllows } from '@ccx/core';
+import type { CreatedToken } from '@ccx/api/contract';
 import { describeError } from '../../api/errors';
-import { ROLES, roleAllows } from '../../api/schemas/auth';
-import { createTokenInputSchema } from '../../api/schemas/tokens';
-import type { CreatedToken } from '../../api/schemas/tokens';
-import { createToken } from '../../api/tokens';
+import { createToken, createTokenInputSchema } from '../../api/tokens';
 import { useApiClient } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
 import { useRequiredSession } from '../../app/session';

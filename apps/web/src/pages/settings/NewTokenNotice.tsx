@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CreatedToken } from '../../api/schemas/tokens';
+import type { CreatedToken } from '@ccx/api/contract';
 
 /**
  * The secret exists in the browser only while this notice is open: the server keeps a hash

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import type { ApiToken } from '@ccx/api/contract';
 import { describeError } from '../../api/errors';
-import type { ApiToken } from '../../api/schemas/tokens';
 import { listTokens, revokeToken } from '../../api/tokens';
 import { useApiClient } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';

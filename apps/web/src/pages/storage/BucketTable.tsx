@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { BucketView } from '../../api/schemas/storage';
+import type { BucketView } from '@ccx/api/contract';
 import { nextSizeSort, type BucketSort } from '../../storage/bucket-sort';
 import { formatBytes, formatMonthlyMoney } from '../../storage/format';
 import { bucketHref } from '../../storage/paths';

@@ -1,4 +1,4 @@
-import type { BucketView, StorageConnection } from '../../api/schemas/storage';
+import type { BucketView, StorageConnection } from '@ccx/api/contract';
 
 /**
  * The storage connections, each with its synced bucket count; choosing one narrows the table

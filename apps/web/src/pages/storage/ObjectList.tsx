@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import type { ObjectEntry } from '../../api/schemas/storage';
+import type { ObjectEntry } from '@ccx/api/contract';
 import type { BucketLocation } from '../../api/storage';
 import { Time } from '../../components/Time';
 import { formatBytes } from '../../storage/format';

@@ -1,4 +1,4 @@
-import type { StorageConnection } from '../../api/schemas/storage';
+import type { StorageConnection } from '@ccx/api/contract';
 import { UploadButton } from './UploadZone';
 
 export type ObjectDialog = 'move' | 'copy' | 'delete' | 'presign' | 'class' | 'versions';

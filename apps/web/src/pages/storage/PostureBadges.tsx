@@ -1,4 +1,4 @@
-import type { PostureCheck } from '../../api/schemas/storage';
+import type { PostureCheck } from '@ccx/api/contract';
 
 /**
  * Checks are titled by the state they expect ("Versioning enabled"); a failed one is badged

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { StorageConnection } from '../../api/schemas/storage';
+import type { StorageConnection } from '@ccx/api/contract';
 import { listBuckets, transferObject } from '../../api/storage';
 import type { ObjectLocation } from '../../api/storage';
 import { useApiClient } from '../../app/api-context';

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  BucketView,
-  ObjectDetail,
-  ObjectPage,
-  StorageConnection,
-} from '../../api/schemas/storage';
+import type { BucketView, ObjectDetail, ObjectPage, StorageConnection } from '@ccx/api/contract';
 import { queryKeys } from '../../app/query-keys';
 import { bucketHref } from '../../storage/paths';
 import { storageKeys } from '../../storage/query-keys';
@@ -60,6 +55,10 @@ function bucket(overrides: Partial<BucketView> = {}): BucketView {
     createdAt: '2026-01-01T00:00:00Z',
     tags: {},
     versioning: 'enabled',
+    encryption: null,
+    publicAccess: null,
+    logging: null,
+    lifecycle: null,
     attributes: {},
     posture: [
       {
@@ -116,7 +115,7 @@ const page: ObjectPage = {
       lastModified: '2026-11-21T00:00:00Z',
       etag: null,
       storageClass: null,
-      findings: { counts: { 'aws-secret-key': 1 } },
+      findings: { counts: { 'aws-secret-key': 1 }, maxConfidence: 0.9 },
     },
   ],
   cursor: 'next-page',
