@@ -37,7 +37,10 @@ export interface OperationStart {
   begin(): Promise<void>;
   /**
    * Called once the operation has ended, with its final view (succeeded, failed, or failed
-   * with `unavailable` because the server stopped): where its outcome is audited.
+   * with `unavailable` because the server stopped): where its outcome is audited. It is the
+   * one write that must land, so a call that throws is retried after each of the registry's
+   * `finishRetryDelaysMs`; when the last retry throws too, the operation ends with a warning
+   * that its outcome is not audited.
    */
   finish(operation: Operation, error: CcxError | null): Promise<void>;
 }
@@ -50,9 +53,20 @@ export interface OperationRegistryOptions {
   laneConcurrency?: number;
   /** Steps kept per operation; repeated polls of one state update the last step instead. */
   maxSteps?: number;
-  /** Where a `finish` that failed (the audit store was unreachable) is reported. */
+  /**
+   * The pauses before each retry of a `finish` that threw (a store that has just failed often
+   * recovers within a second); their count is the number of retries.
+   */
+  finishRetryDelaysMs?: readonly number[];
+  /** Where a `finish` that failed on every attempt (the audit store was unreachable) is reported. */
   onFinishError?(error: unknown, operation: Operation): void;
 }
+
+/** Shown on an operation whose outcome could not be written to the audit log. */
+export const OUTCOME_NOT_AUDITED =
+  'The outcome of this action could not be written to the audit log, where it shows as pending.';
+
+const DEFAULT_FINISH_RETRY_DELAYS_MS = [50, 200, 800] as const;
 
 interface Entry {
   view: Operation;
@@ -71,6 +85,7 @@ export function createOperationRegistry(options: OperationRegistryOptions = {}) 
   const maxFinished = options.maxFinished ?? 1000;
   const maxAgeMs = options.maxAgeMs ?? 3_600_000;
   const maxSteps = options.maxSteps ?? 50;
+  const finishRetryDelaysMs = options.finishRetryDelaysMs ?? DEFAULT_FINISH_RETRY_DELAYS_MS;
   const entries = new Map<string, Entry>();
   const busy = new Map<string, string>();
   const lanes = new Map<string, Limiter>();
@@ -121,7 +136,7 @@ export function createOperationRegistry(options: OperationRegistryOptions = {}) 
           signal: abort.signal,
           progress: (step) => addStep(view, step),
           warn: (message) => {
-            view.warning = view.warning === null ? message : `${view.warning} ${message}`;
+            view.warning = withWarning(view.warning, message);
           },
         });
       });
@@ -140,15 +155,34 @@ export function createOperationRegistry(options: OperationRegistryOptions = {}) 
     final.finishedAt = now().toISOString();
     // The outcome is recorded (audit, stored state) before pollers see the operation end, so a
     // client that reloads on `succeeded` reads the new state.
-    try {
-      await start.finish(structuredClone(final), error);
-    } catch (finishError) {
-      // Nobody awaits a background operation: the failure goes to the log, the view stays.
-      options.onFinishError?.(finishError, structuredClone(final));
+    const unrecorded = await recordOutcome(start, final, error);
+    if (unrecorded) {
+      // Nobody awaits a background operation: the failure goes to the log and, as a warning,
+      // to whoever follows the operation; the action itself happened (or failed) as shown.
+      final.warning = withWarning(final.warning, OUTCOME_NOT_AUDITED);
+      options.onFinishError?.(unrecorded.error, structuredClone(final));
     }
     Object.assign(view, final);
     busy.delete(view.target);
     prune();
+  }
+
+  /** Runs `finish`, retried after each pause; what the last attempt threw, or null. */
+  async function recordOutcome(
+    start: OperationStart,
+    final: Operation,
+    error: CcxError | null,
+  ): Promise<{ error: unknown } | null> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await start.finish(structuredClone(final), error);
+        return null;
+      } catch (caught) {
+        const pause = finishRetryDelaysMs[attempt];
+        if (pause === undefined) return { error: caught };
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   return {
@@ -213,5 +247,8 @@ export function createOperationRegistry(options: OperationRegistryOptions = {}) 
 }
 
 export type OperationRegistry = ReturnType<typeof createOperationRegistry>;
+
+const withWarning = (warning: string | null, message: string): string =>
+  warning === null ? message : `${warning} ${message}`;
 
 const stopped = () => new CcxError('unavailable', 'server stopped', { retryable: true });

@@ -35,7 +35,8 @@ function parametersOf(input: ActionInput): Record<string, unknown> {
  * goes back, and the operation runs in the background: the call, the wait, the stored
  * resource refreshed from the provider's reading, and `success` or `failure` audited under the
  * pending entry's correlation id. Once the provider has acted, a store that cannot follow is
- * a warning on the succeeded operation (and in its audit entry), never its failure.
+ * a warning on the succeeded operation (and in its audit entry), never its failure. An
+ * outcome the audit log refuses is retried by the registry, then shown as a warning.
  */
 export async function startAction(
   deps: ActionDeps,

@@ -33,6 +33,23 @@ async function trail(uid: string) {
   return items.reverse();
 }
 
+/**
+ * Makes the store refuse the next `times` outcome entries (`success`, `failure`) audited for
+ * `uid`, as a database that has just failed would; the `pending` entry still lands.
+ */
+function refuseOutcomes(uid: string, times = Number.POSITIVE_INFINITY) {
+  const audit = h.store.audit;
+  const append = audit.append.bind(audit);
+  let refused = 0;
+  audit.append = (event) => {
+    if (event.target !== uid || event.outcome === 'pending' || refused >= times)
+      return append(event);
+    refused++;
+    return Promise.reject(new Error('database is locked'));
+  };
+  return { refused: () => refused, lift: () => (audit.append = append) };
+}
+
 describe('POST /api/resources/{uid}/actions', () => {
   it('audits pending before the call, then runs to the target and audits success', async () => {
     const instance = await h.seedInstance('i-1', 'running');
@@ -208,6 +225,63 @@ describe('POST /api/resources/{uid}/actions', () => {
     expect(h.compute.calls).toEqual([]);
     const denied = await h.store.audit.list({ outcome: 'denied', offset: 0, limit: 5 });
     expect(denied.items.map((e) => e.actor.name)).toEqual(['vera']);
+  });
+
+  it('retries an outcome audit the store refused, so the trail is whole and nothing is flagged', async () => {
+    const instance = await h.seedInstance('i-4', 'running');
+    const refusal = refuseOutcomes(instance.uid, 2);
+    let done;
+    try {
+      done = await settled(h, (await started(instance.uid, { action: 'compute.stop' })).id, olive);
+    } finally {
+      refusal.lift();
+    }
+    expect(refusal.refused()).toBe(2);
+    expect(done).toMatchObject({ status: 'succeeded', state: 'stopped', warning: null });
+    const events = await trail(instance.uid);
+    expect(events.map((e) => e.outcome)).toEqual(['pending', 'success']);
+    expect(events[1]!.detail).toMatchObject({ state: 'stopped', operation: done.id });
+  });
+
+  it('shows and logs a success whose outcome the store never took, after retrying it', async () => {
+    const instance = await h.seedInstance('i-5', 'running');
+    const refusal = refuseOutcomes(instance.uid);
+    const logged = h.logLines.length;
+    let done;
+    try {
+      done = await settled(h, (await started(instance.uid, { action: 'compute.stop' })).id, olive);
+    } finally {
+      refusal.lift();
+    }
+    // The first attempt and three retries.
+    expect(refusal.refused()).toBe(4);
+    expect(done).toMatchObject({ status: 'succeeded', state: 'stopped', error: null });
+    expect(done.warning).toMatch(/outcome of this action could not be written to the audit log/);
+    const log = h.logLines.slice(logged).join('');
+    expect(log).toContain('could not record the outcome of an action');
+    expect(log).toContain(done.id);
+    expect((await trail(instance.uid)).map((e) => e.outcome)).toEqual(['pending']);
+    // The action itself happened and the store recorded the new state.
+    expect(await h.store.resources.get(instance.uid)).toMatchObject({ state: 'stopped' });
+  });
+
+  it('shows a failure whose outcome the store never took, with the error', async () => {
+    const instance = await h.seedInstance('i-6', 'stopped');
+    h.compute.control.failWith = new CcxError('provider_error', 'EC2 said no');
+    const refusal = refuseOutcomes(instance.uid);
+    let done;
+    try {
+      done = await settled(h, (await started(instance.uid, { action: 'compute.start' })).id, olive);
+    } finally {
+      refusal.lift();
+    }
+    expect(refusal.refused()).toBe(4);
+    expect(done).toMatchObject({
+      status: 'failed',
+      error: { code: 'provider_error', message: 'EC2 said no' },
+    });
+    expect(done.warning).toMatch(/outcome of this action could not be written to the audit log/);
+    expect((await trail(instance.uid)).map((e) => e.outcome)).toEqual(['pending']);
   });
 
   it('records "server stopped" for an action cut short by shutdown', async () => {
