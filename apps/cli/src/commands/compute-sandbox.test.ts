@@ -49,7 +49,7 @@ describe('ccx compute against the sandbox', () => {
     const stopped = await ccx('stop', uri, '--yes', '--json');
     expect(stopped.stderr).toContain(`${uri}: accepted (stopping)`);
     expect(stopped.code).toBe(0);
-    expect(JSON.parse(stopped.stdout)).toMatchObject({ uri, state: 'stopped' });
+    expect(JSON.parse(stopped.stdout)).toMatchObject({ uri, state: 'stopped', warning: null });
 
     // Stopped twice is refused before anything is sent.
     expect((await ccx('stop', uri, '--yes')).code).toBe(1);
@@ -94,17 +94,19 @@ describe('ccx compute against the sandbox', () => {
       lift();
     }
     expect(stopped.code, stopped.stderr).toBe(0);
-    expect(JSON.parse(stopped.stdout)).toMatchObject({ uri: running.uri, state: 'stopped' });
-    expect(stopped.stderr).toContain(
-      `warning: ${running.uri}: the action succeeded, but the local inventory could not be updated (database is locked)`,
+    const outcome = JSON.parse(stopped.stdout) as { warning: string | null };
+    expect(outcome).toMatchObject({ uri: running.uri, state: 'stopped' });
+    expect(outcome.warning).toMatch(
+      /^the action succeeded, but the local inventory could not be updated \(database is locked\).*until the next sync corrects it$/,
     );
-    expect(stopped.stderr).toContain('until the next sync corrects it');
+    expect(stopped.stderr).toContain(`warning: ${running.uri}: ${outcome.warning}\n`);
     expect(stopped.stderr).not.toContain('ccx:');
     const events = await auditOf(running.uid);
     expect(events.slice(-2).map((e) => `${e.action} ${e.outcome}`)).toEqual([
       'compute.stop pending',
       'compute.stop success',
     ]);
+    expect(events.at(-1)!.detail).toMatchObject({ state: 'stopped', warning: outcome.warning });
     // The store could not follow; the next sync reads the stopped instance.
     expect(await stored(running.uid)).toMatchObject({ state: 'running' });
     const resynced = await sync();

@@ -160,6 +160,8 @@ export interface ActionOutcome {
   size: string | null;
   desiredCount: number | null;
   runningCount: number | null;
+  /** Set when the provider acted but the local inventory could not follow; null otherwise. */
+  warning: string | null;
 }
 
 /**
@@ -167,7 +169,8 @@ export interface ActionOutcome {
  * `cli:<user>`), follows it to its target, and writes the provider's reading to the store
  * when the resource is stored there. An association also frees, in the store, the address
  * EC2 moved aside from the instance, as the API does. Once the provider has acted, a store
- * that cannot follow is a warning, never the action's failure.
+ * that cannot follow is a warning, never the action's failure; the store is written before
+ * the outcome is audited, so the `success` entry carries the warning, as the API's does.
  */
 export async function runAction(
   session: ComputeSession,
@@ -177,6 +180,12 @@ export async function runAction(
   const { onProgress, signal } = hooks;
   const { input } = target.plan;
   const { action: _action, ...parameters } = input;
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    hooks.onWarning(`${target.uri}: ${message}`);
+  };
+  const warning = () => (warnings.length === 0 ? null : warnings.join('; '));
   const executed = await session.audit.record(
     input.action,
     target.uid,
@@ -188,20 +197,21 @@ export async function runAction(
       ...target.plan.audit,
       ...parameters,
     },
-    () => executeAction(target.compute, target.ref, target.plan, { signal, onProgress }),
-    ({ result, status }) => ({ ...result.detail, state: status.state, size: status.size }),
+    async () => {
+      const done = await executeAction(target.compute, target.ref, target.plan, {
+        signal,
+        onProgress,
+      });
+      await followInStore(session, target, done, warn);
+      return done;
+    },
+    ({ result, status }) => ({
+      ...result.detail,
+      state: status.state,
+      size: status.size,
+      ...(warnings.length === 0 ? {} : { warning: warning() }),
+    }),
   );
-  // Opened already: the audit trail is written to it.
-  const store = await session.store();
-  await refreshStored(store, target, executed.status.state, executed.attributes, hooks.onWarning);
-  if (input.action === 'compute.associate-address' && target.instance) {
-    const address = { uid: target.uid, ...target.ref };
-    const failure = await freeDisplacedAddresses(store, address, target.instance.id);
-    if (failure)
-      hooks.onWarning(
-        `${target.uri}: associated, but the local inventory could not be updated (${reasonOf(failure.error)}): the address EC2 moved aside from ${failure.instanceId} may still show as in use until the next sync corrects it`,
-      );
-  }
   return {
     uri: target.uri,
     action: input.action,
@@ -209,7 +219,32 @@ export async function runAction(
     size: executed.status.size,
     desiredCount: executed.status.desiredCount ?? null,
     runningCount: executed.status.runningCount ?? null,
+    warning: warning(),
   };
+}
+
+/**
+ * Writes what the provider did to the store: the resource's new reading and, after an
+ * association, the address EC2 moved aside. Neither throws: a store that cannot follow is a
+ * warning on the action that happened.
+ */
+async function followInStore(
+  session: ComputeSession,
+  target: ActionTarget,
+  executed: Awaited<ReturnType<typeof executeAction>>,
+  warn: (message: string) => void,
+): Promise<void> {
+  // Opened already: the pending entry was written to it.
+  const store = await session.store();
+  await refreshStored(store, target, executed.status.state, executed.attributes, warn);
+  if (target.plan.input.action === 'compute.associate-address' && target.instance) {
+    const address = { uid: target.uid, ...target.ref };
+    const failure = await freeDisplacedAddresses(store, address, target.instance.id);
+    if (failure)
+      warn(
+        `associated, but the local inventory could not be updated (${reasonOf(failure.error)}): the address EC2 moved aside from ${failure.instanceId} may still show as in use until the next sync corrects it`,
+      );
+  }
 }
 
 /** Why the local inventory could not follow an action, for a warning. */
@@ -232,7 +267,7 @@ async function refreshStored(
     await store.resources.refreshLive(target.uid, { state, attributes });
   } catch (error) {
     onWarning(
-      `${target.uri}: the action succeeded, but the local inventory could not be updated (${reasonOf(error)}): it may show the previous state until the next sync corrects it`,
+      `the action succeeded, but the local inventory could not be updated (${reasonOf(error)}): it may show the previous state until the next sync corrects it`,
     );
   }
 }
