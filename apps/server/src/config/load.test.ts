@@ -174,6 +174,39 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('loads an Azure connection that repeats its compute authority and tenant, refuses another', () => {
+    const azure = (...top: string[]) =>
+      withFile(
+        [
+          'connections:',
+          '  - name: az',
+          '    provider: azure',
+          '    storageAccounts: [{ name: acmelogs }]',
+          ...top.map((line) => `    ${line}`),
+          '    compute:',
+          '      tenantId: acme.onmicrosoft.com',
+          '      clientId: 7a7a7a7a-1111-4222-8333-444455556666',
+          '      authorityHost: https://login.microsoftonline.us',
+          '      subscriptions: [00000000-0000-4000-8000-000000000001]',
+          '',
+        ].join('\n'),
+      );
+    const same = azure(
+      'authorityHost: https://login.microsoftonline.us/',
+      'tenantId: ACME.onmicrosoft.com',
+    );
+    expect(loadConfig({ file: same.file, env: {} }).connections[0]).toMatchObject({
+      name: 'az',
+      compute: { tenantId: 'acme.onmicrosoft.com' },
+    });
+    const other = azure('tenantId: contoso.onmicrosoft.com');
+    expect(issuesOf(() => loadConfig({ file: other.file, env: {} }))).toEqual([
+      expect.stringMatching(
+        /^connections\[0\]\.tenantId: tenantId \(contoso\.onmicrosoft\.com\) differs from compute\.tenantId \(acme\.onmicrosoft\.com\)/,
+      ),
+    ]);
+  });
+
   it('accepts an AWS connection and rejects unknown keys inside it', () => {
     const good = withFile(
       'connections:\n  - name: prod\n    provider: aws\n    regions: [us-east-1]\n    sandbox: true\n',

@@ -61,14 +61,20 @@ export const azureComputeSchema = z
   .strict();
 export type AzureComputeConfig = z.infer<typeof azureComputeSchema>;
 
+/** Why a connection's own authority and tenant must repeat its compute section's. */
+const ONE_SIGN_IN =
+  'A connection with compute signs in, storage included, where its compute section says.';
+
 /**
  * One `provider: azure` connection of `ccx.yaml`: storage accounts, compute subscriptions, or
  * both. `blobEndpoint` is a template with
  * `{account}` for endpoints that are not `https://<account>.blob.core.windows.net`: Azurite and
  * the sandbox serve accounts path-style, `http://127.0.0.1:10000/{account}`.
  * `authorityHost` and `tenantId` say where keyless storage accounts of a connection without
- * compute sign in. With compute they are refused: one connection signs in at one authority and
- * tenant, as one app, and the compute section names them.
+ * compute sign in. Beside compute they may only repeat its values (the authority as normalised
+ * here, the tenant case aside): one connection signs in at one authority and tenant, as one
+ * app, and the compute section names them; a value that differs, or an `authorityHost` where
+ * compute has none, is refused rather than one of the two silently ignored.
  */
 export const azureConfigSchema = z
   .object({
@@ -100,14 +106,24 @@ export const azureConfigSchema = z
     message: 'expected storageAccounts, compute or both',
   })
   .superRefine((config, context) => {
-    if (!config.compute) return;
-    for (const key of ['authorityHost', 'tenantId'] as const)
-      if (config[key] !== undefined)
-        context.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `set compute.${key} instead: a connection with compute signs in, storage included, where its compute section says`,
-        });
+    const { compute, authorityHost, tenantId } = config;
+    if (!compute) return;
+    // The authority is not repeated: a URL may carry user info.
+    if (authorityHost !== undefined && authorityHost !== compute.authorityHost)
+      context.addIssue({
+        code: 'custom',
+        path: ['authorityHost'],
+        message:
+          compute.authorityHost === undefined
+            ? `authorityHost is set but compute.authorityHost is not, so compute signs in elsewhere. ${ONE_SIGN_IN} Set compute.authorityHost instead.`
+            : `authorityHost differs from compute.authorityHost. ${ONE_SIGN_IN} Set compute.authorityHost alone.`,
+      });
+    if (tenantId !== undefined && tenantId.toLowerCase() !== compute.tenantId.toLowerCase())
+      context.addIssue({
+        code: 'custom',
+        path: ['tenantId'],
+        message: `tenantId (${tenantId}) differs from compute.tenantId (${compute.tenantId}). ${ONE_SIGN_IN} Set compute.tenantId alone.`,
+      });
   });
 export type AzureConfig = z.infer<typeof azureConfigSchema>;
 export type AzureConfigInput = z.input<typeof azureConfigSchema>;

@@ -490,23 +490,85 @@ describe('the connection-level authorityHost and tenantId beside compute', () =>
     clientId: SANDBOX_LIKE_APP,
     subscriptions: ['00000000-0000-4000-8000-000000000001'],
   };
+  const sovereign = { ...compute, authorityHost: 'https://login.microsoftonline.us' };
+  const issuesOf = (config: object) => {
+    const parsed = azureConfigSchema.safeParse({
+      storageAccounts: [{ name: 'acmelogs' }],
+      ...config,
+    });
+    return parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+  };
 
   it.each([
     [
-      { authorityHost: 'https://login.microsoftonline.us' },
-      'authorityHost',
-      'compute.authorityHost',
+      'the same authority, trailing slash aside',
+      { authorityHost: 'https://login.microsoftonline.us/' },
     ],
-    [{ tenantId: 'acme.onmicrosoft.com' }, 'tenantId', 'compute.tenantId'],
-  ])('refuses %j, naming where to set it', (keys, path, where) => {
-    const parsed = azureConfigSchema.safeParse({
+    ['the same tenant, case aside', { tenantId: 'ACME.onmicrosoft.com' }],
+    [
+      'both',
+      { authorityHost: 'https://login.microsoftonline.us', tenantId: 'acme.onmicrosoft.com' },
+    ],
+  ])('takes %s as compute has them', (_what, keys) => {
+    expect(issuesOf({ compute: sovereign, ...keys })).toEqual([]);
+  });
+
+  it("takes compute's values for keyless storage when the connection repeats them", () => {
+    const parsed = azureConfigSchema.parse({
       storageAccounts: [{ name: 'acmelogs' }],
-      compute,
-      ...keys,
+      compute: sovereign,
+      authorityHost: 'https://login.microsoftonline.us/',
+      tenantId: 'ACME.onmicrosoft.com',
     });
-    expect(parsed.success).toBe(false);
-    const issues = parsed.error!.issues.map((issue) => [issue.path.join('.'), issue.message]);
-    expect(issues).toEqual([[path, expect.stringContaining(`set ${where} instead`)]]);
+    expect(parsed.compute).toMatchObject({
+      authorityHost: 'https://login.microsoftonline.us',
+      tenantId: 'acme.onmicrosoft.com',
+    });
+  });
+
+  it('refuses another authority, naming both keys', () => {
+    expect(
+      issuesOf({ compute: sovereign, authorityHost: 'https://login.chinacloudapi.cn' }),
+    ).toEqual([
+      [
+        'authorityHost',
+        'authorityHost differs from compute.authorityHost. A connection with compute signs in, ' +
+          'storage included, where its compute section says. Set compute.authorityHost alone.',
+      ],
+    ]);
+  });
+
+  it('refuses an authority where compute has none, as compute signs in elsewhere', () => {
+    expect(issuesOf({ compute, authorityHost: 'https://login.microsoftonline.us' })).toEqual([
+      [
+        'authorityHost',
+        expect.stringMatching(
+          /^authorityHost is set but compute\.authorityHost is not.* Set compute\.authorityHost instead\.$/,
+        ),
+      ],
+    ]);
+  });
+
+  it('refuses another tenant, naming both keys and values', () => {
+    expect(issuesOf({ compute, tenantId: 'contoso.onmicrosoft.com' })).toEqual([
+      [
+        'tenantId',
+        'tenantId (contoso.onmicrosoft.com) differs from compute.tenantId (acme.onmicrosoft.com). ' +
+          'A connection with compute signs in, storage included, where its compute section says. ' +
+          'Set compute.tenantId alone.',
+      ],
+    ]);
+  });
+
+  it('refuses both when both differ', () => {
+    const issues = issuesOf({
+      compute: sovereign,
+      authorityHost: 'https://login.chinacloudapi.cn',
+      tenantId: 'contoso.onmicrosoft.com',
+    });
+    expect(issues.map(([path]) => path)).toEqual(['authorityHost', 'tenantId']);
   });
 
   it('takes them in the compute section', () => {
@@ -528,7 +590,7 @@ describe('the credential of keyless storage beside compute', () => {
     subscriptions: ['00000000-0000-4000-8000-000000000001'],
   };
   const shared: TokenCredential = { getToken: () => Promise.resolve(null) };
-  const accountsOf = (withSecret: boolean) =>
+  const accountsOf = (withSecret: boolean, computeSignIn?: TokenCredential) =>
     new StorageAccounts(
       'azure-test',
       azureConfigSchema.parse({
@@ -536,16 +598,19 @@ describe('the credential of keyless storage beside compute', () => {
         compute: withSecret ? { ...compute, clientSecret: 'not-a-real-secret' } : compute,
       }),
       undefined,
-      shared,
+      computeSignIn,
     );
 
-  it("is compute's own when compute has a client secret: one credential for the app", () => {
-    const accounts = accountsOf(true);
+  it.each([
+    ['with a client secret', true],
+    ['without a client secret', false],
+  ])("is compute's own %s: one credential, one token cache for the app", (_what, withSecret) => {
+    const accounts = accountsOf(withSecret, shared);
     expect(accounts.get('acmelogs').credential).toBe(shared);
     expect(accounts.get('acmedata').credential).toBe(shared);
   });
 
-  it('is the default chain as compute.clientId, shared by the accounts, without a secret', () => {
+  it("is one built of compute's settings, shared by the accounts, when none is given", () => {
     const accounts = accountsOf(false);
     const credential = accounts.get('acmelogs').credential;
     expect(credential).not.toBe(shared);
