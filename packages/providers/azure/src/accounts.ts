@@ -34,9 +34,9 @@ export class StorageAccounts {
   private readonly tlsOptions: { ca: string[] } | undefined;
 
   /**
-   * @param computeSignIn the compute section's credential, when the connection has one: with a
-   *   client secret, keyless accounts sign in through it, so the connection's one app keeps one
-   *   credential. Without it such accounts build their own of the same app.
+   * @param computeSignIn the compute section's credential, when the connection has one: keyless
+   *   accounts sign in through it, with or without a client secret, so the connection's one app
+   *   keeps one credential, one token cache and one managed-identity probe.
    */
   constructor(
     private readonly connection: string,
@@ -90,28 +90,18 @@ export class StorageAccounts {
   }
 
   /**
-   * Signs keyless accounts in as the compute section's app, when there is one: with its client
-   * secret, through the very credential compute uses; without, through `DefaultAzureCredential`
-   * at compute's authority and tenant, as `compute.clientId`. A connection without compute signs
-   * in at its own `authorityHost` and `tenantId`, when set (the schema refuses them beside
-   * compute).
+   * Signs keyless accounts in as the compute section's app, when there is one, through the very
+   * credential compute uses: its client secret, or `DefaultAzureCredential` at compute's
+   * authority and tenant as `compute.clientId`. A connection without compute signs in at its
+   * own `authorityHost` and `tenantId`, when set (beside compute the schema takes them only
+   * when they repeat compute's).
    */
   private keylessCredential(): TokenCredential {
     const { compute } = this.config;
-    if (compute?.clientSecret)
-      return this.computeSignIn ?? computeCredential(compute, this.tlsOptions);
-    const what = `Azure storage sign-in of connection ${this.connection}`;
-    const tls = this.tlsOptions ? { tlsOptions: this.tlsOptions } : {};
-    if (compute)
-      return defaultAzureCredential(what, {
-        ...tls,
-        ...(compute.authorityHost ? { authorityHost: compute.authorityHost } : {}),
-        tenant: { id: compute.tenantId, configKey: 'compute.tenantId' },
-        client: { id: compute.clientId, configKey: 'compute.clientId' },
-      });
+    if (compute) return this.computeSignIn ?? computeCredential(compute, this.tlsOptions);
     const { authorityHost, tenantId } = this.config;
-    return defaultAzureCredential(what, {
-      ...tls,
+    return defaultAzureCredential(`Azure storage sign-in of connection ${this.connection}`, {
+      ...(this.tlsOptions ? { tlsOptions: this.tlsOptions } : {}),
       ...(authorityHost ? { authorityHost } : {}),
       ...(tenantId ? { tenant: { id: tenantId, configKey: 'tenantId' } } : {}),
     });

@@ -13,7 +13,7 @@ export interface AzureCompute {
   inventory: Inventory;
   compute: ComputeActions;
   metrics: Metrics;
-  /** What signs every ARM request; keyless storage shares it when it holds the app's secret. */
+  /** What signs every ARM request; the connection's keyless storage accounts share it. */
   credential: TokenCredential;
 }
 

@@ -10,12 +10,13 @@ export interface ArmTls {
 
 /**
  * The credential of the compute part of a connection, built on the first token request so a
- * connection that never lists VMs never loads MSAL. With a client secret it is the app's
- * `ClientSecretCredential`, which the connection's keyless storage accounts share; without,
- * `DefaultAzureCredential` for the tenant, as the configured app (`compute.clientId`): a
- * different `AZURE_TENANT_ID` or `AZURE_CLIENT_ID` is refused where the chain reads them. A custom authority host (sovereign cloud, sandbox) turns instance discovery off,
- * which only knows Microsoft's hosts. The extra CA reaches MSAL's requests through the
- * credential's pipeline.
+ * connection that never lists VMs never loads MSAL. The connection's keyless storage accounts
+ * share it, so the app has one token cache. With a client secret it is the app's
+ * `ClientSecretCredential`; without, `DefaultAzureCredential` for the tenant, as the configured
+ * app (`compute.clientId`): a different `AZURE_TENANT_ID` or `AZURE_CLIENT_ID` is refused where
+ * the chain reads them. A custom authority host (sovereign cloud, sandbox) turns instance
+ * discovery off, which only knows Microsoft's hosts. The extra CA reaches MSAL's requests
+ * through the credential's pipeline.
  * The default chain's first credential reads `AZURE_TENANT_ID`, `AZURE_CLIENT_ID` and
  * `AZURE_CLIENT_SECRET` and gets these same options, so it signs in at the configured authority.
  * A failed sign-in is a `forbidden` error that says what to configure.
