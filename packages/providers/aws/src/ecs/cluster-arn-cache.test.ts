@@ -185,6 +185,28 @@ describe('cluster ARN sharing', () => {
     expect(await Promise.all([scheduled, joined])).toEqual([['arn:scheduled'], ['arn:scheduled']]);
   });
 
+  it('ages a listing from when it settled, so a walk longer than the maximum age is shared', async () => {
+    let now = 0;
+    const cache = new ClusterArnCache({ maxAgeMs: 60_000, now: () => now });
+    const { calls, list } = pendingLists();
+    const first = cache.get('run', east, list);
+    await Promise.resolve();
+    now = 90_000;
+    calls[0]!.resolve(['arn:slow']);
+    expect(await first).toEqual(['arn:slow']);
+    now = 150_000;
+    const shared = cache.get('run', east, list);
+    await Promise.resolve();
+    expect(calls).toHaveLength(1);
+    expect(await shared).toEqual(['arn:slow']);
+    now = 150_001;
+    const again = cache.get('run', east, list);
+    await Promise.resolve();
+    expect(calls).toHaveLength(2);
+    calls[1]!.resolve(['arn:fresh']);
+    expect(await again).toEqual(['arn:fresh']);
+  });
+
   it('reads a scope again once its listing is older than the maximum age', async () => {
     let now = 1_000;
     const cache = new ClusterArnCache({ maxAgeMs: 60_000, now: () => now });

@@ -8,8 +8,10 @@ export interface ClusterArnCacheOptions {
   /** Runs whose listings are kept: the most recently used; the least recently used is dropped. */
   maxRuns?: number;
   /**
-   * A settled listing older than this is dropped, so a long run does not walk stale ARNs and a
-   * finished run's ARNs do not stay in memory until the next run.
+   * A listing settled longer ago than this is dropped, so a long run does not walk stale ARNs
+   * and a finished run's ARNs do not stay in memory until the next run. Its age counts from
+   * when it settled, not when it started: a ListClusters walk that takes longer than this is
+   * still shared once it is done.
    */
   maxAgeMs?: number;
   now?: () => number;
@@ -21,12 +23,12 @@ const MAX_RUNS = 4;
 const MAX_AGE_MS = 5 * 60_000;
 
 interface Entry {
-  /** Settles only after `settled` is set, so no waiter sees the outcome before the entry does. */
+  /** Settles only after `settledAt` is set, so no waiter sees the outcome before the entry does. */
   arns: Promise<string[]>;
   /** Aborts the shared listing once nobody waits for it any more. */
   controller: AbortController;
-  createdAt: number;
-  settled: boolean;
+  /** When the listing settled, by the cache's clock; null while it is in flight. */
+  settledAt: number | null;
   /**
    * Every waiter left before the listing settled and its controller was aborted: nobody joins
    * it. If it fails (as an aborted listing does) it is forgotten; ARNs it read in full anyway
@@ -46,9 +48,9 @@ interface Entry {
  * again. The shared listing runs under its own signal, not any one job's: a job that is aborted
  * stops waiting, and the listing itself is aborted only when no job waits for it any more.
  *
- * Memory stays bounded by the runs in progress: every access drops settled listings older
- * than `maxAgeMs` and runs left with none, and beyond `maxRuns` runs the least recently used
- * is dropped, so a short manual run cannot push out a long scheduled one still listing.
+ * Memory stays bounded by the runs in progress: every access drops listings settled more
+ * than `maxAgeMs` ago and runs left with none, and beyond `maxRuns` runs the least recently
+ * used is dropped, so a short manual run cannot push out a long scheduled one still listing.
  */
 export class ClusterArnCache {
   /** Runs in order of last use, least recent first. */
@@ -77,17 +79,17 @@ export class ClusterArnCache {
     const entries = this.use(run);
     const key = `${scope.account}/${scope.region}`;
     let entry = entries.get(key);
-    if (!entry || (entry.abandoned && !entry.settled)) {
-      entry = this.start(list, entries, key, now);
+    if (!entry || (entry.abandoned && entry.settledAt === null)) {
+      entry = this.start(list, entries, key);
     }
     return wait(entry, signal);
   }
 
-  /** Drops settled listings older than the maximum age, and runs left without listings. */
+  /** Drops listings settled longer ago than the maximum age, and runs left without listings. */
   private sweep(now: number): void {
     for (const [run, entries] of this.runs) {
       for (const [key, entry] of entries) {
-        if (entry.settled && now - entry.createdAt > this.maxAgeMs) entries.delete(key);
+        if (entry.settledAt !== null && now - entry.settledAt > this.maxAgeMs) entries.delete(key);
       }
       if (entries.size === 0) this.runs.delete(run);
     }
@@ -113,24 +115,22 @@ export class ClusterArnCache {
     list: (signal: AbortSignal) => Promise<string[]>,
     entries: Map<string, Entry>,
     key: string,
-    now: number,
   ): Entry {
     const controller = new AbortController();
     const entry: Entry = {
       arns: list(controller.signal).then(
         (arns) => {
-          entry.settled = true;
+          entry.settledAt = this.now();
           return arns;
         },
         (error: unknown) => {
-          entry.settled = true;
+          entry.settledAt = this.now();
           entry.forget();
           throw error;
         },
       ),
       controller,
-      createdAt: now,
-      settled: false,
+      settledAt: null,
       abandoned: false,
       waiting: 0,
       forget: () => {
@@ -161,7 +161,7 @@ function wait(entry: Entry, signal: AbortSignal | undefined): Promise<string[]> 
     };
     function onAbort(): void {
       if (!leave()) return;
-      if (entry.waiting === 0 && !entry.settled) {
+      if (entry.waiting === 0 && entry.settledAt === null) {
         entry.abandoned = true;
         entry.controller.abort(signal?.reason);
       }
