@@ -160,7 +160,7 @@ async function sortedInMemory(
       filter,
       query.sort === 'size' ? { attributeByType: sizeAttributesOf(filter) } : {},
     ),
-    query.sort === 'size' ? bySize(direction) : bySaving(deps, direction),
+    query.sort === 'size' ? bySize(direction) : bySaving(deps, filter, direction),
   ]);
   // The keys come in the store's name order and Array.prototype.sort is stable, so rows that
   // compare equal stay in that order, as they would sorted by name.
@@ -210,10 +210,18 @@ function bySize(direction: 1 | -1): Order {
       .map((row) => row.key);
 }
 
-/** By the monthly saving of a resource's findings; rows without one go last either way. */
-async function bySaving(deps: ComputeReadDeps, direction: 1 | -1): Promise<Order> {
+/**
+ * By the monthly saving of a resource's findings; rows without one go last either way. Only the
+ * findings of rows under the filter are summed, so the work is bounded as the keys are.
+ */
+async function bySaving(
+  deps: ComputeReadDeps,
+  filter: ResourceFilter,
+  direction: 1 | -1,
+): Promise<Order> {
   const impacts = await deps.store.findings.monthlyImpactByResource({
     kind: COMPUTE_FINDING_KIND_LIST,
+    resources: filter,
   });
   const savings = new Map(impacts.map((impact) => [impact.resourceUid, impact.amount]));
   return (keys) =>

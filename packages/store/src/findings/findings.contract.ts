@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { resourceIn, scopeOf } from '../testing/fixtures';
 import { useStore } from '../testing/use-store';
-import type { Store } from '../types';
+import type { ScopeRef, Store } from '../types';
 import { findingFingerprint } from './repository';
 import type { FindingInput } from './types';
 
@@ -16,6 +17,19 @@ function input(subject: string, extra: Partial<FindingInput> = {}): FindingInput
     detectedAt: at(1),
     ...extra,
   };
+}
+
+const usd = (amount: number) => ({ estimatedMonthlyImpact: { amount, currency: 'USD' } });
+
+/** Live EC2 instances with these ids in `scope`; their uids, in the same order. */
+async function storeResources<const Ids extends readonly string[]>(
+  store: Store,
+  ids: Ids,
+  scope: ScopeRef = scopeOf(),
+): Promise<{ [K in keyof Ids]: string }> {
+  const resources = ids.map((id) => resourceIn(scope, id));
+  await store.resources.applyBatch({ scope, type: 'ec2.instance', runId: 'r1', resources });
+  return resources.map((resource) => resource.uid) as { [K in keyof Ids]: string };
 }
 
 /** Insight findings: replaced per resource and kind, unique by fingerprint. */
@@ -104,31 +118,67 @@ export function describeFindingsContract(open: () => Promise<Store>): void {
 
     it('sums the monthly impact per resource over the kinds asked, counting none as 0', async () => {
       const { findings } = store();
-      const usd = (amount: number) => ({ estimatedMonthlyImpact: { amount, currency: 'USD' } });
+      const [r1, r2, r3] = await storeResources(store(), ['r1', 'r2', 'r3']);
       await findings.replaceForResource({
         kind: 'k1',
-        resourceUid: 'r2',
+        resourceUid: r2,
         findings: [input('a', usd(10.25)), input('b', usd(4.5)), input('c')],
       });
       await findings.replaceForResource({
         kind: 'k2',
-        resourceUid: 'r2',
+        resourceUid: r2,
         findings: [input('a', usd(1))],
       });
-      await findings.replaceForResource({ kind: 'k1', resourceUid: 'r1', findings: [input('a')] });
+      await findings.replaceForResource({ kind: 'k1', resourceUid: r1, findings: [input('a')] });
       await findings.replaceForResource({
         kind: 'k3',
-        resourceUid: 'r3',
+        resourceUid: r3,
         findings: [input('a', usd(9))],
       });
-      expect(await findings.monthlyImpactByResource({ kind: ['k1', 'k2'] })).toEqual([
-        { resourceUid: 'r1', amount: 0 },
-        { resourceUid: 'r2', amount: 15.75 },
+      const all = {};
+      expect(
+        await findings.monthlyImpactByResource({ kind: ['k1', 'k2'], resources: all }),
+      ).toEqual([
+        { resourceUid: r1, amount: 0 },
+        { resourceUid: r2, amount: 15.75 },
       ]);
-      expect(await findings.monthlyImpactByResource({ kind: ['k2'] })).toEqual([
-        { resourceUid: 'r2', amount: 1 },
+      expect(await findings.monthlyImpactByResource({ kind: ['k2'], resources: all })).toEqual([
+        { resourceUid: r2, amount: 1 },
       ]);
-      expect(await findings.monthlyImpactByResource({ kind: [] })).toEqual([]);
+      expect(await findings.monthlyImpactByResource({ kind: [], resources: all })).toEqual([]);
+    });
+
+    it('sums only the findings of resources the filter selects', async () => {
+      const { findings } = store();
+      const [retired, gone] = await storeResources(store(), ['retired', 'gone']);
+      const [west] = await storeResources(store(), ['west'], scopeOf({ region: 'us-west-2' }));
+      await store().resources.completeListing({
+        scope: scopeOf(),
+        type: 'ec2.instance',
+        runId: 'later',
+      });
+      for (const uid of [retired, gone, west, 'aws:1:ec2.instance:never-stored'])
+        await findings.replaceForResource({
+          kind: 'k',
+          resourceUid: uid,
+          findings: [input('a', usd(2))],
+        });
+      const sums = (
+        resources: Parameters<typeof findings.monthlyImpactByResource>[0]['resources'],
+      ) => findings.monthlyImpactByResource({ kind: ['k'], resources });
+      // A later listing of us-east-1 found neither of its rows, so both are deleted. A finding of a
+      // resource never stored is summed under no filter.
+      expect(await sums({})).toEqual([{ resourceUid: west, amount: 2 }]);
+      // Ordered by uid, and "gone" sorts before "retired".
+      expect(await sums({ includeDeleted: true, region: ['us-east-1'] })).toEqual([
+        { resourceUid: gone, amount: 2 },
+        { resourceUid: retired, amount: 2 },
+      ]);
+      expect(await sums({ includeDeleted: true, q: 'GON' })).toEqual([
+        { resourceUid: gone, amount: 2 },
+      ]);
+      expect(await sums({ region: ['us-east-1'] })).toEqual([]);
+      await expect(sums({ uid: 'x' as never })).rejects.toMatchObject({ code: 'invalid_input' });
     });
 
     it('refuses a duplicate fingerprint as a conflict and leaves the previous findings intact', async () => {

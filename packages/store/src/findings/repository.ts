@@ -8,6 +8,8 @@ import { parseJsonColumn } from '../db/json';
 import type { FindingsTable } from '../db/schema';
 import { withConflict } from '../db/unique-violation';
 import { writeTransaction } from '../db/write-transaction';
+import { filterExpression } from '../resources/filter';
+import { resourceFilterSchema } from '../resources/schemas';
 import type { FindingRepository, StoredFinding } from './types';
 
 const severitySchema = z.enum(SEVERITIES);
@@ -31,7 +33,10 @@ const replaceSchema = z.object({
   ),
 });
 
-const impactQuerySchema = z.object({ kind: z.array(z.string().min(1)).max(100) });
+const impactQuerySchema = z.object({
+  kind: z.array(z.string().min(1)).max(100),
+  resources: resourceFilterSchema,
+});
 
 const COLUMNS = 10;
 
@@ -60,7 +65,7 @@ function toFinding(row: FindingsTable): StoredFinding {
 }
 
 export function createFindingRepository(ctx: DbContext): FindingRepository {
-  const { db } = ctx;
+  const { db, dialect } = ctx;
   return {
     async replaceForResource(raw) {
       const input = parseInput(replaceSchema, raw, 'findings');
@@ -118,21 +123,25 @@ export function createFindingRepository(ctx: DbContext): FindingRepository {
     },
 
     async monthlyImpactByResource(raw) {
-      const { kind } = parseInput(impactQuerySchema, raw, 'findings impact query');
+      const { kind, resources } = parseInput(impactQuerySchema, raw, 'findings impact query');
       if (kind.length === 0) return [];
+      // Joined to the rows the filter selects, so the work is bounded by them and not by every
+      // finding in the store.
       const rows = await db
         .selectFrom('findings')
+        .innerJoin('resources', 'resources.uid', 'findings.resource_uid')
         .select([
-          'resource_uid',
+          'findings.resource_uid',
           sql<
             number | string
-          >`sum(case when impact_currency is null then 0 else coalesce(impact_amount, 0) end)`.as(
+          >`sum(case when findings.impact_currency is null then 0 else coalesce(findings.impact_amount, 0) end)`.as(
             'amount',
           ),
         ])
-        .where('kind', 'in', kind)
-        .groupBy('resource_uid')
-        .orderBy('resource_uid')
+        .where('findings.kind', 'in', kind)
+        .where((eb) => filterExpression(eb, resources, dialect))
+        .groupBy('findings.resource_uid')
+        .orderBy('findings.resource_uid')
         .execute();
       return rows.map((row) => ({ resourceUid: row.resource_uid, amount: Number(row.amount) }));
     },

@@ -1,4 +1,5 @@
 import type { Finding } from '@ccx/core';
+import type { ResourceFilter } from '../types';
 
 /**
  * A stored insight finding. `subject` names what inside the resource it is about (a posture
@@ -39,9 +40,12 @@ export interface FindingRepository {
   /**
    * The summed monthly impact of each resource's findings of these kinds, whatever the currency,
    * ordered by resource: one number a resource rather than its findings' evidence. A finding
-   * without an impact counts as 0, so a resource with findings always has an amount.
+   * without an impact counts as 0, so a resource with findings always has an amount. Only
+   * resources stored and selected by `resources` are summed (`{}`: every live one), so the work
+   * is bounded by the rows a caller lists, not by the findings of the whole store.
    */
   monthlyImpactByResource(query: {
     kind: readonly string[];
+    resources: ResourceFilter;
   }): Promise<{ resourceUid: string; amount: number }[]>;
 }
