@@ -23,6 +23,7 @@ const instances = [
   ec2('i-5', 'Batch', { instanceType: { name: 'm5.large' } }),
   ec2('i-6', 'db', { instanceType: '' }),
   ec2('i-7', 'cache', {}),
+  ec2('i-8', 'queue', { instanceType: ['m5.large'] }),
 ];
 const gone = ec2('i-gone', 'old', { instanceType: 'm5.large' });
 const service = resourceIn(west, 'svc-1', {
@@ -75,6 +76,7 @@ export function describeSortKeysContract(open: () => Promise<Store>): void {
         { uid: service.uid, name: 'api', provider: 'aws', type: 'ecs.service', value: null },
         key('i-7', 'cache', null),
         key('i-6', 'db', null),
+        key('i-8', 'queue', null),
         key('i-1', 'web', 'm5.large'),
         key('i-4', 'web', null),
         { uid: vm.uid, name: 'web', provider: 'azure', type: 'azure.vm', value: 'Standard_B1s' },
@@ -94,7 +96,7 @@ export function describeSortKeysContract(open: () => Promise<Store>): void {
         [vm.uid, 'Standard_B1s'],
       ]);
       const plain = await store().resources.sortKeys({ region: ['us-east-1'] });
-      expect(plain.map((row) => row.value)).toEqual(Array(7).fill(null));
+      expect(plain.map((row) => row.value)).toEqual(Array(8).fill(null));
       expect(await store().resources.sortKeys({ state: ['nope'] })).toEqual([]);
       const withDeleted = await store().resources.sortKeys({ includeDeleted: true, q: 'old' });
       expect(withDeleted.map((row) => row.uid)).toEqual([gone.uid]);
