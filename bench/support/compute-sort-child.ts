@@ -1,33 +1,35 @@
 /**
  * One sorted page of the compute list, in a process of its own so its peak memory is that
- * page's alone: opens the SQLite file named by the JSON argument, answers the page three
- * times, and sends back the times, the resident memory before and at peak, and what came back.
+ * page's alone: opens the store named by the JSON argument (a SQLite file or a PostgreSQL URL),
+ * answers the page three times, and sends back the times, the resident memory before and at
+ * peak, and what came back (or why it failed).
  */
+import { computeListQuerySchema, listCompute } from '@ccx/api';
 import { openStore } from '@ccx/store';
-import { listCompute } from '../../packages/api/src/compute/list-entries';
-import { computeListQuerySchema } from '../../packages/api/src/routes/compute.schema';
 
 interface ChildOptions {
-  file: string;
+  url: string;
   query: Record<string, string>;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
-const store = await openStore({ url: options.file, migrate: false });
+const store = await openStore({ url: options.url, migrate: false });
 const deps = { store, connections: new Map(), isBusy: () => false, now: () => new Date() };
 const query = computeListQuerySchema.parse(options.query);
 // What the process holds before the first sort: the store open, the modules loaded.
 await store.resources.counts();
 const rssBefore = process.memoryUsage().rss;
 const times: number[] = [];
-let outcome: { total: number; first: string | null } | { refused: string } = { refused: '' };
+let outcome: { total: number; first: string | null } | { failed: string } = { failed: '' };
 for (let attempt = 0; attempt < 3; attempt++) {
   const started = performance.now();
   try {
     const page = await listCompute(deps, query, 'viewer');
     outcome = { total: page.total, first: page.items[0]?.name ?? null };
   } catch (error) {
-    outcome = { refused: error instanceof Error ? error.message : String(error) };
+    // Sent to the parent, which stops the run with it.
+    outcome = { failed: error instanceof Error ? error.message : String(error) };
+    break;
   }
   times.push(performance.now() - started);
 }
