@@ -1,5 +1,12 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { CcxError, COMPUTE_TYPES, type ProviderConnection, type Resource } from '@ccx/core';
+import {
+  CcxError,
+  COMPUTE_TYPES,
+  type ErrorCode,
+  type ObjectStorage,
+  type ProviderConnection,
+  type Resource,
+} from '@ccx/core';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import {
   azureCliConnection,
@@ -56,6 +63,13 @@ const failureOf = (work: Promise<unknown>): Promise<unknown> =>
     (error: unknown) => error,
   );
 
+/** `error`, asserted to be a CcxError of `code`, for the assertions on the rest of it. */
+function expectCcxError(error: unknown, code: ErrorCode): CcxError {
+  expect(error).toBeInstanceOf(CcxError);
+  expect((error as CcxError).code).toBe(code);
+  return error as CcxError;
+}
+
 describe('keyless Azure sign-in on the sandbox', () => {
   let sandbox: SandboxHandle;
   /** Azurite over HTTPS with the sandbox's certificate, taking the sandbox's Entra tokens. */
@@ -94,15 +108,93 @@ describe('keyless Azure sign-in on the sandbox', () => {
     });
   };
 
-  /** The sandbox's connection with the client secret left out, as a keyless deployment has it. */
-  const connectKeyless = (): Promise<ProviderConnection> => {
+  /** How many tokens the sandbox's Entra has issued so far. */
+  const tokensIssued = (): number => sandbox.stats().byOperation['entra:token'] ?? 0;
+
+  /** The Azurite account holding the `reports` container. */
+  const accountName = (): string => azurite.accounts[0]!.name;
+
+  /** A connection named `name` of `config` as a connection file holds it. */
+  const connect = (name: string, config: object): Promise<ProviderConnection> =>
+    azureProvider.connect(name, azureConfigSchema.parse(config), {
+      logger,
+      extraCaPem: sandbox.caPem,
+    });
+
+  /** The sandbox's connection, and its compute section with the client secret left out. */
+  const sandboxConnection = () => {
     const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
     const { clientSecret: _secret, ...compute } = config.compute!;
-    return azureProvider.connect(
-      name,
-      azureConfigSchema.parse({ ...config, maxAttempts: 1, compute }),
-      { logger, extraCaPem: sandbox.caPem },
-    );
+    return { name, config, compute };
+  };
+
+  /** The keyless storage account's settings, tried once. */
+  const storageSettings = () => ({
+    storageAccounts: [{ name: accountName() }],
+    blobEndpoint: `${azurite.blobUrl}/{account}`,
+    maxAttempts: 1,
+  });
+
+  /** The sandbox's connection with the client secret left out, as a keyless deployment has it. */
+  const connectKeyless = (computeChanges: object = {}): Promise<ProviderConnection> => {
+    const { name, config, compute } = sandboxConnection();
+    return connect(name, { ...config, maxAttempts: 1, compute: { ...compute, ...computeChanges } });
+  };
+
+  /** The keyless connection with the Azurite account as its storage. */
+  const connectKeylessWithStorage = (): Promise<ProviderConnection> => {
+    const { name, config, compute } = sandboxConnection();
+    return connect(name, { ...config, compute, ...storageSettings() });
+  };
+
+  /** A connection of keyless storage alone, signing in where `signIn` says. */
+  const connectStorageOnly = (
+    signIn: { authorityHost?: string; tenantId?: string } = {},
+  ): Promise<ProviderConnection> => connect('keyless-storage', { ...storageSettings(), ...signIn });
+
+  /** Sets the sandbox app's variables with `overrides`, and what the keyless sign-in failed with. */
+  const keylessSignInFailure = async (
+    overrides: Partial<Record<(typeof CHAIN_VARIABLES)[number], string>>,
+  ): Promise<unknown> => {
+    setSandboxEnv(overrides);
+    const connection = await connectKeyless();
+    return failureOf(connection.scopes());
+  };
+
+  /** What listing the Azurite account's containers failed with. */
+  const listingFailure = (connection: ProviderConnection): Promise<unknown> =>
+    failureOf(collect(connection.storage!.listBuckets(accountName())));
+
+  /** Asserts that `scope` lists the `reports` container and its one blob. */
+  const expectReportsListed = async (storage: ObjectStorage, scope: string) => {
+    const buckets = await collect(storage.listBuckets(scope));
+    expect(buckets.map((bucket) => bucket.bucket)).toEqual(['reports']);
+    const keys: string[] = [];
+    for await (const page of storage.listObjects(buckets[0]!))
+      for (const entry of page.entries) if (entry.kind === 'object') keys.push(entry.key);
+    expect(keys).toEqual(['q3/<b>summary</b>.txt']);
+  };
+
+  /**
+   * Asserts that `overrides` on the sandbox app's variables make the keyless connection refuse
+   * with a message naming each of `mentions`, without the secret, before asking Entra anything.
+   */
+  const expectRefusedBeforeSignIn = async (
+    overrides: Partial<Record<(typeof CHAIN_VARIABLES)[number], string>>,
+    mentions: string[],
+  ) => {
+    const tokensBefore = tokensIssued();
+    const error = expectCcxError(await keylessSignInFailure(overrides), 'invalid_input');
+    for (const mention of mentions) expect(error.message).toContain(mention);
+    expect(error.message).not.toContain(sandbox.azureCompute.clientSecret);
+    expect(tokensIssued()).toBe(tokensBefore);
+  };
+
+  /** A federated token file as workload identity reads it. */
+  const workloadTokenFile = (): string => {
+    const tokenFile = join(mkdtempSync(join(tmpdir(), 'ccx-workload-')), 'token');
+    writeFileSync(tokenFile, 'header.payload.signature');
+    return tokenFile;
   };
 
   beforeAll(async () => {
@@ -143,7 +235,7 @@ describe('keyless Azure sign-in on the sandbox', () => {
 
   it('signs in through EnvironmentCredential and lists every VM', async () => {
     setSandboxEnv();
-    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
+    const tokensBefore = tokensIssued();
     const connection = await connectKeyless();
     const scopes = await connection.scopes();
     const vms: Resource[] = [];
@@ -151,225 +243,114 @@ describe('keyless Azure sign-in on the sandbox', () => {
       vms.push(...(await collect(connection.inventory!.list(scope, COMPUTE_TYPES.azureVm))));
     expect(vms).toHaveLength(sandbox.azureCompute.vmCount);
     // The sandbox issues tokens to its one app only, and ARM accepted them.
-    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
+    expect(tokensIssued()).toBeGreaterThan(tokensBefore);
   });
 
   it('reads a blob container with a token from the same chain, no account key', async () => {
     setSandboxEnv();
-    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
-    const [account] = azurite.accounts;
-    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
-    const { clientSecret: _secret, ...compute } = config.compute!;
-    const connection = await azureProvider.connect(
-      name,
-      azureConfigSchema.parse({
-        ...config,
-        compute,
-        storageAccounts: [{ name: account!.name }],
-        blobEndpoint: `${azurite.blobUrl}/{account}`,
-        maxAttempts: 1,
-      }),
-      { logger, extraCaPem: sandbox.caPem },
-    );
+    const tokensBefore = tokensIssued();
+    const connection = await connectKeylessWithStorage();
     const storage = connection.storage!;
     const [scope] = await storage.accounts();
-    const buckets = await collect(storage.listBuckets(scope!));
-    expect(buckets.map((bucket) => bucket.bucket)).toEqual(['reports']);
-    const keys: string[] = [];
-    for await (const page of storage.listObjects(buckets[0]!))
-      for (const entry of page.entries) if (entry.kind === 'object') keys.push(entry.key);
-    expect(keys).toEqual(['q3/<b>summary</b>.txt']);
-    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
+    await expectReportsListed(storage, scope!);
+    expect(tokensIssued()).toBeGreaterThan(tokensBefore);
   });
 
   it('reads a container of a connection whose compute has a secret through that secret', async () => {
     // What the default chain would read names another app and holds no secret: it would be
     // refused, so the token can only come from compute's client secret.
     setEnv({ AZURE_CLIENT_ID: OTHER_APP, AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' });
-    const [account] = azurite.accounts;
-    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
+    const { name, config } = sandboxConnection();
     expect(config.compute!.clientSecret).toBeDefined();
-    const connection = await azureProvider.connect(
-      name,
-      azureConfigSchema.parse({
-        ...config,
-        storageAccounts: [{ name: account!.name }],
-        blobEndpoint: `${azurite.blobUrl}/{account}`,
-        maxAttempts: 1,
-      }),
-      { logger, extraCaPem: sandbox.caPem },
-    );
-    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
-    const storage = connection.storage!;
-    const buckets = await collect(storage.listBuckets(account!.name));
-    expect(buckets.map((bucket) => bucket.bucket)).toEqual(['reports']);
-    const keys: string[] = [];
-    for await (const page of storage.listObjects(buckets[0]!))
-      for (const entry of page.entries) if (entry.kind === 'object') keys.push(entry.key);
-    expect(keys).toEqual(['q3/<b>summary</b>.txt']);
-    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
+    const connection = await connect(name, { ...config, ...storageSettings() });
+    const tokensBefore = tokensIssued();
+    await expectReportsListed(connection.storage!, accountName());
+    expect(tokensIssued()).toBeGreaterThan(tokensBefore);
   });
 
   it('names what to configure when no credential of the chain is available', async () => {
     setEnv({ AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' });
     const connection = await connectKeyless();
-    const error = await failureOf(connection.scopes());
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('forbidden');
-    expect((error as CcxError).message).toMatch(/compute\.clientSecret/);
-    expect((error as CcxError).message).toMatch(/AZURE_TENANT_ID/);
+    const error = expectCcxError(await failureOf(connection.scopes()), 'forbidden');
+    expect(error.message).toMatch(/compute\.clientSecret/);
+    expect(error.message).toMatch(/AZURE_TENANT_ID/);
   });
 
   it('names the account key when a keyless storage account finds no credential', async () => {
     setEnv({ AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' });
-    const [account] = azurite.accounts;
-    const connection = await azureProvider.connect(
-      'keyless-storage',
-      azureConfigSchema.parse({
-        storageAccounts: [{ name: account!.name }],
-        blobEndpoint: `${azurite.blobUrl}/{account}`,
-        maxAttempts: 1,
-      }),
-      { logger, extraCaPem: sandbox.caPem },
-    );
-    const error = await failureOf(collect(connection.storage!.listBuckets(account!.name)));
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('forbidden');
-    expect((error as CcxError).message).toMatch(/storage account's key/);
-    expect((error as CcxError).message).toMatch(/AZURE_CLIENT_SECRET/);
+    const connection = await connectStorageOnly();
+    const error = expectCcxError(await listingFailure(connection), 'forbidden');
+    expect(error.message).toMatch(/storage account's key/);
+    expect(error.message).toMatch(/AZURE_CLIENT_SECRET/);
   });
 
   it('tells an unreachable authority apart from a refusal, and lets it be retried', async () => {
-    const { tenantId, clientId, clientSecret } = sandbox.azureCompute;
-    setEnv({
-      AZURE_TENANT_ID: tenantId,
-      AZURE_CLIENT_ID: clientId,
-      AZURE_CLIENT_SECRET: clientSecret,
-      AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
-    });
-    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
-    const { clientSecret: _secret, ...compute } = config.compute!;
+    setSandboxEnv({ AZURE_AUTHORITY_HOST: undefined });
     // Port 9 (discard) on loopback: nothing listens there, the connection is refused at once.
-    const connection = await azureProvider.connect(
-      name,
-      azureConfigSchema.parse({
-        ...config,
-        maxAttempts: 1,
-        compute: { ...compute, authorityHost: 'https://127.0.0.1:9' },
-      }),
-      { logger, extraCaPem: sandbox.caPem },
-    );
-    const error = await failureOf(connection.scopes());
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('unavailable');
-    expect((error as CcxError).retryable).toBe(true);
-    expect((error as CcxError).message).not.toContain(clientSecret);
+    const connection = await connectKeyless({ authorityHost: 'https://127.0.0.1:9' });
+    const error = expectCcxError(await failureOf(connection.scopes()), 'unavailable');
+    expect(error.retryable).toBe(true);
+    expect(error.message).not.toContain(sandbox.azureCompute.clientSecret);
   });
 
   it('says the sign-in was refused for a wrong secret, without the secret', async () => {
     const wrong = 'not-the-secret-Zq8~x1';
-    setSandboxEnv({ AZURE_CLIENT_SECRET: wrong });
-    const connection = await connectKeyless();
-    const error = await failureOf(connection.scopes());
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('forbidden');
-    expect((error as CcxError).message).toMatch(/AADSTS7000215/);
-    expect((error as CcxError).message).not.toContain(wrong);
-    expect(JSON.stringify((error as CcxError).details)).not.toContain(wrong);
+    const error = expectCcxError(
+      await keylessSignInFailure({ AZURE_CLIENT_SECRET: wrong }),
+      'forbidden',
+    );
+    expect(error.message).toMatch(/AADSTS7000215/);
+    expect(error.message).not.toContain(wrong);
+    expect(JSON.stringify(error.details)).not.toContain(wrong);
     // The kept cause (what a server log may print in full) holds no secret either.
     expect(inspect(error, { depth: 10 })).not.toContain(wrong);
     expect(logged.join('\n')).not.toContain(wrong);
   });
 
   it('refuses an AZURE_CLIENT_ID naming another app than compute.clientId, before any sign-in', async () => {
-    setSandboxEnv({ AZURE_CLIENT_ID: OTHER_APP });
-    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
-    const connection = await connectKeyless();
-    const error = await failureOf(connection.scopes());
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('invalid_input');
-    expect((error as CcxError).message).toContain(`AZURE_CLIENT_ID (${OTHER_APP})`);
-    expect((error as CcxError).message).toContain(
+    await expectRefusedBeforeSignIn({ AZURE_CLIENT_ID: OTHER_APP }, [
+      `AZURE_CLIENT_ID (${OTHER_APP})`,
       `compute.clientId (${sandbox.azureCompute.clientId})`,
-    );
-    expect((error as CcxError).message).not.toContain(sandbox.azureCompute.clientSecret);
-    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBe(tokensBefore);
+    ]);
   });
 
   it('refuses it for keyless storage of a connection with compute, as compute.clientId names the app', async () => {
     setSandboxEnv({ AZURE_CLIENT_ID: OTHER_APP });
-    const [account] = azurite.accounts;
-    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
-    const { clientSecret: _secret, ...compute } = config.compute!;
-    const connection = await azureProvider.connect(
-      name,
-      azureConfigSchema.parse({
-        ...config,
-        compute,
-        storageAccounts: [{ name: account!.name }],
-        blobEndpoint: `${azurite.blobUrl}/{account}`,
-        maxAttempts: 1,
-      }),
-      { logger, extraCaPem: sandbox.caPem },
-    );
-    const error = await failureOf(collect(connection.storage!.listBuckets(account!.name)));
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('invalid_input');
-    expect((error as CcxError).message).toMatch(/AZURE_CLIENT_ID .* compute\.clientId/);
+    const connection = await connectKeylessWithStorage();
+    const error = expectCcxError(await listingFailure(connection), 'invalid_input');
+    expect(error.message).toMatch(/AZURE_CLIENT_ID .* compute\.clientId/);
   });
 
   it('signs in through workload identity as compute.clientId, not as no app at all', async () => {
     const { tenantId, authorityHost } = sandbox.azureCompute;
-    const tokenFile = join(mkdtempSync(join(tmpdir(), 'ccx-workload-')), 'token');
-    writeFileSync(tokenFile, 'header.payload.signature');
     // No AZURE_CLIENT_ID: the federated token is exchanged for the configured app alone.
     setEnv({
       AZURE_TENANT_ID: tenantId,
       AZURE_AUTHORITY_HOST: authorityHost,
-      AZURE_FEDERATED_TOKEN_FILE: tokenFile,
+      AZURE_FEDERATED_TOKEN_FILE: workloadTokenFile(),
       AZURE_TOKEN_CREDENTIALS: 'WorkloadIdentityCredential',
     });
-    const { name, provider: _provider, ...config } = azureCliConnection(null, sandbox.azureCompute);
-    const { clientSecret: _secret, ...compute } = config.compute!;
-    const connection = await azureProvider.connect(
-      name,
-      azureConfigSchema.parse({
-        ...config,
-        maxAttempts: 1,
-        compute: { ...compute, clientId: OTHER_APP },
-      }),
-      { logger, extraCaPem: sandbox.caPem },
-    );
-    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
-    const error = await failureOf(connection.scopes());
+    const connection = await connectKeyless({ clientId: OTHER_APP });
+    const tokensBefore = tokensIssued();
+    const error = expectCcxError(await failureOf(connection.scopes()), 'forbidden');
     // Without an app the credential would be unavailable and send nothing; as the configured
     // one it asked Entra, which answered that its directory lacks that app (the kept cause).
-    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('forbidden');
+    expect(tokensIssued()).toBeGreaterThan(tokensBefore);
     expect(inspect(error, { depth: 10 })).toContain(
       `AADSTS700016: Application with identifier '${OTHER_APP}' was not found`,
     );
     // Entra's reason is what the user reads, not "no credential is available".
-    expect((error as CcxError).message).toContain(
+    expect(error.message).toContain(
       `Entra refused the sign-in (AADSTS700016: Application with identifier '${OTHER_APP}' was not found`,
     );
-    expect((error as CcxError).details).toEqual({ azureCode: 'AADSTS700016', httpStatus: null });
+    expect(error.details).toEqual({ azureCode: 'AADSTS700016', httpStatus: null });
   });
 
   it('refuses an AZURE_TENANT_ID naming another tenant than compute.tenantId, before any sign-in', async () => {
-    setSandboxEnv({ AZURE_TENANT_ID: OTHER_TENANT });
-    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
-    const connection = await connectKeyless();
-    const error = await failureOf(connection.scopes());
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('invalid_input');
-    expect((error as CcxError).message).toContain(`AZURE_TENANT_ID (${OTHER_TENANT})`);
-    expect((error as CcxError).message).toContain(
+    await expectRefusedBeforeSignIn({ AZURE_TENANT_ID: OTHER_TENANT }, [
+      `AZURE_TENANT_ID (${OTHER_TENANT})`,
       `compute.tenantId (${sandbox.azureCompute.tenantId})`,
-    );
-    expect((error as CcxError).message).not.toContain(sandbox.azureCompute.clientSecret);
-    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBe(tokensBefore);
+    ]);
   });
 
   it('reads a container of a storage-only connection signed in at its own authorityHost', async () => {
@@ -377,83 +358,38 @@ describe('keyless Azure sign-in on the sandbox', () => {
     // where to sign in, and the public cloud is not reachable from here.
     setSandboxEnv({ AZURE_AUTHORITY_HOST: undefined });
     const { tenantId, authorityHost } = sandbox.azureCompute;
-    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
-    const [account] = azurite.accounts;
-    const connection = await azureProvider.connect(
-      'keyless-storage',
-      azureConfigSchema.parse({
-        storageAccounts: [{ name: account!.name }],
-        blobEndpoint: `${azurite.blobUrl}/{account}`,
-        authorityHost: `${authorityHost}/`,
-        tenantId,
-        maxAttempts: 1,
-      }),
-      { logger, extraCaPem: sandbox.caPem },
-    );
-    const storage = connection.storage!;
-    const buckets = await collect(storage.listBuckets(account!.name));
-    expect(buckets.map((bucket) => bucket.bucket)).toEqual(['reports']);
-    const keys: string[] = [];
-    for await (const page of storage.listObjects(buckets[0]!))
-      for (const entry of page.entries) if (entry.kind === 'object') keys.push(entry.key);
-    expect(keys).toEqual(['q3/<b>summary</b>.txt']);
-    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
+    const tokensBefore = tokensIssued();
+    const connection = await connectStorageOnly({ authorityHost: `${authorityHost}/`, tenantId });
+    await expectReportsListed(connection.storage!, accountName());
+    expect(tokensIssued()).toBeGreaterThan(tokensBefore);
   });
 
   it('signs a storage-only connection in to its own tenantId', async () => {
     const { clientId, tenantId, authorityHost } = sandbox.azureCompute;
-    const tokenFile = join(mkdtempSync(join(tmpdir(), 'ccx-workload-')), 'token');
-    writeFileSync(tokenFile, 'header.payload.signature');
     // No AZURE_TENANT_ID: without the connection's tenant, workload identity is unavailable.
     setEnv({
       AZURE_CLIENT_ID: clientId,
-      AZURE_FEDERATED_TOKEN_FILE: tokenFile,
+      AZURE_FEDERATED_TOKEN_FILE: workloadTokenFile(),
       AZURE_TOKEN_CREDENTIALS: 'WorkloadIdentityCredential',
     });
-    const [account] = azurite.accounts;
-    const connection = await azureProvider.connect(
-      'keyless-storage',
-      azureConfigSchema.parse({
-        storageAccounts: [{ name: account!.name }],
-        blobEndpoint: `${azurite.blobUrl}/{account}`,
-        authorityHost,
-        tenantId,
-        maxAttempts: 1,
-      }),
-      { logger, extraCaPem: sandbox.caPem },
-    );
-    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
-    const error = await failureOf(collect(connection.storage!.listBuckets(account!.name)));
+    const connection = await connectStorageOnly({ authorityHost, tenantId });
+    const tokensBefore = tokensIssued();
+    const error = expectCcxError(await listingFailure(connection), 'forbidden');
     // Entra found the tenant and the app; the sandbox takes no federated assertion, only secrets.
-    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBeGreaterThan(tokensBefore);
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('forbidden');
-    expect((error as CcxError).message).toMatch(/Entra refused the sign-in \(AADSTS7000218: /);
+    expect(tokensIssued()).toBeGreaterThan(tokensBefore);
+    expect(error.message).toMatch(/Entra refused the sign-in \(AADSTS7000218: /);
   });
 
   it('refuses an AZURE_TENANT_ID naming another tenant than the storage-only tenantId', async () => {
     const { tenantId, authorityHost } = sandbox.azureCompute;
     setSandboxEnv({ AZURE_TENANT_ID: OTHER_TENANT });
-    const [account] = azurite.accounts;
-    const connection = await azureProvider.connect(
-      'keyless-storage',
-      azureConfigSchema.parse({
-        storageAccounts: [{ name: account!.name }],
-        blobEndpoint: `${azurite.blobUrl}/{account}`,
-        authorityHost,
-        tenantId,
-        maxAttempts: 1,
-      }),
-      { logger, extraCaPem: sandbox.caPem },
-    );
-    const tokensBefore = sandbox.stats().byOperation['entra:token'] ?? 0;
-    const error = await failureOf(collect(connection.storage!.listBuckets(account!.name)));
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('invalid_input');
-    expect((error as CcxError).message).toContain(
+    const connection = await connectStorageOnly({ authorityHost, tenantId });
+    const tokensBefore = tokensIssued();
+    const error = expectCcxError(await listingFailure(connection), 'invalid_input');
+    expect(error.message).toContain(
       `AZURE_TENANT_ID (${OTHER_TENANT}) names another tenant than tenantId (${tenantId})`,
     );
-    expect(sandbox.stats().byOperation['entra:token'] ?? 0).toBe(tokensBefore);
+    expect(tokensIssued()).toBe(tokensBefore);
   });
 });
 
@@ -655,10 +591,11 @@ describe('defaultCredentialOptions', () => {
   });
 
   it('refuses another tenant in AZURE_TENANT_ID, naming both keys', () => {
-    const error = refusalOf({ AZURE_TENANT_ID: 'contoso.onmicrosoft.com' });
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('invalid_input');
-    expect((error as CcxError).message).toBe(
+    const error = expectCcxError(
+      refusalOf({ AZURE_TENANT_ID: 'contoso.onmicrosoft.com' }),
+      'invalid_input',
+    );
+    expect(error.message).toBe(
       'AZURE_TENANT_ID (contoso.onmicrosoft.com) names another tenant than tenantId (acme.onmicrosoft.com): ' +
         'the connection would sign in there. Set AZURE_TENANT_ID to acme.onmicrosoft.com, or unset it.',
     );
@@ -720,10 +657,8 @@ describe('defaultCredentialOptions', () => {
 
   it('does not repeat an AZURE_CLIENT_ID that is not a client id (a secret set by mistake)', () => {
     const secret = 'Zq8~not-a-client-id';
-    const error = refusalOf({ AZURE_CLIENT_ID: secret });
-    expect(error).toBeInstanceOf(CcxError);
-    expect((error as CcxError).code).toBe('invalid_input');
-    expect((error as CcxError).message).toContain('AZURE_CLIENT_ID (not a client id)');
-    expect((error as CcxError).message).not.toContain(secret);
+    const error = expectCcxError(refusalOf({ AZURE_CLIENT_ID: secret }), 'invalid_input');
+    expect(error.message).toContain('AZURE_CLIENT_ID (not a client id)');
+    expect(error.message).not.toContain(secret);
   });
 });
