@@ -96,17 +96,31 @@ export function describeServices(
 }
 
 /**
- * UpdateService: a new desired count and/or task definition. The whole request is validated
- * before anything changes; the answer is the service as it stands right after the call.
+ * The request read with `schema`, and the service it names, which must exist and be ACTIVE: a
+ * DRAINING or INACTIVE service takes no more changes.
  */
-export function updateService(estate: EcsEstate, transitionMs: number, ctx: JsonOperationContext) {
-  const input = parseInput(updateServiceInput, ctx.input);
+function activeService<T extends z.ZodType<{ cluster?: string; service?: string }>>(
+  schema: T,
+  estate: EcsEstate,
+  transitionMs: number,
+  ctx: JsonOperationContext,
+) {
+  const input = parseInput(schema, ctx.input);
   if (!input.service) throw invalidParameter('Service cannot be empty.');
   const ecs = ecsContext(estate, transitionMs, ctx);
   const cluster = findCluster(ecs, input.cluster);
   const service = findService(ecs, cluster, input.service);
   if (!service) throw serviceNotFound();
   if (service.status !== 'ACTIVE') throw serviceNotActive();
+  return { input, ecs, service };
+}
+
+/**
+ * UpdateService: a new desired count and/or task definition. The whole request is validated
+ * before anything changes; the answer is the service as it stands right after the call.
+ */
+export function updateService(estate: EcsEstate, transitionMs: number, ctx: JsonOperationContext) {
+  const { input, ecs, service } = activeService(updateServiceInput, estate, transitionMs, ctx);
   if (input.desiredCount !== undefined && input.desiredCount < 0) {
     throw invalidParameter('The desired count must be greater than or equal to 0.');
   }
@@ -134,13 +148,7 @@ export function updateService(estate: EcsEstate, transitionMs: number, ctx: Json
  * it becomes INACTIVE (see `settleService`).
  */
 export function deleteService(estate: EcsEstate, transitionMs: number, ctx: JsonOperationContext) {
-  const input = parseInput(deleteServiceInput, ctx.input);
-  if (!input.service) throw invalidParameter('Service cannot be empty.');
-  const ecs = ecsContext(estate, transitionMs, ctx);
-  const cluster = findCluster(ecs, input.cluster);
-  const service = findService(ecs, cluster, input.service);
-  if (!service) throw serviceNotFound();
-  if (service.status !== 'ACTIVE') throw serviceNotActive();
+  const { input, ecs, service } = activeService(deleteServiceInput, estate, transitionMs, ctx);
   if (service.desiredCount > 0 && !input.force) {
     throw invalidParameter('The service cannot be stopped while it is scaled above 0.');
   }
