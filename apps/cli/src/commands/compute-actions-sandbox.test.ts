@@ -134,6 +134,27 @@ interface Container {
   image: string | null;
 }
 
+/**
+ * The stored addresses of an association that moves one aside: `free` is available, `moved` is
+ * in use on the instance (`instanceId`, `instanceUri`) that `free` is then associated with.
+ */
+async function addressesOfAMove() {
+  const addresses = [];
+  for (const address of await listed('ec2.address')) addresses.push((await stored(address.uid))!);
+  const moved = addresses.find((a) => a.state === 'in-use')!;
+  const free = addresses.find((a) => a.state === 'available')!;
+  expect(moved).toBeDefined();
+  expect(free).toBeDefined();
+  const instanceId = moved.attributes['instanceId'] as string;
+  return {
+    moved,
+    free,
+    instanceId,
+    freeUri: `aws://${free.account}/${free.region}/ec2.address/${free.id}`,
+    instanceUri: `aws://${moved.account}/${moved.region}/ec2.instance/${instanceId}`,
+  };
+}
+
 describe('ccx compute actions with a synced store, checked and recorded as the API does', () => {
   it('refuses an unknown container or a deploy that changes nothing before registering, from the live revision', async () => {
     const synced = await sync();
@@ -193,22 +214,9 @@ describe('ccx compute actions with a synced store, checked and recorded as the A
   });
 
   it('frees in the store the address EC2 moved aside from the instance, as the API does', async () => {
-    const addresses = [];
-    for (const address of await listed('ec2.address')) addresses.push((await stored(address.uid))!);
-    const moved = addresses.find((a) => a.state === 'in-use')!;
-    const free = addresses.find((a) => a.state === 'available')!;
-    expect(moved).toBeDefined();
-    expect(free).toBeDefined();
-    const instanceId = moved.attributes['instanceId'] as string;
-    const instance = `aws://${moved.account}/${moved.region}/ec2.instance/${instanceId}`;
+    const { moved, free, instanceId, freeUri, instanceUri } = await addressesOfAMove();
 
-    const associated = await ccx(
-      'associate',
-      `aws://${free.account}/${free.region}/ec2.address/${free.id}`,
-      '--instance',
-      instance,
-      '--yes',
-    );
+    const associated = await ccx('associate', freeUri, '--instance', instanceUri, '--yes');
     expect(associated.code, associated.stderr).toBe(0);
     expect(await stored(free.uid)).toMatchObject({
       state: 'in-use',
@@ -230,27 +238,13 @@ describe('ccx compute actions with a synced store, checked and recorded as the A
   it('reports an association EC2 made as done when the store cannot free the moved address, with a warning', async () => {
     const synced = await sync();
     expect(synced.code, synced.stderr).toBe(0);
-    const addresses = [];
-    for (const address of await listed('ec2.address')) addresses.push((await stored(address.uid))!);
-    const moved = addresses.find((a) => a.state === 'in-use')!;
-    const free = addresses.find((a) => a.state === 'available')!;
-    expect(moved).toBeDefined();
-    expect(free).toBeDefined();
-    const instanceId = moved.attributes['instanceId'] as string;
-    const freeUri = `aws://${free.account}/${free.region}/ec2.address/${free.id}`;
+    const { moved, free, instanceId, freeUri, instanceUri } = await addressesOfAMove();
     const before = await trail(free.uid);
 
     const lift = refuseUpdates(moved.uid, 'database is locked');
     let associated;
     try {
-      associated = await ccx(
-        'associate',
-        freeUri,
-        '--instance',
-        `aws://${moved.account}/${moved.region}/ec2.instance/${instanceId}`,
-        '--yes',
-        '--json',
-      );
+      associated = await ccx('associate', freeUri, '--instance', instanceUri, '--yes', '--json');
     } finally {
       lift();
     }
