@@ -24,6 +24,7 @@ import { makeResource, type Resource } from '@ccx/core';
 import { COMPUTE_FINDING_KINDS } from '@ccx/insights';
 import { openStore, type Store } from '@ccx/store';
 import pg from 'pg';
+import type { SortRequest } from './support/compute-sort-child';
 import { megabytes, round } from './support/figures';
 
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
@@ -225,11 +226,13 @@ async function seedFindings(store: Store, i: number, resource: Resource): Promis
 }
 
 async function measure(url: string, query: Record<string, string>): Promise<ChildFigures> {
-  const child = fork(
-    new URL('./support/compute-sort-child.ts', import.meta.url),
-    [JSON.stringify({ url, query })],
-    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
+  const child = fork(new URL('./support/compute-sort-child.ts', import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  // Over the IPC channel, not the command line: a PostgreSQL URL may hold a password, and a
+  // command line is visible to every user of the machine.
+  child.send({ url, query } satisfies SortRequest);
   const exited = once(child, 'exit');
   const failed = exited.then(() => {
     throw new Error('The sort child exited without figures');

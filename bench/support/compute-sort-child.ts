@@ -1,18 +1,20 @@
 /**
  * One sorted page of the compute list, in a process of its own so its peak memory is that
- * page's alone: opens the store named by the JSON argument (a SQLite file or a PostgreSQL URL),
- * answers the page three times, and sends back the times, the resident memory before and at
- * peak, and what came back (or why it failed).
+ * page's alone: opens the store named by the parent's first message (a SQLite file or a
+ * PostgreSQL URL), answers the page three times, and sends back the times, the resident memory
+ * before and at peak, and what came back (or why it failed).
  */
+import { once } from 'node:events';
 import { computeListQuerySchema, listCompute } from '@ccx/api';
 import { openStore } from '@ccx/store';
 
-interface ChildOptions {
+/** The parent's one message: which store to open and which page to ask for. */
+export interface SortRequest {
   url: string;
   query: Record<string, string>;
 }
 
-const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
+const [options] = (await once(process, 'message')) as [SortRequest];
 const store = await openStore({ url: options.url, migrate: false });
 const deps = { store, connections: new Map(), isBusy: () => false, now: () => new Date() };
 const query = computeListQuerySchema.parse(options.query);
