@@ -61,6 +61,11 @@ export const azureComputeSchema = z
   .strict();
 export type AzureComputeConfig = z.infer<typeof azureComputeSchema>;
 
+/** Whether two URLs the schema took name the same place: host case and default port aside. */
+function sameUrl(a: string, b: string): boolean {
+  return new URL(a).href === new URL(b).href;
+}
+
 /** Why a connection's own authority and tenant must repeat its compute section's. */
 const ONE_SIGN_IN =
   'A connection with compute signs in, storage included, where its compute section says.';
@@ -71,10 +76,11 @@ const ONE_SIGN_IN =
  * `{account}` for endpoints that are not `https://<account>.blob.core.windows.net`: Azurite and
  * the sandbox serve accounts path-style, `http://127.0.0.1:10000/{account}`.
  * `authorityHost` and `tenantId` say where keyless storage accounts of a connection without
- * compute sign in. Beside compute they may only repeat its values (the authority as normalised
- * here, the tenant case aside): one connection signs in at one authority and tenant, as one
- * app, and the compute section names them; a value that differs, or an `authorityHost` where
- * compute has none, is refused rather than one of the two silently ignored.
+ * compute sign in. Beside compute they may only repeat its values (the authority as a URL,
+ * host case, default port and trailing slash aside; the tenant case aside): one connection
+ * signs in at one authority and tenant, as one app, and the compute section names them; a
+ * value that differs, or an `authorityHost` where compute has none, is refused rather than one
+ * of the two silently ignored.
  */
 export const azureConfigSchema = z
   .object({
@@ -109,7 +115,10 @@ export const azureConfigSchema = z
     const { compute, authorityHost, tenantId } = config;
     if (!compute) return;
     // The authority is not repeated: a URL may carry user info.
-    if (authorityHost !== undefined && authorityHost !== compute.authorityHost)
+    if (
+      authorityHost !== undefined &&
+      (compute.authorityHost === undefined || !sameUrl(authorityHost, compute.authorityHost))
+    )
       context.addIssue({
         code: 'custom',
         path: ['authorityHost'],

@@ -442,6 +442,11 @@ describe('the connection-level authorityHost and tenantId beside compute', () =>
       'the same authority, trailing slash aside',
       { authorityHost: 'https://login.microsoftonline.us/' },
     ],
+    ['the same authority, host case aside', { authorityHost: 'https://LOGIN.MicrosoftOnline.us' }],
+    [
+      'the same authority, default port aside',
+      { authorityHost: 'https://login.microsoftonline.us:443/' },
+    ],
     ['the same tenant, case aside', { tenantId: 'ACME.onmicrosoft.com' }],
     [
       'both',
@@ -474,6 +479,13 @@ describe('the connection-level authorityHost and tenantId beside compute', () =>
           'storage included, where its compute section says. Set compute.authorityHost alone.',
       ],
     ]);
+  });
+
+  it('refuses an authority that differs in its path, where case counts', () => {
+    const tenantPath = { ...compute, authorityHost: 'https://login.example/Tenants' };
+    expect(
+      issuesOf({ compute: tenantPath, authorityHost: 'https://login.example/tenants' }),
+    ).toEqual([['authorityHost', expect.stringMatching(/^authorityHost differs from compute/)]]);
   });
 
   it('refuses an authority where compute has none, as compute signs in elsewhere', () => {
