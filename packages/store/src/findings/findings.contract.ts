@@ -167,7 +167,7 @@ export function describeFindingsContract(open: () => Promise<Store>): void {
         resources: Parameters<typeof findings.monthlyImpactByResource>[0]['resources'],
       ) => findings.monthlyImpactByResource({ kind: ['k'], resources });
       // A later listing of us-east-1 found neither of its rows, so both are deleted. A finding of a
-      // resource never stored is summed under no filter.
+      // resource never stored is never summed, not even with no filter: only stored rows join.
       expect(await sums({})).toEqual([{ resourceUid: west, amount: 2 }]);
       // Ordered by uid, and "gone" sorts before "retired".
       expect(await sums({ includeDeleted: true, region: ['us-east-1'] })).toEqual([
