@@ -1,7 +1,7 @@
 import { formatComputeUri, type ComputeActions, type MetricSeries, type Role } from '@ccx/core';
 import type { StoredFinding, StoredResource } from '@ccx/store';
+import type { AccountAliases } from '../accounts/aliases';
 import type { ComputeEntry } from '../contract';
-import type { AccountAliases } from '../routes/account-aliases';
 import { allowedActions } from './action-plan';
 import { countsOf, sizeOf } from './resource-fields';
 

@@ -13,8 +13,8 @@ import type {
   StoredFinding,
   StoredResource,
 } from '@ccx/store';
+import { accountAliases } from '../accounts/aliases';
 import type { ComputeEntry, ComputeSortField } from '../contract';
-import { accountAliases } from '../routes/account-aliases';
 import { COMPUTE_TYPE_NAMES, type ComputeListQuery } from '../routes/compute.schema';
 import { toEntry, type EntryContext } from './entry';
 import { COMPUTE_FINDING_KIND_LIST } from './kinds';

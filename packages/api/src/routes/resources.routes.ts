@@ -1,11 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { notFound } from '@ccx/core';
 import type { ResourceFilter } from '@ccx/store';
+import { accountAliases } from '../accounts/aliases';
 import { availableActions } from '../actions/availability';
 import { guarded } from '../auth/access';
 import { errorResponses, jsonContent } from './common.schema';
 import type { RouteContext } from './context';
-import { accountAliases } from './account-aliases';
 import { routeModule } from './context';
 import {
   resourceFacetsSchema,
