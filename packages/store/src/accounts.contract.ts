@@ -169,6 +169,34 @@ export function describeAccountsContract(open: () => Promise<Store>): void {
       expect(page.items.map((item) => item.at)).toEqual([minute(2), minute(1)]);
     });
 
+    it('writes an audit event appended again under its id once, and returns the stored one', async () => {
+      const { audit } = store();
+      const event: AuditEventInput = {
+        id: 'outcome-1',
+        at: minute(1),
+        actor: { kind: 'user', id: 'u1', name: 'ada', role: 'operator' },
+        action: 'compute.stop',
+        target: 'aws/1/r/ec2.instance/i-1',
+        outcome: 'success',
+        correlationId: 'c1',
+        detail: { state: 'stopped' },
+        sourceIp: null,
+      };
+      const first = await audit.append(event);
+      expect(first).toMatchObject({ id: 'outcome-1', at: minute(1), detail: { state: 'stopped' } });
+      // A retry whose first attempt committed: nothing more is written, whatever it carries.
+      const again = await audit.append({ ...event, at: minute(2), detail: { state: 'other' } });
+      expect(again).toEqual(first);
+      const other = await audit.append({ ...event, id: 'outcome-2' });
+      expect(other.id).toBe('outcome-2');
+      const listed = await audit.list({ offset: 0, limit: 10, correlationId: 'c1' });
+      expect(listed.items.map((item) => item.id)).toEqual(['outcome-2', 'outcome-1']);
+      expect(listed.total).toBe(2);
+      await expect(audit.append({ ...event, id: '' })).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+    });
+
     it('creates, finishes and lists sync runs newest first', async () => {
       const { syncRuns } = store();
       const run = await syncRuns.create({ id: 'run-1', trigger: 'manual', startedAt: minute(1) });

@@ -30,4 +30,8 @@ export interface AuditEvent {
   sourceIp: string | null;
 }
 
-export type AuditEventInput = Omit<AuditEvent, 'id' | 'at'> & { at?: string };
+/**
+ * An event to append. `id` is given by a caller that may append the same event again (a retry
+ * after an error whose write may have committed): an id already in the log is not written twice.
+ */
+export type AuditEventInput = Omit<AuditEvent, 'id' | 'at'> & { id?: string; at?: string };

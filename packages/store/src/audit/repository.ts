@@ -12,6 +12,7 @@ const outcomeSchema = z.enum(AUDIT_OUTCOMES);
 const detailSchema = z.record(z.string(), z.unknown());
 
 const appendSchema = z.object({
+  id: z.string().min(1).max(200).optional(),
   at: z.iso.datetime({ offset: true }).optional(),
   actor: z.object({ kind: actorKindSchema, id: z.string(), name: z.string(), role: roleSchema }),
   action: z.string().min(1),
@@ -55,14 +56,16 @@ function toEvent(row: Row): AuditEvent {
 
 /**
  * The audit log. It has no update or delete here, and the schema rejects both, so an entry
- * once written stays. Ordering is newest first by `at`, then by insertion order.
+ * once written stays. Ordering is newest first by `at`, then by insertion order. An append
+ * whose `id` is already in the log writes nothing and returns the entry stored under it, so a
+ * caller that retries an append which committed before it threw still leaves one entry.
  */
 export function createAuditRepository({ db }: DbContext): AuditRepository {
   return {
     async append(rawEvent) {
       const event = parseInput(appendSchema, rawEvent, 'audit event');
       const row: Row = {
-        id: randomUUID(),
+        id: event.id ?? randomUUID(),
         at: event.at ?? new Date().toISOString(),
         actor_kind: event.actor.kind,
         actor_id: event.actor.id,
@@ -75,8 +78,19 @@ export function createAuditRepository({ db }: DbContext): AuditRepository {
         detail: JSON.stringify(event.detail),
         source_ip: event.sourceIp,
       };
-      await db.insertInto('audit_events').values(row).execute();
-      return toEvent(row);
+      const inserted = await db
+        .insertInto('audit_events')
+        .values(row)
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 1n) > 0) return toEvent(row);
+      return toEvent(
+        await db
+          .selectFrom('audit_events')
+          .selectAll()
+          .where('id', '=', row.id)
+          .executeTakeFirstOrThrow(),
+      );
     },
     async list(rawQuery) {
       const query = parseInput(querySchema, rawQuery, 'audit query');
