@@ -6,6 +6,11 @@ import { actorOf } from '../auth/principal';
 import type { ApiEnv } from '../env';
 
 export interface AuditEntry {
+  /**
+   * Set by a caller that may record the same entry again (a retry after an error whose write
+   * may have committed): the log keeps one entry per id.
+   */
+  id?: string;
   action: string;
   target: string | null;
   outcome: AuditOutcome;
@@ -24,6 +29,7 @@ export function createAuditWriter(store: Store) {
       const principal = c.get('principal');
       const actor = entry.actor ?? (principal ? actorOf(principal) : anonymousActor('anonymous'));
       return store.audit.append({
+        ...(entry.id === undefined ? {} : { id: entry.id }),
         actor,
         action: entry.action,
         target: entry.target,

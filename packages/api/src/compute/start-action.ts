@@ -51,6 +51,9 @@ export async function startAction(
   const plan = planAction(resource, compute, input, context);
   const ref = refOf(resource);
   const correlationId = randomUUID();
+  // The outcome's id is chosen once: a retried `finish` whose earlier attempt committed finds
+  // its entry already in the log instead of writing a second one.
+  const outcomeId = randomUUID();
   const base = { action: input.action, target: uid, correlationId };
   let sent: ActionResult | null = null;
   return deps.operations.start(
@@ -100,6 +103,7 @@ export async function startAction(
           const detail: Record<string, unknown> = sent?.detail ?? {};
           await deps.audit.record(c, {
             ...base,
+            id: outcomeId,
             outcome: 'success',
             detail: {
               ...detail,
@@ -113,6 +117,7 @@ export async function startAction(
         }
         await deps.audit.record(c, {
           ...base,
+          id: outcomeId,
           outcome: 'failure',
           detail: { operation: operation.id, code: error.code, message: error.message },
         });

@@ -50,6 +50,25 @@ function refuseOutcomes(uid: string, times = Number.POSITIVE_INFINITY) {
   return { refused: () => refused, lift: () => (audit.append = append) };
 }
 
+/**
+ * Makes the first outcome entry audited for `uid` commit and then throw, as a connection lost
+ * after the database took the write does; the retry then appends the same entry again.
+ */
+function loseOutcomeAnswer(uid: string) {
+  const audit = h.store.audit;
+  const append = audit.append.bind(audit);
+  let lost = 0;
+  audit.append = async (event) => {
+    const written = await append(event);
+    if (event.target === uid && event.outcome !== 'pending' && lost === 0) {
+      lost++;
+      throw new Error('connection terminated unexpectedly');
+    }
+    return written;
+  };
+  return { lost: () => lost, lift: () => (audit.append = append) };
+}
+
 describe('POST /api/resources/{uid}/actions', () => {
   it('audits pending before the call, then runs to the target and audits success', async () => {
     const instance = await h.seedInstance('i-1', 'running');
@@ -241,6 +260,38 @@ describe('POST /api/resources/{uid}/actions', () => {
     const events = await trail(instance.uid);
     expect(events.map((e) => e.outcome)).toEqual(['pending', 'success']);
     expect(events[1]!.detail).toMatchObject({ state: 'stopped', operation: done.id });
+  });
+
+  it('writes an outcome once when an append that committed threw and was retried', async () => {
+    const instance = await h.seedInstance('i-11', 'running');
+    const loss = loseOutcomeAnswer(instance.uid);
+    let done;
+    try {
+      done = await settled(h, (await started(instance.uid, { action: 'compute.stop' })).id, olive);
+    } finally {
+      loss.lift();
+    }
+    expect(loss.lost()).toBe(1);
+    expect(done).toMatchObject({ status: 'succeeded', state: 'stopped', warning: null });
+    const events = await trail(instance.uid);
+    expect(events.map((e) => e.outcome)).toEqual(['pending', 'success']);
+    expect(events[1]!.detail).toMatchObject({ state: 'stopped', operation: done.id });
+  });
+
+  it('writes a failed outcome once when an append that committed threw and was retried', async () => {
+    const instance = await h.seedInstance('i-12', 'stopped');
+    h.compute.control.failWith = new CcxError('provider_error', 'EC2 said no');
+    const loss = loseOutcomeAnswer(instance.uid);
+    let done;
+    try {
+      done = await settled(h, (await started(instance.uid, { action: 'compute.start' })).id, olive);
+    } finally {
+      loss.lift();
+    }
+    expect(loss.lost()).toBe(1);
+    expect(done).toMatchObject({ status: 'failed', warning: null });
+    const events = await trail(instance.uid);
+    expect(events.map((e) => e.outcome)).toEqual(['pending', 'failure']);
   });
 
   it('shows and logs a success whose outcome the store never took, after retrying it', async () => {
