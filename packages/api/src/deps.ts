@@ -49,6 +49,11 @@ export interface ApiDeps {
    * default 15 s. Shorter behind proxies with tight idle timeouts.
    */
   sseHeartbeatMs?: number;
+  /**
+   * The pauses before each retry of an action's outcome audit entry that the store refused;
+   * their count is the number of retries. Default 50, 200 and 800 ms.
+   */
+  outcomeAuditRetryDelaysMs?: readonly number[];
   /** Clock, injectable so tests can move time (session expiry, rate limits). */
   now?: () => Date;
 }

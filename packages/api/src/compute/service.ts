@@ -13,9 +13,12 @@ export interface ComputeService {
 }
 
 export function createComputeService(ctx: RouteContext): ComputeService {
-  const { store, connections } = ctx.deps;
+  const { store, connections, outcomeAuditRetryDelaysMs } = ctx.deps;
   const operations = createOperationRegistry({
     now: ctx.now,
+    ...(outcomeAuditRetryDelaysMs === undefined
+      ? {}
+      : { finishRetryDelaysMs: outcomeAuditRetryDelaysMs }),
     onFinishError: (error, operation) =>
       ctx.logger.error(
         { err: error, operation: operation.id, target: operation.target },
