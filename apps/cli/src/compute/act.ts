@@ -147,7 +147,10 @@ export async function prepareAction(
 /** How a running action reports back to the terminal. */
 export interface ActionHooks {
   onProgress: (progress: ActionProgress) => void;
-  /** Something went wrong after the provider had acted: the action itself stands. */
+  /**
+   * Something went wrong after the provider had acted: the action itself stands. `message` is
+   * the outcome's warning with the resource's URI and, for the terminal only, the store's reason.
+   */
   onWarning: (message: string) => void;
   signal: AbortSignal;
 }
@@ -160,7 +163,10 @@ export interface ActionOutcome {
   size: string | null;
   desiredCount: number | null;
   runningCount: number | null;
-  /** Set when the provider acted but the local inventory could not follow; null otherwise. */
+  /**
+   * Set when the provider acted but the local inventory could not follow; null otherwise. A
+   * fixed message, as in the audit entry: the store's own error goes to stderr only.
+   */
   warning: string | null;
 }
 
@@ -170,7 +176,9 @@ export interface ActionOutcome {
  * when the resource is stored there. An association also frees, in the store, the address
  * EC2 moved aside from the instance, as the API does. Once the provider has acted, a store
  * that cannot follow is a warning, never the action's failure; the store is written before
- * the outcome is audited, so the `success` entry carries the warning, as the API's does.
+ * the outcome is audited, so the `success` entry carries the warning, as the API's does. The
+ * warning says what could not be recorded; the store's error, which may name files, hosts or
+ * SQL, reaches the terminal and never the audit log that viewers read.
  */
 export async function runAction(
   session: ComputeSession,
@@ -181,9 +189,9 @@ export async function runAction(
   const { input } = target.plan;
   const { action: _action, ...parameters } = input;
   const warnings: string[] = [];
-  const warn = (message: string) => {
+  const warn = (message: string, cause: unknown) => {
     warnings.push(message);
-    hooks.onWarning(`${target.uri}: ${message}`);
+    hooks.onWarning(`${target.uri}: ${message} (cause: ${reasonOf(cause)})`);
   };
   const warning = () => (warnings.length === 0 ? null : warnings.join('; '));
   const executed = await session.audit.record(
@@ -232,7 +240,7 @@ async function followInStore(
   session: ComputeSession,
   target: ActionTarget,
   executed: Awaited<ReturnType<typeof executeAction>>,
-  warn: (message: string) => void,
+  warn: (message: string, cause: unknown) => void,
 ): Promise<void> {
   // Opened already: the pending entry was written to it.
   const store = await session.store();
@@ -242,12 +250,13 @@ async function followInStore(
     const failure = await freeDisplacedAddresses(store, address, target.instance.id);
     if (failure)
       warn(
-        `associated, but the local inventory could not be updated (${reasonOf(failure.error)}): the address EC2 moved aside from ${failure.instanceId} may still show as in use until the next sync corrects it`,
+        `associated, but the local inventory could not be updated: the address EC2 moved aside from ${failure.instanceId} may still show as in use until the next sync corrects it`,
+        failure.error,
       );
   }
 }
 
-/** Why the local inventory could not follow an action, for a warning. */
+/** Why the local inventory could not follow an action, for the terminal only. */
 const reasonOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
@@ -261,13 +270,14 @@ async function refreshStored(
   target: ActionTarget,
   state: string | null,
   attributes: Record<string, unknown>,
-  onWarning: (message: string) => void,
+  onWarning: (message: string, cause: unknown) => void,
 ): Promise<void> {
   try {
     await store.resources.refreshLive(target.uid, { state, attributes });
   } catch (error) {
     onWarning(
-      `the action succeeded, but the local inventory could not be updated (${reasonOf(error)}): it may show the previous state until the next sync corrects it`,
+      'the action succeeded, but the local inventory could not be updated: it may show the previous state until the next sync corrects it',
+      error,
     );
   }
 }
