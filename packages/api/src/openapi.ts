@@ -2,6 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiEnv } from './env';
 import { SESSION_COOKIE } from './auth/sessions';
 
+export const OPENAPI_DOCUMENT_PATH = '/api/openapi.json';
+
 /**
  * Serves the OpenAPI 3.1 document generated from the route definitions, so the document and
  * the validation can never disagree.
@@ -19,7 +21,7 @@ export function registerOpenApiDocument(app: OpenAPIHono<ApiEnv>, version: strin
     scheme: 'bearer',
     description: 'API token (ccx_…) from POST /api/tokens.',
   });
-  app.doc31('/api/openapi.json', {
+  app.doc31(OPENAPI_DOCUMENT_PATH, {
     openapi: '3.1.0',
     info: { title: "Creator's Codex API", version },
   });

@@ -11,6 +11,7 @@ import type { ApiDeps, OidcOptions } from '../deps';
 import { fakeComputeConnection } from './fake-compute';
 import type { FakeSync } from './fake-sync';
 import { fakeSync } from './fake-sync';
+import { checkResponseContract } from './response-contract';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -33,7 +34,9 @@ export interface HarnessOptions {
 
 /**
  * A real API over a real SQLite store in memory, a scripted sync service and one connection
- * (`lab`) with a fake compute capability. Log lines are captured for assertions.
+ * (`lab`) with a fake compute capability. Log lines are captured for assertions. Every 2xx
+ * JSON answer is held to the response schema its route declares; a mismatch rejects the
+ * request, so no test can pass on an answer the web would refuse.
  */
 export async function createHarness(options: HarnessOptions = {}) {
   const store: Store = await openStore({ url: ':memory:' });
@@ -82,7 +85,9 @@ export async function createHarness(options: HarnessOptions = {}) {
     if (as?.bearer) headers.set('authorization', `Bearer ${as.bearer}`);
     if (rest.body !== undefined && !headers.has('content-type'))
       headers.set('content-type', 'application/json');
-    return api.app.request(path, { ...rest, headers });
+    const response = await api.app.request(path, { ...rest, headers });
+    await checkResponseContract(api.app, rest.method ?? 'GET', path, response);
+    return response;
   }
 
   async function login(
