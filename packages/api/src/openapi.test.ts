@@ -112,6 +112,8 @@ describe('OpenAPI document', () => {
       'MetricSeriesView',
       'ObjectEntry',
       'ObjectInfo',
+      'ObjectItem',
+      'ObjectPrefix',
       'ObjectVersion',
       'Operation',
       'PostureCheck',
@@ -138,6 +140,25 @@ describe('OpenAPI document', () => {
       { cookieAuth: [] },
       { bearerAuth: [] },
     ]);
+  });
+
+  it('tells listing entries apart by their kind', async () => {
+    const doc = (await (await h.request('/api/openapi.json')).json()) as {
+      components: { schemas: Record<string, { oneOf?: unknown[]; discriminator?: unknown }> };
+    };
+    expect(doc.components.schemas['ObjectEntry']).toMatchObject({
+      oneOf: [
+        { $ref: '#/components/schemas/ObjectItem' },
+        { $ref: '#/components/schemas/ObjectPrefix' },
+      ],
+      discriminator: {
+        propertyName: 'kind',
+        mapping: {
+          object: '#/components/schemas/ObjectItem',
+          prefix: '#/components/schemas/ObjectPrefix',
+        },
+      },
+    });
   });
 });
 

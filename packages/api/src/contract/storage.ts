@@ -169,22 +169,27 @@ const objectFindingsSummarySchema = z.object({
   maxConfidence: z.number(),
 });
 
+const objectItemSchema = z
+  .object({
+    kind: z.literal('object'),
+    key: z.string(),
+    size: z.number(),
+    lastModified: z.string(),
+    etag: z.string().nullable(),
+    storageClass: z.string().nullable(),
+    findings: objectFindingsSummarySchema.optional(),
+  })
+  .meta({ id: 'ObjectItem' });
+const objectPrefixSchema = z
+  .object({ kind: z.literal('prefix'), prefix: z.string() })
+  .meta({ id: 'ObjectPrefix' });
+
+/** Both members are named, so the document gets a `kind` discriminator with a mapping. */
 export const objectEntrySchema = z
-  .union([
-    z.object({
-      kind: z.literal('object'),
-      key: z.string(),
-      size: z.number(),
-      lastModified: z.string(),
-      etag: z.string().nullable(),
-      storageClass: z.string().nullable(),
-      findings: objectFindingsSummarySchema.optional(),
-    }),
-    z.object({ kind: z.literal('prefix'), prefix: z.string() }),
-  ])
+  .discriminatedUnion('kind', [objectItemSchema, objectPrefixSchema])
   .meta({ id: 'ObjectEntry' });
 export type ObjectEntry = z.infer<typeof objectEntrySchema>;
-export type ObjectItem = Extract<ObjectEntry, { kind: 'object' }>;
+export type ObjectItem = z.infer<typeof objectItemSchema>;
 export const objectPageSchema = z.object({
   entries: z.array(objectEntrySchema),
   cursor: z.string().nullable(),
