@@ -30,6 +30,8 @@ export interface HarnessOptions {
   sseHeartbeatMs?: number;
   /** More connections beside `lab` (storage tests add in-memory object storage). */
   connections?: ProviderConnection[];
+  /** Pauses before an outcome audit is retried; none unless a test asks, so tests never sleep. */
+  outcomeAuditRetryDelaysMs?: readonly number[];
 }
 
 /**
@@ -71,6 +73,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.sseHeartbeatMs ? { sseHeartbeatMs: options.sseHeartbeatMs } : {}),
+    outcomeAuditRetryDelaysMs: options.outcomeAuditRetryDelaysMs ?? [0, 0, 0],
   };
   const api: Api = createApi(deps);
 

@@ -17,11 +17,10 @@ export interface OperationBody {
 
 /**
  * Polls an operation until it has ended. Operations run in the background on the event loop,
- * so each poll yields to it; the bound only stops a broken test from spinning forever, and
- * leaves room for the pauses before an outcome audit is retried.
+ * so each poll yields to it; the bound only stops a broken test from spinning forever.
  */
 export async function settled(h: Harness, id: string, as: Caller): Promise<OperationBody> {
-  for (let attempt = 0; attempt < 2000; attempt++) {
+  for (let attempt = 0; attempt < 500; attempt++) {
     const response = await h.request(`/api/operations/${id}`, { as });
     if (response.status !== 200) throw new Error(`operation ${id}: HTTP ${response.status}`);
     const body = (await response.json()) as OperationBody;
