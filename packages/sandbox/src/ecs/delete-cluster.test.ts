@@ -3,7 +3,7 @@ import {
   DeleteServiceCommand,
   DescribeClustersCommand,
   DescribeServicesCommand,
-  ECSClient,
+  type ECSClient,
   ListClustersCommand,
   ListServicesCommand,
   ListTasksCommand,
@@ -12,6 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../handle';
 import { startSandbox } from '../start-sandbox';
+import { ecsFor } from '../testing/sdk-clients';
 import { tempStateDir } from '../testing/temp-dir';
 
 /**
@@ -49,12 +50,7 @@ beforeAll(async () => {
   });
   const owner = sandbox.accounts[0]!;
   account = owner.id;
-  ecs = new ECSClient({
-    region: 'us-east-1',
-    endpoint: sandbox.url,
-    credentials: { accessKeyId: owner.accessKeyId, secretAccessKey: owner.secretAccessKey },
-    maxAttempts: 1,
-  });
+  ecs = ecsFor(sandbox, owner);
 });
 afterAll(async () => {
   ecs.destroy();

@@ -3,7 +3,7 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
-  ECSClient,
+  type ECSClient,
   ListClustersCommand,
   ListServicesCommand,
   ListTagsForResourceCommand,
@@ -15,9 +15,9 @@ import {
   type Service,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxAccount } from '../estate/account';
 import type { SandboxHandle } from '../handle';
 import { startSandbox } from '../start-sandbox';
+import { ecsFor } from '../testing/sdk-clients';
 import { tempStateDir } from '../testing/temp-dir';
 
 /**
@@ -28,15 +28,6 @@ const TRANSITION_MS = 1000;
 let clock = Date.now();
 let sandbox: SandboxHandle;
 let ecs: ECSClient;
-
-function ecsFor(handle: SandboxHandle, account: SandboxAccount, region = 'us-east-1') {
-  return new ECSClient({
-    region,
-    endpoint: handle.url,
-    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
-    maxAttempts: 1,
-  });
-}
 
 async function serviceNames(cluster: string): Promise<string[]> {
   const names: string[] = [];

@@ -1,6 +1,6 @@
 import {
   DescribeTasksCommand,
-  ECSClient,
+  type ECSClient,
   ListServicesCommand,
   ListTasksCommand,
   UpdateServiceCommand,
@@ -8,9 +8,9 @@ import {
   type Task,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxAccount } from '../estate/account';
 import type { SandboxHandle } from '../handle';
 import { startSandbox } from '../start-sandbox';
+import { ecsFor } from '../testing/sdk-clients';
 import { tempStateDir } from '../testing/temp-dir';
 
 /**
@@ -21,15 +21,6 @@ const TRANSITION_MS = 1000;
 let clock = Date.now();
 let sandbox: SandboxHandle;
 let ecs: ECSClient;
-
-function ecsFor(account: SandboxAccount, region = 'us-east-1') {
-  return new ECSClient({
-    region,
-    endpoint: sandbox.url,
-    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
-    maxAttempts: 1,
-  });
-}
 
 async function taskArns(
   client: ECSClient,
@@ -69,7 +60,7 @@ beforeAll(async () => {
     gcsScale: 0,
     s3Scale: 0,
   });
-  ecs = ecsFor(sandbox.accounts[0]!);
+  ecs = ecsFor(sandbox, sandbox.accounts[0]!);
 });
 afterAll(async () => {
   ecs.destroy();
@@ -231,12 +222,7 @@ describe('ECS tasks through the official SDK', () => {
     try {
       for (const account of fresh.accounts) {
         for (const region of fresh.regions) {
-          const client = new ECSClient({
-            region,
-            endpoint: fresh.url,
-            credentials: account,
-            maxAttempts: 1,
-          });
+          const client = ecsFor(fresh, account, region);
           for (const cluster of ['prod-web', 'staging', 'batch']) {
             total += (await taskArns(client, cluster, 'RUNNING')).length;
             total += (await taskArns(client, cluster, 'STOPPED')).length;

@@ -1,4 +1,5 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECSClient } from '@aws-sdk/client-ecs';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { SandboxAccount } from '../estate/account';
 import type { SandboxHandle } from '../handle';
@@ -36,6 +37,23 @@ export function stsFor(
   const { accessKeyId, secretAccessKey } = credentials;
   const sessionToken = 'sessionToken' in credentials ? credentials.sessionToken : undefined;
   return new STSClient({
+    region,
+    endpoint: handle.url,
+    credentials: { accessKeyId, secretAccessKey, sessionToken },
+    maxAttempts: 1,
+    ...extra,
+  });
+}
+
+export function ecsFor(
+  handle: SandboxHandle,
+  credentials: TestCredentials | SandboxAccount,
+  region = 'us-east-1',
+  extra: Partial<ConstructorParameters<typeof ECSClient>[0]> = {},
+): ECSClient {
+  const { accessKeyId, secretAccessKey } = credentials;
+  const sessionToken = 'sessionToken' in credentials ? credentials.sessionToken : undefined;
+  return new ECSClient({
     region,
     endpoint: handle.url,
     credentials: { accessKeyId, secretAccessKey, sessionToken },
