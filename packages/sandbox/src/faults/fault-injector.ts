@@ -10,11 +10,14 @@ export type FaultDecision = {
 /**
  * Decides, per request, the latency to add and whether to throttle or fail it. Decisions come
  * from a seeded PRNG, so a fault test sees the same sequence on every run. Setting a new spec
- * keeps the stream, so a test that flips faults mid-way stays reproducible too.
+ * keeps the stream, so a test that flips faults mid-way stays reproducible too, and restarts
+ * each service's count of requests throttled by `throttleNext`.
  */
 export class FaultInjector {
   private spec: FaultSpec;
   private readonly prng: Prng;
+  /** Requests throttled by `throttleNext` since the spec was set, per service. */
+  private readonly counted = new Map<string, number>();
 
   constructor(seed: number, spec: FaultSpec | string = NO_FAULTS) {
     this.prng = createPrng(deriveSeed(seed, 'faults'));
@@ -23,6 +26,7 @@ export class FaultInjector {
 
   set(spec: FaultSpec | string): void {
     this.spec = typeof spec === 'string' ? parseFaultSpec(spec) : spec;
+    this.counted.clear();
   }
 
   current(): FaultSpec {
@@ -34,6 +38,11 @@ export class FaultInjector {
     // Always draw both numbers so one service's rates never shift another's decisions.
     const throttleRoll = this.prng.next();
     const errorRoll = this.prng.next();
+    const counted = this.counted.get(service) ?? 0;
+    if (counted < rates.throttleNext) {
+      this.counted.set(service, counted + 1);
+      return { latencyMs: rates.latencyMs, outcome: 'throttle' };
+    }
     if (rates.throttle > 0 && throttleRoll < rates.throttle)
       return { latencyMs: rates.latencyMs, outcome: 'throttle' };
     if (rates.error > 0 && errorRoll < rates.error) {

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 
-/** Faults for one service (or for all): added latency and the odds of a throttle or a 5xx. */
+/**
+ * Faults for one service (or for all): added latency, the odds of a throttle or a 5xx, and a
+ * number of requests to throttle outright. The count is what a test uses when it needs a
+ * throttle to happen whatever the order of its calls; it starts again whenever a spec is set.
+ */
 export interface FaultRates {
   latencyMs: number;
   throttle: number;
   error: number;
+  throttleNext: number;
 }
 
 /** Global rates plus per-service overrides; a service entry replaces only the fields it names. */
@@ -13,12 +18,18 @@ export interface FaultSpec {
   services: Record<string, Partial<FaultRates>>;
 }
 
-export const NO_FAULTS: FaultSpec = { all: { latencyMs: 0, throttle: 0, error: 0 }, services: {} };
+export const NO_FAULTS: FaultSpec = {
+  all: { latencyMs: 0, throttle: 0, error: 0, throttleNext: 0 },
+  services: {},
+};
+
+const MAX_THROTTLE_NEXT = 10_000;
 
 export const faultRatesSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000),
   throttle: z.number().min(0).max(1),
   error: z.number().min(0).max(1),
+  throttleNext: z.number().int().min(0).max(MAX_THROTTLE_NEXT),
 });
 
 export const faultSpecSchema = z.object({
@@ -30,7 +41,12 @@ export class FaultSpecError extends Error {
   override readonly name = 'FaultSpecError';
 }
 
-const FIELD_OF = { latency: 'latencyMs', throttle: 'throttle', error: 'error' } as const;
+const FIELD_OF = {
+  latency: 'latencyMs',
+  throttle: 'throttle',
+  error: 'error',
+  throttleNext: 'throttleNext',
+} as const;
 type Knob = keyof typeof FIELD_OF;
 
 function isKnob(name: string): name is Knob {
@@ -48,6 +64,12 @@ function parseValue(part: string, knob: Knob, raw: string): number {
         `Fault spec part '${part}': latency must be a whole number of milliseconds from 0 to 60000.`,
       );
     }
+  } else if (knob === 'throttleNext') {
+    if (!Number.isInteger(value) || value < 0 || value > MAX_THROTTLE_NEXT) {
+      throw new FaultSpecError(
+        `Fault spec part '${part}': throttleNext is a whole number of requests from 0 to ${MAX_THROTTLE_NEXT}.`,
+      );
+    }
   } else if (value < 0 || value > 1) {
     throw new FaultSpecError(
       `Fault spec part '${part}': ${knob} is a probability and must be between 0 and 1.`,
@@ -58,7 +80,8 @@ function parseValue(part: string, knob: Knob, raw: string): number {
 
 /**
  * Parses `latency=50,throttle=0.3,error=0.05` with optional per-service prefixes
- * (`ec2.throttle=0.5,sts.error=0.1`). The empty string means no faults. Errors name the
+ * (`ec2.throttle=0.5,sts.error=0.1`); `azure.throttleNext=2` throttles the next two requests of
+ * that service before its rates apply. The empty string means no faults. Errors name the
  * offending part and what was expected, because the spec is typed by hand on a command line.
  */
 export function parseFaultSpec(text: string): FaultSpec {
@@ -77,7 +100,7 @@ export function parseFaultSpec(text: string): FaultSpec {
     const knob = dot === -1 ? key : key.slice(dot + 1);
     if (!isKnob(knob))
       throw new FaultSpecError(
-        `Fault spec part '${part}': unknown key '${knob}'; expected latency, throttle or error.`,
+        `Fault spec part '${part}': unknown key '${knob}'; expected latency, throttle, error or throttleNext.`,
       );
     if (service !== null && !/^[a-z0-9-]+$/.test(service)) {
       throw new FaultSpecError(
@@ -103,6 +126,7 @@ export function formatFaultSpec(spec: FaultSpec): string {
     if (rates.latencyMs) parts.push(`${prefix}latency=${rates.latencyMs}`);
     if (rates.throttle) parts.push(`${prefix}throttle=${rates.throttle}`);
     if (rates.error) parts.push(`${prefix}error=${rates.error}`);
+    if (rates.throttleNext) parts.push(`${prefix}throttleNext=${rates.throttleNext}`);
   };
   add('', spec.all);
   for (const [service, rates] of Object.entries(spec.services)) add(`${service}.`, rates);
