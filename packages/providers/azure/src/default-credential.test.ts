@@ -293,6 +293,24 @@ describe('keyless Azure sign-in on the sandbox', () => {
     expect(error.message).not.toContain(sandbox.azureCompute.clientSecret);
   });
 
+  it('tells a workload identity whose authority cannot be reached apart from no credential', async () => {
+    // Port 9 (discard) on loopback: nothing listens there, the connection is refused at once.
+    const closed = 'https://127.0.0.1:9';
+    setEnv({
+      AZURE_TENANT_ID: sandbox.azureCompute.tenantId,
+      AZURE_AUTHORITY_HOST: closed,
+      AZURE_FEDERATED_TOKEN_FILE: workloadTokenFile(),
+      AZURE_TOKEN_CREDENTIALS: 'WorkloadIdentityCredential',
+    });
+    const connection = await connectKeyless({ authorityHost: closed });
+    const tokensBefore = tokensIssued();
+    const error = expectCcxError(await failureOf(connection.scopes()), 'unavailable');
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain('Entra could not be reached or is busy (');
+    expect(error.message).not.toMatch(/no Azure credential is available/);
+    expect(tokensIssued()).toBe(tokensBefore);
+  });
+
   it('says the sign-in was refused for a wrong secret, without the secret', async () => {
     const wrong = 'not-the-secret-Zq8~x1';
     const error = expectCcxError(
