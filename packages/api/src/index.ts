@@ -20,4 +20,4 @@ export {
 } from './compute/displaced-address';
 export { attributesFromStatus, sizeOf, countsOf, refOf } from './compute/resource-fields';
 export { listCompute, MAX_IN_MEMORY_SORT, type ComputeReadDeps } from './compute/list-entries';
-export { computeListQuerySchema, type ComputeListQuery } from './routes/compute.schema';
+export { computeListQuerySchema, type ComputeListQuery } from './contract';

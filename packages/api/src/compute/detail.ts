@@ -1,7 +1,6 @@
 import { notFound, type Role } from '@ccx/core';
 import type { StoredFinding } from '@ccx/store';
-import type { ComputeEntry } from '../contract';
-import { COMPUTE_TYPE_NAMES } from '../routes/compute.schema';
+import { COMPUTE_TYPE_NAMES, type ComputeEntry } from '../contract';
 import { toEntry } from './entry';
 import { entryContext, type ComputeReadDeps } from './list-entries';
 import { relatedResources, serviceTasks, type RelatedResource, type ServiceTask } from './related';

@@ -14,8 +14,12 @@ import type {
   StoredResource,
 } from '@ccx/store';
 import { accountAliases } from '../accounts/aliases';
-import type { ComputeEntry, ComputeSortField } from '../contract';
-import { COMPUTE_TYPE_NAMES, type ComputeListQuery } from '../routes/compute.schema';
+import {
+  COMPUTE_TYPE_NAMES,
+  type ComputeEntry,
+  type ComputeListQuery,
+  type ComputeSortField,
+} from '../contract';
 import { toEntry, type EntryContext } from './entry';
 import { COMPUTE_FINDING_KIND_LIST } from './kinds';
 import { SIZE_ATTRIBUTE } from './resource-fields';

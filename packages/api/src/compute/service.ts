@@ -1,4 +1,6 @@
-import type { RouteContext } from '../routes/context';
+import type { Logger } from 'pino';
+import type { AuditWriter } from '../audit/audit-writer';
+import type { ApiDeps } from '../deps';
 import type { ComputeReadDeps } from './list-entries';
 import { createOperationRegistry, type OperationRegistry } from './operations';
 import type { ActionDeps } from './start-action';
@@ -12,7 +14,15 @@ export interface ComputeService {
   close(): Promise<void>;
 }
 
-export function createComputeService(ctx: RouteContext): ComputeService {
+/** What the compute service is built from; the routes' shared context is one. */
+export interface ComputeServiceContext {
+  deps: Pick<ApiDeps, 'store' | 'connections' | 'outcomeAuditRetryDelaysMs'>;
+  now: () => Date;
+  logger: Logger;
+  audit: AuditWriter;
+}
+
+export function createComputeService(ctx: ComputeServiceContext): ComputeService {
   const { store, connections, outcomeAuditRetryDelaysMs } = ctx.deps;
   const operations = createOperationRegistry({
     now: ctx.now,

@@ -83,3 +83,6 @@ export type Money = z.infer<typeof moneySchema>;
 
 /** Values of one facet with the number of items holding each, most frequent first. */
 export const facetValuesSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+/** Non-negative integer from a query string; rejects `1.5`, `-1` and `abc` with a path. */
+export const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import { errorSchema } from '../contract';
 
 /**
@@ -39,5 +39,4 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
 });
 
-/** Non-negative integer from a query string; rejects `1.5`, `-1` and `abc` with a path. */
-export const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+export { queryInt } from '../contract';

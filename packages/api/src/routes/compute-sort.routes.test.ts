@@ -1,7 +1,7 @@
 import { makeResource, type Resource } from '@ccx/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listCompute } from '../compute/list-entries';
-import { computeListQuerySchema } from './compute.schema';
+import { computeListQuerySchema } from '../contract';
 import { createHarness, type Caller, type Harness } from '../testing/harness';
 
 let h: Harness;

@@ -11,10 +11,11 @@ import {
   bulkAcceptedSchema,
   bulkActionRequestSchema,
   computeDetailSchema,
+  computeListQuerySchema,
   computeMetricsSchema,
   computePageSchema,
 } from '../contract';
-import { computeListQuerySchema, computeMetricsQuerySchema } from './compute.schema';
+import { computeMetricsQuerySchema } from './compute.schema';
 import type { RouteContext } from './context';
 import { routeModule } from './context';
 import { uidParamsSchema } from './resources.schema';

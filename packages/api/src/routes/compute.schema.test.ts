@@ -1,7 +1,7 @@
 import { ACTIONS } from '@ccx/core';
 import { describe, expect, it } from 'vitest';
-import { bulkActionRequestSchema } from '../contract';
-import { computeListQuerySchema, computeMetricsQuerySchema } from './compute.schema';
+import { bulkActionRequestSchema, computeListQuerySchema } from '../contract';
+import { computeMetricsQuerySchema } from './compute.schema';
 
 describe('compute schemas', () => {
   it('bulk bodies cover every action but deploys and associations, and stay strict', () => {
