@@ -23,6 +23,12 @@ export interface ComputeSandbox {
    * a locked or failing database would, until the returned function lifts the refusal.
    */
   refuseUpdates: (uid: string, message: string) => () => void;
+  /**
+   * Makes that store's database refuse, with `message`, to append the outcome (any entry but
+   * `pending`) of an action on `uid` to the audit log: the first `times` attempts, or every
+   * one when `times` is absent, until the returned function lifts the refusal.
+   */
+  refuseOutcomeAudits: (uid: string, message: string, times?: number) => () => void;
 }
 
 /**
@@ -89,6 +95,32 @@ export function useComputeSandbox(): ComputeSandbox {
         ),
       );
       return () => withDatabase((db) => db.exec(`DROP TRIGGER ${trigger}`));
+    },
+    refuseOutcomeAudits: (uid, message, times) => {
+      // Tied to the store's `audit_events` table as `refuseUpdates` is to `resources`. A
+      // counted refusal counts down in its own table: RAISE(FAIL), unlike ABORT, keeps what the
+      // trigger changed before it, and the refused row is not written either way.
+      const name = `refuse_outcome_${randomUUID().replaceAll('-', '')}`;
+      const when = `NEW.target = ${quote(uid)} AND NEW.outcome <> 'pending'`;
+      withDatabase((db) =>
+        db.exec(
+          times === undefined
+            ? `CREATE TRIGGER ${name} BEFORE INSERT ON audit_events WHEN ${when}
+               BEGIN SELECT RAISE(ABORT, ${quote(message)}); END`
+            : `CREATE TABLE ${name}_left (n INTEGER NOT NULL);
+               INSERT INTO ${name}_left VALUES (${Math.trunc(times)});
+               CREATE TRIGGER ${name} BEFORE INSERT ON audit_events
+                 WHEN ${when} AND (SELECT n FROM ${name}_left) > 0
+               BEGIN
+                 UPDATE ${name}_left SET n = n - 1;
+                 SELECT RAISE(FAIL, ${quote(message)});
+               END`,
+        ),
+      );
+      return () =>
+        withDatabase((db) =>
+          db.exec(`DROP TRIGGER ${name};${times === undefined ? '' : ` DROP TABLE ${name}_left;`}`),
+        );
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OUTCOME_NOT_AUDITED } from '../compute/act';
 import { useComputeSandbox } from '../compute-sandbox-harness';
 
 /**
@@ -6,7 +7,7 @@ import { useComputeSandbox } from '../compute-sandbox-harness';
  * provider and SDKs, and the sandbox's EC2 and CloudWatch, with state transitions shortened
  * to a few milliseconds. Nothing is mocked.
  */
-const { ccx, auditOf, sync, stored, refuseUpdates } = useComputeSandbox();
+const { ccx, auditOf, sync, stored, refuseUpdates, refuseOutcomeAudits } = useComputeSandbox();
 
 interface Listing {
   uri: string;
@@ -116,6 +117,60 @@ describe('ccx compute against the sandbox', () => {
     const resynced = await sync();
     expect(resynced.code, resynced.stderr).toBe(0);
     expect(await stored(running.uid)).toMatchObject({ state: 'stopped' });
+  });
+
+  it('retries an outcome the audit log refused, writing it once', async () => {
+    const items = JSON.parse(
+      (await ccx('ls', '--type', 'ec2.instance', '--json')).stdout,
+    ) as Listing[];
+    const running = items.find((i) => i.state === 'running')!;
+    expect(running).toBeDefined();
+
+    const lift = refuseOutcomeAudits(running.uid, 'database is locked', 2);
+    let rebooted;
+    try {
+      rebooted = await ccx('reboot', running.uri, '--yes', '--json');
+    } finally {
+      lift();
+    }
+    expect(rebooted.code, rebooted.stderr).toBe(0);
+    expect(JSON.parse(rebooted.stdout)).toMatchObject({ uri: running.uri, warning: null });
+    expect(rebooted.stderr).not.toContain('warning:');
+    const events = await auditOf(running.uid);
+    expect(events.slice(-2).map((e) => `${e.action} ${e.outcome}`)).toEqual([
+      'compute.reboot pending',
+      'compute.reboot success',
+    ]);
+    expect(events.at(-1)!.correlationId).toBe(events.at(-2)!.correlationId);
+  });
+
+  it('reports an action as done, with a warning, when the audit log refuses its outcome on every retry', async () => {
+    const items = JSON.parse(
+      (await ccx('ls', '--type', 'ec2.instance', '--json')).stdout,
+    ) as Listing[];
+    const running = items.find((i) => i.state === 'running')!;
+    expect(running).toBeDefined();
+    const before = (await auditOf(running.uid)).length;
+
+    const lift = refuseOutcomeAudits(running.uid, 'database is locked');
+    let rebooted;
+    try {
+      rebooted = await ccx('reboot', running.uri, '--yes', '--json');
+    } finally {
+      lift();
+    }
+    expect(rebooted.code, rebooted.stderr).toBe(0);
+    const outcome = JSON.parse(rebooted.stdout) as { warning: string | null };
+    expect(outcome).toMatchObject({ uri: running.uri, state: 'running' });
+    expect(outcome.warning).toBe(OUTCOME_NOT_AUDITED);
+    expect(rebooted.stderr).toContain(
+      `warning: ${running.uri}: ${OUTCOME_NOT_AUDITED} (cause: database is locked)\n`,
+    );
+    expect(rebooted.stderr).not.toContain('ccx:');
+    const events = await auditOf(running.uid);
+    expect(events.slice(before).map((e) => `${e.action} ${e.outcome}`)).toEqual([
+      'compute.reboot pending',
+    ]);
   });
 
   it('shows metrics as a table with a sparkline, and the series with --json', async () => {

@@ -164,8 +164,9 @@ export interface ActionOutcome {
   desiredCount: number | null;
   runningCount: number | null;
   /**
-   * Set when the provider acted but the local inventory could not follow; null otherwise. A
-   * fixed message, as in the audit entry: the store's own error goes to stderr only.
+   * Set when the provider acted but the local inventory or the audit log could not follow;
+   * null otherwise. Fixed messages, as in the audit entry: the store's own error goes to stderr
+   * only.
    */
   warning: string | null;
 }
@@ -178,7 +179,8 @@ export interface ActionOutcome {
  * that cannot follow is a warning, never the action's failure; the store is written before
  * the outcome is audited, so the `success` entry carries the warning, as the API's does. The
  * warning says what could not be recorded; the store's error, which may name files, hosts or
- * SQL, reaches the terminal and never the audit log that viewers read.
+ * SQL, reaches the terminal and never the audit log that viewers read. The outcome's entry is
+ * retried as the API retries it; one the audit log still refuses is a warning too.
  */
 export async function runAction(
   session: ComputeSession,
@@ -219,6 +221,7 @@ export async function runAction(
       size: status.size,
       ...(warnings.length === 0 ? {} : { warning: warning() }),
     }),
+    (error) => warn(OUTCOME_NOT_AUDITED, error),
   );
   return {
     uri: target.uri,
@@ -256,7 +259,14 @@ async function followInStore(
   }
 }
 
-/** Why the local inventory could not follow an action, for the terminal only. */
+/**
+ * The warning of an action whose outcome the audit log refused on every retry: the action
+ * happened (or failed) as reported, and its entry stays `pending`.
+ */
+export const OUTCOME_NOT_AUDITED =
+  'the outcome of the action could not be written to the audit log, where it shows as pending';
+
+/** Why the local inventory or the audit log could not follow an action, for the terminal only. */
 const reasonOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { retryOutcomeAudit } from '@ccx/api';
 import {
   isCcxError,
   type ActionName,
@@ -15,7 +16,10 @@ export interface CliAudit {
   /**
    * Runs one change with the audit trail every change of the product has: `pending` before the
    * call is sent, then `success` or `failure` under the same correlation id. `outcome` turns
-   * the result into safe detail (counts, never URLs or credentials).
+   * the result into safe detail (counts, never URLs or credentials). The outcome's write is
+   * retried as the API retries it, under one id. If every attempt fails, `onUnaudited` gets the
+   * last error and the change's own result (or error) stands, for the change happened; without
+   * it, that error is thrown.
    */
   record<T>(
     action: StorageActionName | ActionName,
@@ -23,6 +27,7 @@ export interface CliAudit {
     detail: Record<string, unknown>,
     change: () => Promise<T>,
     outcome?: (value: T) => Record<string, unknown>,
+    onUnaudited?: (error: unknown) => void,
   ): Promise<T>;
 }
 
@@ -43,16 +48,23 @@ export function cliActor(): Actor {
 
 export function cliAudit(sink: AuditSink, actor: Actor = cliActor()): CliAudit {
   return {
-    async record(action, target, detail, change, outcome) {
+    async record(action, target, detail, change, outcome, onUnaudited) {
       const correlationId = randomUUID();
       const base = { actor, action, target, correlationId, sourceIp: null };
       await sink({ ...base, outcome: 'pending', detail });
+      // Chosen once, so a retry of a write that committed before it threw adds no second entry.
+      const id = randomUUID();
+      const settle = async (event: Pick<AuditEventInput, 'outcome' | 'detail'>) => {
+        const unaudited = await retryOutcomeAudit(() => sink({ ...base, id, ...event }));
+        if (!unaudited) return;
+        if (!onUnaudited) throw unaudited.error;
+        onUnaudited(unaudited.error);
+      };
       let value;
       try {
         value = await change();
       } catch (error) {
-        await sink({
-          ...base,
+        await settle({
           outcome: isCcxError(error) && error.code === 'forbidden' ? 'denied' : 'failure',
           detail: isCcxError(error)
             ? { code: error.code, message: error.message }
@@ -60,7 +72,7 @@ export function cliAudit(sink: AuditSink, actor: Actor = cliActor()): CliAudit {
         });
         throw error;
       }
-      await sink({ ...base, outcome: 'success', detail: outcome ? outcome(value) : {} });
+      await settle({ outcome: 'success', detail: outcome ? outcome(value) : {} });
       return value;
     },
   };

@@ -6,6 +6,7 @@ import {
   type ActionProgress,
   type ComputeStatus,
 } from '@ccx/core';
+import { OUTCOME_AUDIT_RETRY_DELAYS_MS, retryOutcomeAudit } from '../audit/retry-outcome';
 import type { Operation as OperationView } from '../contract';
 import { actionFailure } from './execute-action';
 import { createLimiter, type Limiter } from './limiter';
@@ -66,8 +67,6 @@ export interface OperationRegistryOptions {
 export const OUTCOME_NOT_AUDITED =
   'The outcome of this action could not be written to the audit log, where it shows as pending.';
 
-const DEFAULT_FINISH_RETRY_DELAYS_MS = [50, 200, 800] as const;
-
 interface Entry {
   view: Operation;
   abort: AbortController;
@@ -85,7 +84,7 @@ export function createOperationRegistry(options: OperationRegistryOptions = {}) 
   const maxFinished = options.maxFinished ?? 1000;
   const maxAgeMs = options.maxAgeMs ?? 3_600_000;
   const maxSteps = options.maxSteps ?? 50;
-  const finishRetryDelaysMs = options.finishRetryDelaysMs ?? DEFAULT_FINISH_RETRY_DELAYS_MS;
+  const finishRetryDelaysMs = options.finishRetryDelaysMs ?? OUTCOME_AUDIT_RETRY_DELAYS_MS;
   const entries = new Map<string, Entry>();
   const busy = new Map<string, string>();
   const lanes = new Map<string, Limiter>();
@@ -155,7 +154,10 @@ export function createOperationRegistry(options: OperationRegistryOptions = {}) 
     final.finishedAt = now().toISOString();
     // The outcome is recorded (audit, stored state) before pollers see the operation end, so a
     // client that reloads on `succeeded` reads the new state.
-    const unrecorded = await recordOutcome(start, final, error);
+    const unrecorded = await retryOutcomeAudit(
+      () => start.finish(structuredClone(final), error),
+      finishRetryDelaysMs,
+    );
     if (unrecorded) {
       // Nobody awaits a background operation: the failure goes to the log and, as a warning,
       // to whoever follows the operation; the action itself happened (or failed) as shown.
@@ -165,24 +167,6 @@ export function createOperationRegistry(options: OperationRegistryOptions = {}) 
     Object.assign(view, final);
     busy.delete(view.target);
     prune();
-  }
-
-  /** Runs `finish`, retried after each pause; what the last attempt threw, or null. */
-  async function recordOutcome(
-    start: OperationStart,
-    final: Operation,
-    error: CcxError | null,
-  ): Promise<{ error: unknown } | null> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await start.finish(structuredClone(final), error);
-        return null;
-      } catch (caught) {
-        const pause = finishRetryDelaysMs[attempt];
-        if (pause === undefined) return { error: caught };
-        await new Promise((resolve) => setTimeout(resolve, pause));
-      }
-    }
   }
 
   return {
