@@ -1,6 +1,6 @@
 import { AUDIT_OUTCOMES } from '@ccx/core';
 import { z } from '@hono/zod-openapi';
-import { queryInt } from './common.schema';
+import { queryInt } from '../contract';
 
 export const auditQuerySchema = z.object({
   offset: queryInt(0, 10_000_000).default(0),

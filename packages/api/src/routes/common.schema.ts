@@ -2,8 +2,9 @@ import type { z } from '@hono/zod-openapi';
 import { errorSchema } from '../contract';
 
 /**
- * Helpers the route definitions share: error responses, JSON bodies and query coercion. The
- * wire schemas themselves live in `../contract`, where the web app takes them from too.
+ * Helpers the route definitions share: error responses and JSON bodies. The wire schemas, and
+ * the query coercion they use (`queryInt`), live in `../contract`, where the web app takes them
+ * from too.
  */
 
 /** The error responses every guarded route can give, so the document lists them once. */
@@ -38,5 +39,3 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
   required: true,
 });
-
-export { queryInt } from '../contract';

@@ -1,6 +1,6 @@
 import { RESOURCE_SORT_FIELDS } from '@ccx/store';
 import { z } from '@hono/zod-openapi';
-import { queryInt } from './common.schema';
+import { queryInt } from '../contract';
 
 /**
  * Bounds on filter input. Each value becomes a bound SQL parameter, and databases cap those

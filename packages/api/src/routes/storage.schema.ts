@@ -1,7 +1,6 @@
 import { PROVIDERS } from '@ccx/core';
 import { z } from '@hono/zod-openapi';
-import { bucketRefSchema, storageName, storagePrefixSchema } from '../contract';
-import { queryInt } from './common.schema';
+import { bucketRefSchema, queryInt, storageName, storagePrefixSchema } from '../contract';
 
 /** Query parameters of the storage routes; bodies and answers are in `../contract/storage`. */
 
