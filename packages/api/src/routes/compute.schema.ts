@@ -3,7 +3,8 @@ import { z } from '@hono/zod-openapi';
 
 /**
  * Query and path parameters of the compute routes (`/api/compute…`, `/api/operations/{id}`);
- * the list query, which the domain code reads too, bodies and answers are in `../contract/compute`.
+ * the list query, which the domain code reads too, bodies and answers are in `../contract`
+ * (`compute*.ts`, `operations.ts`).
  */
 
 /** `metrics` defaults to every metric the provider has for the resource's type. */
