@@ -14,6 +14,7 @@ export * from './operations';
 export * from './resources';
 export * from './status';
 export * from './storage';
+export * from './storage-views';
 export * from './sync';
 export * from './tokens';
 export * from './users';

@@ -2,7 +2,10 @@ import { PROVIDERS } from '@ccx/core';
 import { z } from '@hono/zod-openapi';
 import { bucketRefSchema, queryInt, storageName, storagePrefixSchema } from '../contract';
 
-/** Query parameters of the storage routes; bodies and answers are in `../contract/storage`. */
+/**
+ * Query parameters of the storage routes; bodies and answers are in `../contract/storage` and
+ * `../contract/storage-views`.
+ */
 
 export const bucketListQuerySchema = z.object({
   connection: storageName(128).optional(),
