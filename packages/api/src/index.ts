@@ -12,7 +12,6 @@ export { syncedBuckets, type SyncedBucket } from './storage/bucket-resources';
 export { STORAGE_FINDING_KINDS } from './storage/kinds';
 export { planAction, allowedActions, type ActionPlan } from './compute/action-plan';
 export { executeAction, actionFailure } from './compute/execute-action';
-export { retryOutcomeAudit, OUTCOME_AUDIT_RETRY_DELAYS_MS } from './audit/retry-outcome';
 export { containersOf } from './compute/deploy-plan';
 export {
   freeDisplacedAddresses,

@@ -3,6 +3,7 @@ export * from './model/scope';
 export * from './model/finding';
 export * from './model/action';
 export * from './model/audit';
+export * from './model/audit-retry';
 export * from './errors';
 export * from './random';
 export type * from './capabilities/inventory';

@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { retryOutcomeAudit } from '@ccx/api';
 import {
   isCcxError,
+  retryOutcomeAudit,
   type ActionName,
   type Actor,
   type AuditEventInput,

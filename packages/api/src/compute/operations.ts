@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   CcxError,
+  OUTCOME_AUDIT_RETRY_DELAYS_MS,
   conflict,
+  retryOutcomeAudit,
   type ActionName,
   type ActionProgress,
   type ComputeStatus,
 } from '@ccx/core';
-import { OUTCOME_AUDIT_RETRY_DELAYS_MS, retryOutcomeAudit } from '../audit/retry-outcome';
 import type { Operation as OperationView } from '../contract';
 import { actionFailure } from './execute-action';
 import { createLimiter, type Limiter } from './limiter';
