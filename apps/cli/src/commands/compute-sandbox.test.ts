@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_NOT_AUDITED } from '../compute/act';
 import { useComputeSandbox } from '../compute-sandbox-harness';
+import { UNAUDITED_OUTCOME_WARNING } from '../storage/audit';
 
 /**
  * `ccx compute` end to end on the sandbox: the config `ccx sandbox` writes, the real AWS
@@ -162,9 +162,9 @@ describe('ccx compute against the sandbox', () => {
     expect(rebooted.code, rebooted.stderr).toBe(0);
     const outcome = JSON.parse(rebooted.stdout) as { warning: string | null };
     expect(outcome).toMatchObject({ uri: running.uri, state: 'running' });
-    expect(outcome.warning).toBe(OUTCOME_NOT_AUDITED);
+    expect(outcome.warning).toBe(UNAUDITED_OUTCOME_WARNING);
     expect(rebooted.stderr).toContain(
-      `warning: ${running.uri}: ${OUTCOME_NOT_AUDITED} (cause: database is locked)\n`,
+      `warning: ${running.uri}: ${UNAUDITED_OUTCOME_WARNING} (cause: database is locked)\n`,
     );
     expect(rebooted.stderr).not.toContain('ccx:');
     const events = await auditOf(running.uid);

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CcxError } from '@ccx/core';
 import { globalsOf, printJson, say, type CliContext } from '../context';
 import type { Outcome } from '../outcome';
+import { warnUnaudited } from '../storage/audit';
 import { withSession, type OpenStorage } from '../storage/session';
 
 /** `presign`, `class`, `versions` and `scan`: commands on one object or one prefix. */
@@ -31,12 +32,17 @@ export function storageObjectCommands(
           const { connection, ref } = await resolveObject(session, uri, options.connection);
           const method = options.put === true ? 'PUT' : 'GET';
           // The URL is a bearer credential: the audit says who asked for what, not the URL.
-          return session.audit.record('storage.presign', uri, { method, expiresInSeconds }, () =>
-            connection.storage.presign(ref, {
-              method,
-              expiresInSeconds,
-              ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
-            }),
+          return session.audit.record(
+            'storage.presign',
+            uri,
+            { method, expiresInSeconds },
+            () =>
+              connection.storage.presign(ref, {
+                method,
+                expiresInSeconds,
+                ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
+              }),
+            warnUnaudited(ctx.stderr, uri),
           );
         });
         if (globals.json) printJson(ctx, { url: url.url, expiresAt: url.expiresAt });
@@ -67,8 +73,12 @@ export function storageObjectCommands(
               `Unknown storage class "${wanted}" for ${connection.provider}; one of: ${known.join(', ')}`,
             );
           }
-          return session.audit.record('storage.class', uri, { storageClass: wanted }, () =>
-            connection.storage.setStorageClass(ref, wanted),
+          return session.audit.record(
+            'storage.class',
+            uri,
+            { storageClass: wanted },
+            () => connection.storage.setStorageClass(ref, wanted),
+            warnUnaudited(ctx.stderr, uri),
           );
         });
         if (globals.json) printJson(ctx, { uri, ...info });
@@ -89,8 +99,12 @@ export function storageObjectCommands(
         await withSession(open, ctx, globals, async (session) => {
           if (options.restore !== undefined) {
             const versionId = options.restore;
-            const info = await session.audit.record('storage.restore', uri, { versionId }, () =>
-              restoreObjectVersion(session, uri, versionId, options.connection),
+            const info = await session.audit.record(
+              'storage.restore',
+              uri,
+              { versionId },
+              () => restoreObjectVersion(session, uri, versionId, options.connection),
+              warnUnaudited(ctx.stderr, uri),
             );
             if (globals.json) printJson(ctx, { uri, ...info });
             else say(ctx, globals, `Restored: ${formatObject(uri, info)}`);
@@ -132,6 +146,7 @@ export function storageObjectCommands(
             uri,
             { maxObjects: maxObjects ?? null },
             () => withInterrupt((signal) => scanUri(target, { maxObjects, signal })),
+            warnUnaudited(ctx.stderr, uri),
             (done) => ({ scanned: done.scanned, skipped: done.skipped }),
           );
         });

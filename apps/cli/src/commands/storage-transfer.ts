@@ -3,6 +3,7 @@ import { invalidInput, isStorageUri, type StorageActionName } from '@ccx/core';
 import { globalsOf, printJson, say, type CliContext } from '../context';
 import { EXIT } from '../exit-codes';
 import type { Outcome } from '../outcome';
+import { warnUnaudited } from '../storage/audit';
 import { printable } from '../storage/printable';
 import { withSession, type OpenStorage } from '../storage/session';
 
@@ -44,15 +45,17 @@ export function storageTransferCommands(
           const { copyObject } = await import('../storage/copy');
           const { withInterrupt } = await import('../storage/options');
           const { formatObject } = await import('../storage/format');
+          const audited = isStorageUri(target) ? target : source;
           const result = await withSession(open, ctx, globals, (session) =>
             session.audit.record(
               transferAction(mode, source, target),
-              isStorageUri(target) ? target : source,
+              audited,
               { from: source, to: target },
               () =>
                 withInterrupt((signal) =>
                   copyObject(session, ctx, { source, target, mode, ...options }, signal),
                 ),
+              warnUnaudited(ctx.stderr, audited),
               (done) => (done.kind === 'object' ? { size: done.info.size } : {}),
             ),
           );
@@ -110,6 +113,7 @@ export function storageTransferCommands(
             uris.join(' '),
             { uris, recursive },
             () => executeRemoval(plan),
+            warnUnaudited(ctx.stderr, uris.join(' ')),
             (done) => ({ deleted: done.deleted.length, errors: done.errors.length }),
           );
           if (globals.json) printJson(ctx, result);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ObjectStorage } from '@ccx/core';
+import { UNAUDITED_OUTCOME_WARNING } from '../storage/audit';
 import { memoryConnection, runStorage } from '../storage/testing';
 import { tempCwd } from '../testing';
 
@@ -441,6 +442,46 @@ describe('the audit trail of storage commands', () => {
       ['storage.delete', 'pending', { uris: ['s3://photos/a.txt'], recursive: false }],
       ['storage.delete', 'success', { deleted: 1, errors: 0 }],
     ]);
+  });
+
+  it('reports a change as done, with a warning, when the audit log refuses its outcome', async () => {
+    const { s3, all } = estate();
+    const uri = 's3://photos/a.txt';
+    const result = await runStorage(all, ['storage', 'class', uri, 'STANDARD_IA', '--json'], {
+      cwd: tempCwd(),
+      refuseOutcomes: 'database is locked',
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ uri, storageClass: 'STANDARD_IA' });
+    expect(result.stderr).toBe(
+      `warning: ${uri}: ${UNAUDITED_OUTCOME_WARNING} (cause: database is locked)\n`,
+    );
+    const head = await s3.storage.headObject({
+      connection: '',
+      account: ACCOUNT,
+      bucket: 'photos',
+      key: 'a.txt',
+    });
+    expect(head.storageClass).toBe('STANDARD_IA');
+    expect(result.audit.map((e) => [e.action, e.outcome])).toEqual([['storage.class', 'pending']]);
+  });
+
+  it("keeps a failed change's own error when the audit log refuses its outcome", async () => {
+    const { all } = estate();
+    const source = 's3://photos/nope.txt';
+    const moved = await runStorage(all, ['storage', 'mv', source, 'gs://archive/'], {
+      cwd: tempCwd(),
+      refuseOutcomes: 'database is locked',
+    });
+    expect(moved.code).toBe(1);
+    const [warning, error, ...rest] = moved.stderr.split('\n');
+    expect(warning).toBe(
+      `warning: gs://archive/: ${UNAUDITED_OUTCOME_WARNING} (cause: database is locked)`,
+    );
+    expect(error).toMatch(/^ccx: .*nope\.txt/);
+    expect(error).not.toContain('database is locked');
+    expect(rest).toEqual(['']);
+    expect(moved.audit.map((e) => [e.action, e.outcome])).toEqual([['storage.move', 'pending']]);
   });
 
   it('records nothing for reads that change nothing', async () => {

@@ -23,6 +23,7 @@ import {
   type ActionPlan,
 } from '@ccx/api';
 import type { Store } from '@ccx/store';
+import { UNAUDITED_OUTCOME_WARNING } from '../storage/audit';
 import type { ComputeSession } from './session';
 import { withStoredAttributes, type ActionSubject } from './stored-checks';
 
@@ -180,7 +181,8 @@ export interface ActionOutcome {
  * the outcome is audited, so the `success` entry carries the warning, as the API's does. The
  * warning says what could not be recorded; the store's error, which may name files, hosts or
  * SQL, reaches the terminal and never the audit log that viewers read. The outcome's entry is
- * retried as the API retries it; one the audit log still refuses is a warning too.
+ * retried as the API's operations retry theirs; one the audit log still refuses is a warning
+ * too, and the action's own result or error stands.
  */
 export async function runAction(
   session: ComputeSession,
@@ -215,13 +217,13 @@ export async function runAction(
       await followInStore(session, target, done, warn);
       return done;
     },
+    (error) => warn(UNAUDITED_OUTCOME_WARNING, error),
     ({ result, status }) => ({
       ...result.detail,
       state: status.state,
       size: status.size,
       ...(warnings.length === 0 ? {} : { warning: warning() }),
     }),
-    (error) => warn(OUTCOME_NOT_AUDITED, error),
   );
   return {
     uri: target.uri,
@@ -258,13 +260,6 @@ async function followInStore(
       );
   }
 }
-
-/**
- * The warning of an action whose outcome the audit log refused on every retry: the action
- * happened (or failed) as reported, and its entry stays `pending`.
- */
-export const OUTCOME_NOT_AUDITED =
-  'the outcome of the action could not be written to the audit log, where it shows as pending';
 
 /** Why the local inventory or the audit log could not follow an action, for the terminal only. */
 const reasonOf = (error: unknown): string =>

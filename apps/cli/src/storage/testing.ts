@@ -13,6 +13,7 @@ import type { Outcome } from '../outcome';
 import { formatError } from '../report-error';
 import type { InProcessResult } from '../testing';
 import type { AuditEventInput } from '@ccx/core';
+import type { AuditSink } from './audit';
 import { memoryAuditSink, sessionOver } from './session';
 
 /** The shared in-memory connection, with the download chunk size the CLI tests expect. */
@@ -29,6 +30,11 @@ export interface RunOptions {
   stdin?: string | Uint8Array;
   /** Pretend stdin and stderr are a terminal (confirmation prompts, progress bars). */
   tty?: boolean;
+  /**
+   * The audit log refuses every outcome (any entry but `pending`) with this message, as a
+   * locked database would; `audit` then holds only what it took.
+   */
+  refuseOutcomes?: string;
 }
 
 /**
@@ -59,7 +65,13 @@ export async function runStorage(
   let closed = 0;
   const map = new Map(connections.map((c) => [c.name, c]));
   const audit = memoryAuditSink();
-  const open = () => sessionOver(map, () => Promise.resolve(void (closed += 1)), audit);
+  const { refuseOutcomes } = options;
+  const sink: AuditSink =
+    refuseOutcomes === undefined
+      ? audit
+      : (event) =>
+          event.outcome === 'pending' ? audit(event) : Promise.reject(new Error(refuseOutcomes));
+  const open = () => sessionOver(map, () => Promise.resolve(void (closed += 1)), sink);
   const outcome: Outcome = { code: EXIT.ok };
   const program = new Command('ccx')
     .option('--config <file>')
