@@ -26,9 +26,15 @@ export interface ComputeSandbox {
   /**
    * Makes that store's database refuse, with `message`, to append the outcome (any entry but
    * `pending`) of an action on `uid` to the audit log: the first `times` attempts, or every
-   * one when `times` is absent, until the returned function lifts the refusal.
+   * one when `times` is absent, until the returned function lifts the refusal. With
+   * `afterWriting`, a refused attempt writes the entry and then throws, as a write that
+   * committed before its connection failed.
    */
-  refuseOutcomeAudits: (uid: string, message: string, times?: number) => () => void;
+  refuseOutcomeAudits: (
+    uid: string,
+    message: string,
+    options?: { times?: number; afterWriting?: boolean },
+  ) => () => void;
 }
 
 /**
@@ -96,30 +102,31 @@ export function useComputeSandbox(): ComputeSandbox {
       );
       return () => withDatabase((db) => db.exec(`DROP TRIGGER ${trigger}`));
     },
-    refuseOutcomeAudits: (uid, message, times) => {
-      // Tied to the store's `audit_events` table as `refuseUpdates` is to `resources`. A
-      // counted refusal counts down in its own table: RAISE(FAIL), unlike ABORT, keeps what the
-      // trigger changed before it, and the refused row is not written either way.
+    refuseOutcomeAudits: (uid, message, { times, afterWriting = false } = {}) => {
+      // Tied to the store's `audit_events` table as `refuseUpdates` is to `resources`. The
+      // statement fails with RAISE(FAIL), which, unlike ABORT, keeps what it changed before the
+      // raise: the count of refusals left and, in an AFTER trigger, the entry itself, committed
+      // although the append throws. A BEFORE trigger refuses before the entry is written.
       const name = `refuse_outcome_${randomUUID().replaceAll('-', '')}`;
-      const when = `NEW.target = ${quote(uid)} AND NEW.outcome <> 'pending'`;
+      const left = `${name}_left`;
+      const counted = times !== undefined;
+      const when = `NEW.target = ${quote(uid)} AND NEW.outcome <> 'pending'${
+        counted ? ` AND (SELECT n FROM ${left}) > 0` : ''
+      }`;
       withDatabase((db) =>
         db.exec(
-          times === undefined
-            ? `CREATE TRIGGER ${name} BEFORE INSERT ON audit_events WHEN ${when}
-               BEGIN SELECT RAISE(ABORT, ${quote(message)}); END`
-            : `CREATE TABLE ${name}_left (n INTEGER NOT NULL);
-               INSERT INTO ${name}_left VALUES (${Math.trunc(times)});
-               CREATE TRIGGER ${name} BEFORE INSERT ON audit_events
-                 WHEN ${when} AND (SELECT n FROM ${name}_left) > 0
-               BEGIN
-                 UPDATE ${name}_left SET n = n - 1;
-                 SELECT RAISE(FAIL, ${quote(message)});
-               END`,
+          `${counted ? `CREATE TABLE ${left} (n INTEGER NOT NULL); INSERT INTO ${left} VALUES (${Math.trunc(times)});` : ''}
+           CREATE TRIGGER ${name} ${afterWriting ? 'AFTER' : 'BEFORE'} INSERT ON audit_events
+             WHEN ${when}
+           BEGIN
+             ${counted ? `UPDATE ${left} SET n = n - 1;` : ''}
+             SELECT RAISE(FAIL, ${quote(message)});
+           END`,
         ),
       );
       return () =>
         withDatabase((db) =>
-          db.exec(`DROP TRIGGER ${name};${times === undefined ? '' : ` DROP TABLE ${name}_left;`}`),
+          db.exec(`DROP TRIGGER ${name};${counted ? ` DROP TABLE ${left};` : ''}`),
         );
     },
   };

@@ -126,7 +126,7 @@ describe('ccx compute against the sandbox', () => {
     const running = items.find((i) => i.state === 'running')!;
     expect(running).toBeDefined();
 
-    const lift = refuseOutcomeAudits(running.uid, 'database is locked', 2);
+    const lift = refuseOutcomeAudits(running.uid, 'database is locked', { times: 2 });
     let rebooted;
     try {
       rebooted = await ccx('reboot', running.uri, '--yes', '--json');
@@ -142,6 +142,36 @@ describe('ccx compute against the sandbox', () => {
       'compute.reboot success',
     ]);
     expect(events.at(-1)!.correlationId).toBe(events.at(-2)!.correlationId);
+  });
+
+  it('writes an outcome once when an attempt committed it before it threw', async () => {
+    const items = JSON.parse(
+      (await ccx('ls', '--type', 'ec2.instance', '--json')).stdout,
+    ) as Listing[];
+    const running = items.find((i) => i.state === 'running')!;
+    expect(running).toBeDefined();
+    const before = (await auditOf(running.uid)).length;
+
+    // The first attempt's entry is in the log, yet the append throws: the retry must not add
+    // a second entry for the same outcome.
+    const lift = refuseOutcomeAudits(running.uid, 'disk I/O error', {
+      times: 1,
+      afterWriting: true,
+    });
+    let rebooted;
+    try {
+      rebooted = await ccx('reboot', running.uri, '--yes', '--json');
+    } finally {
+      lift();
+    }
+    expect(rebooted.code, rebooted.stderr).toBe(0);
+    expect(JSON.parse(rebooted.stdout)).toMatchObject({ uri: running.uri, warning: null });
+    expect(rebooted.stderr).not.toContain('warning:');
+    const events = await auditOf(running.uid);
+    expect(events.slice(before).map((e) => `${e.action} ${e.outcome}`)).toEqual([
+      'compute.reboot pending',
+      'compute.reboot success',
+    ]);
   });
 
   it('reports an action as done, with a warning, when the audit log refuses its outcome on every retry', async () => {
