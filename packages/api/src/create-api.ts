@@ -63,7 +63,12 @@ export function createApi(deps: ApiDeps): Api {
     sessions,
     metrics,
     limiter: createLoginLimiter({ ...DEFAULT_LOGIN_LIMITS, now }),
-    audit: createAuditWriter(deps.store),
+    audit: createAuditWriter(deps.store, {
+      logger,
+      ...(deps.outcomeAuditRetryDelaysMs === undefined
+        ? {}
+        : { outcomeRetryDelaysMs: deps.outcomeAuditRetryDelaysMs }),
+    }),
     oidc: deps.auth.oidc ? createOidcService(deps.auth.oidc, now) : null,
     onClose: (hook) => {
       closeHooks.add(hook);

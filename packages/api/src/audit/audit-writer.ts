@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, AuditEvent, AuditOutcome } from '@ccx/core';
+import {
+  OUTCOME_AUDIT_RETRY_DELAYS_MS,
+  retryOutcomeAudit,
+  type Actor,
+  type AuditEvent,
+  type AuditOutcome,
+} from '@ccx/core';
 import type { Store } from '@ccx/store';
 import type { Context } from 'hono';
+import type { Logger } from 'pino';
 import { actorOf } from '../auth/principal';
 import type { ApiEnv } from '../env';
 
@@ -22,24 +29,57 @@ export interface AuditEntry {
   actor?: Actor;
 }
 
+export interface AuditWriterOptions {
+  /** Where an outcome the log would not take after every retry is reported. */
+  logger?: Logger;
+  /** Pauses before each retry of an outcome's write. */
+  outcomeRetryDelaysMs?: readonly number[];
+}
+
 /** Appends audit events for HTTP calls, filling in the actor and the client address. */
-export function createAuditWriter(store: Store) {
-  return {
-    async record(c: Context<ApiEnv>, entry: AuditEntry): Promise<AuditEvent> {
-      const principal = c.get('principal');
-      const actor = entry.actor ?? (principal ? actorOf(principal) : anonymousActor('anonymous'));
-      return store.audit.append({
-        ...(entry.id === undefined ? {} : { id: entry.id }),
-        actor,
+export function createAuditWriter(store: Store, options: AuditWriterOptions = {}) {
+  const delays = options.outcomeRetryDelaysMs ?? OUTCOME_AUDIT_RETRY_DELAYS_MS;
+
+  async function record(c: Context<ApiEnv>, entry: AuditEntry): Promise<AuditEvent> {
+    const principal = c.get('principal');
+    const actor = entry.actor ?? (principal ? actorOf(principal) : anonymousActor('anonymous'));
+    return store.audit.append({
+      ...(entry.id === undefined ? {} : { id: entry.id }),
+      actor,
+      action: entry.action,
+      target: entry.target,
+      outcome: entry.outcome,
+      correlationId: entry.correlationId ?? randomUUID(),
+      detail: { ...entry.detail, requestId: c.get('requestId') },
+      sourceIp: c.get('clientIp'),
+    });
+  }
+
+  /**
+   * Records the outcome of a change that has been attempted: retried under one id (the log
+   * keeps one entry per id), and if the log still refuses it, logged with the error and
+   * reported as false. The change stands either way; the caller answers with its result.
+   */
+  async function recordOutcome(c: Context<ApiEnv>, entry: AuditEntry): Promise<boolean> {
+    const id = entry.id ?? randomUUID();
+    const failed = await retryOutcomeAudit(async () => {
+      await record(c, { ...entry, id });
+    }, delays);
+    if (!failed) return true;
+    options.logger?.error(
+      {
+        err: failed.error,
         action: entry.action,
-        target: entry.target,
         outcome: entry.outcome,
-        correlationId: entry.correlationId ?? randomUUID(),
-        detail: { ...entry.detail, requestId: c.get('requestId') },
-        sourceIp: c.get('clientIp'),
-      });
-    },
-  };
+        correlationId: entry.correlationId,
+        requestId: c.get('requestId'),
+      },
+      'the audit log refused the outcome of a change; it shows as pending',
+    );
+    return false;
+  }
+
+  return { record, recordOutcome };
 }
 
 export type AuditWriter = ReturnType<typeof createAuditWriter>;

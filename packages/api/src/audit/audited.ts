@@ -16,6 +16,8 @@ export interface AuditedStep<T> {
  * the change is attempted, then `success`, `denied` (a forbidden error) or `failure` with the
  * same correlation id. A failure keeps only the error code, plus the message of a domain
  * error, whose classes guarantee it carries no credentials; the error itself is rethrown.
+ * The outcome's write is retried; if the log still refuses it, that is logged and the change's
+ * own result or error stands, since the change has been made (or refused) by then.
  */
 export async function audited<T>(
   audit: AuditWriter,
@@ -30,7 +32,7 @@ export async function audited<T>(
     step = await change();
   } catch (error) {
     const known = isCcxError(error);
-    await audit.record(c, {
+    await audit.recordOutcome(c, {
       action: entry.action,
       target: entry.target,
       outcome: known && error.code === 'forbidden' ? 'denied' : 'failure',
@@ -39,7 +41,7 @@ export async function audited<T>(
     });
     throw error;
   }
-  await audit.record(c, {
+  await audit.recordOutcome(c, {
     action: entry.action,
     target: step.target === undefined ? entry.target : step.target,
     outcome: 'success',
