@@ -86,3 +86,36 @@ export const facetValuesSchema = z.array(z.object({ value: z.string(), count: z.
 
 /** Non-negative integer from a query string; rejects `1.5`, `-1` and `abc` with a path. */
 export const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Bounds on a list filter. Each value becomes a bound SQL parameter, and databases cap those
+ * (SQLite at 32,766), so an unbounded list would turn a hostile URL into a 500 instead of a 400.
+ */
+const MAX_LIST_VALUES = 100;
+const MAX_LIST_VALUE_LENGTH = 512;
+
+/**
+ * A list filter from a query string: a comma list, repeated parameters, or both; parts are
+ * trimmed and empty ones dropped. At most 100 values of at most 512 characters each.
+ */
+export const queryList = z
+  .union([
+    z.string().max(MAX_LIST_VALUE_LENGTH * 4),
+    z.array(z.string().max(MAX_LIST_VALUE_LENGTH)).max(MAX_LIST_VALUES),
+  ])
+  .optional()
+  .transform((value) =>
+    value === undefined
+      ? undefined
+      : (Array.isArray(value) ? value : [value])
+          .flatMap((part) => part.split(','))
+          .map((part) => part.trim())
+          .filter((part) => part.length > 0),
+  )
+  .refine((values) => values === undefined || values.length <= MAX_LIST_VALUES, {
+    message: `at most ${MAX_LIST_VALUES} values`,
+  })
+  .refine(
+    (values) => values === undefined || values.every((v) => v.length <= MAX_LIST_VALUE_LENGTH),
+    { message: `each value at most ${MAX_LIST_VALUE_LENGTH} characters` },
+  );

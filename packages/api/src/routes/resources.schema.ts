@@ -1,30 +1,11 @@
 import { RESOURCE_SORT_FIELDS } from '@ccx/store';
 import { z } from '@hono/zod-openapi';
-import { queryInt } from '../contract';
+import { queryInt, queryList } from '../contract';
 
-/**
- * Bounds on filter input. Each value becomes a bound SQL parameter, and databases cap those
- * (SQLite at 32,766), so an unbounded list would turn a hostile URL into a 500 instead of a 400.
- */
+/** Bounds on tag filters, as on the contract's list filters (`queryList`). */
 const MAX_FILTER_VALUES = 100;
 const MAX_FILTER_VALUE_LENGTH = 512;
 const boundedValue = z.string().max(MAX_FILTER_VALUE_LENGTH);
-const boundedList = z.union([boundedValue, z.array(boundedValue).max(MAX_FILTER_VALUES)]);
-
-/** A filter given as repeated parameters, comma-separated values, or both. */
-const listParam = boundedList
-  .optional()
-  .transform((value) =>
-    value === undefined
-      ? undefined
-      : (Array.isArray(value) ? value : [value])
-          .flatMap((part) => part.split(','))
-          .map((part) => part.trim())
-          .filter((part) => part.length > 0),
-  )
-  .refine((values) => values === undefined || values.length <= MAX_FILTER_VALUES, {
-    message: `at most ${MAX_FILTER_VALUES} values`,
-  });
 
 const TAG = /^[^:]+(:.*)?$/;
 const tagValue = boundedValue.regex(TAG, 'expected key or key:value');
@@ -58,11 +39,11 @@ const booleanParam = z
   .transform((value) => value === 'true' || value === '1');
 
 export const resourceFilterQuerySchema = z.object({
-  provider: listParam,
-  account: listParam,
-  region: listParam,
-  type: listParam,
-  state: listParam,
+  provider: queryList,
+  account: queryList,
+  region: queryList,
+  type: queryList,
+  state: queryList,
   tag: tagParam,
   q: z.string().max(200).optional(),
   includeDeleted: booleanParam,
