@@ -21,6 +21,10 @@ export function serveToParent(handle: SandboxHandle, extra: Record<string, unkno
     handle
       .stop()
       .then(() => process.exit(0))
-      .catch(() => process.exit(1));
+      .catch((error: unknown) => {
+        // The parent is gone, so stderr is the only place left to say why.
+        console.error('the bench sandbox did not stop cleanly:', error);
+        process.exit(1);
+      });
   });
 }
