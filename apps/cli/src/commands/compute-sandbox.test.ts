@@ -19,6 +19,23 @@ interface Listing {
   desiredCount: number | null;
 }
 
+/** A running instance as `ccx compute ls --json` lists it. */
+async function aRunningInstance(): Promise<Listing> {
+  const listed = await ccx('ls', '--type', 'ec2.instance', '--json');
+  const running = (JSON.parse(listed.stdout) as Listing[]).find((i) => i.state === 'running');
+  expect(running).toBeDefined();
+  return running!;
+}
+
+/** Runs `ccx compute` with a store refusal in place (`lift` ends it), lifting it afterwards. */
+async function whileRefused(lift: () => void, ...args: string[]) {
+  try {
+    return await ccx(...args);
+  } finally {
+    lift();
+  }
+}
+
 describe('ccx compute against the sandbox', () => {
   it('lists instances live with their uri, state and size', async () => {
     const listed = await ccx('ls', '--type', 'ec2.instance', '--json');
@@ -80,20 +97,16 @@ describe('ccx compute against the sandbox', () => {
   it('reports a stop the provider made as done, with a warning, when the store cannot record it', async () => {
     const synced = await sync();
     expect(synced.code, synced.stderr).toBe(0);
-    const items = JSON.parse(
-      (await ccx('ls', '--type', 'ec2.instance', '--json')).stdout,
-    ) as Listing[];
-    const running = items.find((i) => i.state === 'running')!;
-    expect(running).toBeDefined();
+    const running = await aRunningInstance();
     expect(await stored(running.uid)).toMatchObject({ state: 'running' });
 
-    const lift = refuseUpdates(running.uid, 'database is locked');
-    let stopped;
-    try {
-      stopped = await ccx('stop', running.uri, '--yes', '--json');
-    } finally {
-      lift();
-    }
+    const stopped = await whileRefused(
+      refuseUpdates(running.uid, 'database is locked'),
+      'stop',
+      running.uri,
+      '--yes',
+      '--json',
+    );
     expect(stopped.code, stopped.stderr).toBe(0);
     const outcome = JSON.parse(stopped.stdout) as { warning: string | null };
     expect(outcome).toMatchObject({ uri: running.uri, state: 'stopped' });
@@ -120,19 +133,15 @@ describe('ccx compute against the sandbox', () => {
   });
 
   it('retries an outcome the audit log refused, writing it once', async () => {
-    const items = JSON.parse(
-      (await ccx('ls', '--type', 'ec2.instance', '--json')).stdout,
-    ) as Listing[];
-    const running = items.find((i) => i.state === 'running')!;
-    expect(running).toBeDefined();
+    const running = await aRunningInstance();
 
-    const lift = refuseOutcomeAudits(running.uid, 'database is locked', { times: 2 });
-    let rebooted;
-    try {
-      rebooted = await ccx('reboot', running.uri, '--yes', '--json');
-    } finally {
-      lift();
-    }
+    const rebooted = await whileRefused(
+      refuseOutcomeAudits(running.uid, 'database is locked', { times: 2 }),
+      'reboot',
+      running.uri,
+      '--yes',
+      '--json',
+    );
     expect(rebooted.code, rebooted.stderr).toBe(0);
     expect(JSON.parse(rebooted.stdout)).toMatchObject({ uri: running.uri, warning: null });
     expect(rebooted.stderr).not.toContain('warning:');
@@ -145,25 +154,21 @@ describe('ccx compute against the sandbox', () => {
   });
 
   it('writes an outcome once when an attempt committed it before it threw', async () => {
-    const items = JSON.parse(
-      (await ccx('ls', '--type', 'ec2.instance', '--json')).stdout,
-    ) as Listing[];
-    const running = items.find((i) => i.state === 'running')!;
-    expect(running).toBeDefined();
+    const running = await aRunningInstance();
     const before = (await auditOf(running.uid)).length;
 
     // The first attempt's entry is in the log, yet the append throws: the retry must not add
     // a second entry for the same outcome.
-    const lift = refuseOutcomeAudits(running.uid, 'disk I/O error', {
-      times: 1,
-      afterWriting: true,
-    });
-    let rebooted;
-    try {
-      rebooted = await ccx('reboot', running.uri, '--yes', '--json');
-    } finally {
-      lift();
-    }
+    const rebooted = await whileRefused(
+      refuseOutcomeAudits(running.uid, 'disk I/O error', {
+        times: 1,
+        afterWriting: true,
+      }),
+      'reboot',
+      running.uri,
+      '--yes',
+      '--json',
+    );
     expect(rebooted.code, rebooted.stderr).toBe(0);
     expect(JSON.parse(rebooted.stdout)).toMatchObject({ uri: running.uri, warning: null });
     expect(rebooted.stderr).not.toContain('warning:');
@@ -175,20 +180,16 @@ describe('ccx compute against the sandbox', () => {
   });
 
   it('reports an action as done, with a warning, when the audit log refuses its outcome on every retry', async () => {
-    const items = JSON.parse(
-      (await ccx('ls', '--type', 'ec2.instance', '--json')).stdout,
-    ) as Listing[];
-    const running = items.find((i) => i.state === 'running')!;
-    expect(running).toBeDefined();
+    const running = await aRunningInstance();
     const before = (await auditOf(running.uid)).length;
 
-    const lift = refuseOutcomeAudits(running.uid, 'database is locked');
-    let rebooted;
-    try {
-      rebooted = await ccx('reboot', running.uri, '--yes', '--json');
-    } finally {
-      lift();
-    }
+    const rebooted = await whileRefused(
+      refuseOutcomeAudits(running.uid, 'database is locked'),
+      'reboot',
+      running.uri,
+      '--yes',
+      '--json',
+    );
     expect(rebooted.code, rebooted.stderr).toBe(0);
     const outcome = JSON.parse(rebooted.stdout) as { warning: string | null };
     expect(outcome).toMatchObject({ uri: running.uri, state: 'running' });
